@@ -46,6 +46,7 @@ SELECT ?s ?label WHERE {
   FILTER(isLiteral(?label))
 }"""
 _BULK_BYTES = 8 * 1024 * 1024
+_FREEZE_TRIPLES = 200_000
 
 
 @dataclass(frozen=True)
@@ -123,8 +124,10 @@ def load_regulation(paths: Sequence[Path | str] = (), *, engine: str = "oxigraph
         result = Store(engine="memory", _graph=graph, **common)  # type: ignore[arg-type]
     else:
         result = Store(engine="oxigraph", _ox=store, **common)  # type: ignore[arg-type]
-    gc.collect()
-    gc.freeze()  # millions of long-lived objects: spare every later GC pass the walk
+    if len(store) > _FREEZE_TRIPLES:
+        # Millions of long-lived objects: spare every later GC pass the walk.
+        gc.collect()
+        gc.freeze()
     return result
 
 
