@@ -1,0 +1,571 @@
+"""The organisation builder behind :func:`benchmarks.generator.generate`.
+
+It follows the bundled regulation's modelling (ontology/README.md and
+ontology/regulations/qd-426-2018/): inverse pairs are both written
+(``org:unitOf``/``org:hasUnit``, ``org:postIn``/``org:hasPost``,
+``org:heldBy``/``org:holds``), a reporting line is an ``org:reportsTo``
+triple plus an ``okg:ReportingLine``, the legal resource is the ``odrl:Set``
+listing the duties and permissions, and every fact is derived from a sentence
+of a source document split into paragraphs and sentences.
+
+Only the current body's state is kept, so memory stays flat at any size.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from dataclasses import dataclass, field
+
+from benchmarks import lexicon
+from benchmarks.lexicon import BodyKind, Tier
+from benchmarks.naming import slugify, strip_marks
+from benchmarks.ntriples import TripleWriter
+from benchmarks.terms import (
+    ACTIONS,
+    ALT,
+    CHANNEL_WORDS,
+    CHANNELS,
+    DCT,
+    DERIVED,
+    ELI,
+    FOAF,
+    FREQUENCIES,
+    FREQUENCY_WORDS,
+    ID,
+    ODRL,
+    OKG,
+    ORG,
+    PREF,
+    REGIMES,
+    ROLE_DEPUTY,
+    ROLE_EXPERT,
+    ROLE_HEAD,
+    ROLE_MEMBER,
+    ROLE_SUPPORT,
+    TYPE,
+    XSD,
+)
+
+# Used only to size bodies; the builder stops on the real count. Measured on
+# the output (about 114 triples per unit with its posts, people, lines,
+# duties and sentences).
+TRIPLES_PER_UNIT = 114
+_MIN_BODY_UNITS, _MAX_BODY_UNITS = 30, 400
+UNASSIGNED_DUTY_RATE = 0.03
+VACANT_POST_RATE = 0.04
+SECOND_POST_RATE = 0.08
+_RECENT_HOLDERS = 64
+_MEMBER_KINDS = (
+    (ROLE_MEMBER, lexicon.MEMBER_VI, lexicon.MEMBER_EN),
+    (ROLE_MEMBER, lexicon.MEMBER_VI, lexicon.MEMBER_EN),
+    (ROLE_EXPERT, lexicon.EXPERT_VI, lexicon.EXPERT_EN),
+    (ROLE_SUPPORT, lexicon.SUPPORT_VI, lexicon.SUPPORT_EN),
+)
+
+
+@dataclass
+class _Unit:
+    iri: str
+    slug: str
+    name_vi: str
+    name_en: str
+    head: str
+    head_vi: str
+    head_holder: str | None = None
+
+
+@dataclass
+class _Document:
+    """A legal resource and the source text it is read from, paragraph by paragraph."""
+
+    legal: str
+    source: str
+    _sentences: dict[int, dict[int, str]] = field(default_factory=dict)
+
+    def sentence(self, paragraph: int, number: int) -> str:
+        return f"{self.source}/para_{paragraph}__sent_{number}"
+
+    def say(self, paragraph: int, number: int, text: str) -> str:
+        self._sentences.setdefault(paragraph, {})[number] = text
+        return self.sentence(paragraph, number)
+
+    def drain(self) -> list[tuple[int, list[str]]]:
+        """The paragraphs said since the last drain, each as its sentences in order."""
+        paragraphs = [
+            (number, [sentences[k] for k in sorted(sentences)])
+            for number, sentences in sorted(self._sentences.items())
+        ]
+        self._sentences.clear()
+        return paragraphs
+
+
+class Builder:
+    """Writes a government and its bodies until ``target`` triples are out."""
+
+    def __init__(self, out: TripleWriter, rng: random.Random) -> None:
+        self.out = out
+        self.rng = rng
+        self.counts: Counter[str] = Counter(
+            bodies=0, units=0, posts=0, people=0, duties=0, unassigned_duties=0, max_depth=0
+        )
+        self.samples: dict[str, str] = {}
+        self._names: Counter[str] = Counter()
+        self._kinds: Counter[str] = Counter()
+        self._documents = 0
+        # Recent holders (person, name, unit): a second post goes to someone
+        # of a nearby unit of the same body, as concurrent posts do.
+        self._recent: list[tuple[str, str, str]] = []
+
+    # -- plan ------------------------------------------------------------------
+
+    def build(self, target: int) -> None:
+        gov_head = self._government()
+        typical = max(_MIN_BODY_UNITS, min(_MAX_BODY_UNITS, target // (TRIPLES_PER_UNIT * 4)))
+        index = 0
+        while self.out.count < target:
+            left = (target - self.out.count) // TRIPLES_PER_UNIT
+            # The last body takes what is left, so the file overshoots little.
+            units = typical if left > typical * 3 // 2 else max(8, left)
+            self._body(lexicon.MINISTRY if index % 3 == 0 else lexicon.PROVINCE, units, gov_head)
+            index += 1
+
+    @staticmethod
+    def levels(units: int, depth: int) -> list[int]:
+        """Units per level below the body: every level non-empty, deeper ones wider."""
+        levels = depth - 1
+        sizes = [1] * levels
+        extra = max(0, units - levels)
+        weights = [1.5**i for i in range(levels)]
+        for i, weight in enumerate(weights):
+            sizes[i] += int(extra * weight / sum(weights))
+        sizes[-1] += max(0, units - sum(sizes))
+        return sizes
+
+    # -- the government ----------------------------------------------------------
+
+    def _government(self) -> str:
+        gov = ID + "chinh-phu"
+        doc = self._document("Nghị định", "Decree", lexicon.GOVERNMENT_VI, lexicon.GOVERNMENT_EN)
+        said = doc.say(1, 1, f"{lexicon.PRIME_MINISTER_VI} lãnh đạo {lexicon.GOVERNMENT_VI}.")
+        self._organisation(gov, lexicon.GOVERNMENT_VI, lexicon.GOVERNMENT_EN, said)
+        head = f"{gov}/post/thu-tuong-chinh-phu"
+        pm_vi, pm_en = lexicon.PRIME_MINISTER_VI, lexicon.PRIME_MINISTER_EN
+        self._post(head, gov, ROLE_HEAD, (pm_vi, pm_en), said)
+        self._hold(head, said, head_of=gov)
+        self.out.link(doc.legal, ELI + "passed_by", head)
+        self._close(doc)
+        self.counts["bodies"] += 1
+        return head
+
+    # -- one body ------------------------------------------------------------------
+
+    def _body(self, kind: BodyKind, units: int, gov_head: str) -> None:
+        rng, out = self.rng, self.out
+        name_vi, name_en, abbreviation = self._body_name(kind)
+        slug = slugify(name_vi)
+        body = ID + slug
+        doc = self._document("Quyết định", "Decision", name_vi, name_en)
+        out.link(doc.legal, ELI + "passed_by", gov_head)
+        out.link(doc.legal, ELI + "relevant_for", body)
+        depth = rng.choice((6, 7, 8))
+        self.counts["max_depth"] = max(self.counts["max_depth"], depth)
+        self.counts["bodies"] += 1
+
+        said = doc.say(
+            1, 1, f"{name_vi} có {kind.head_vi}, các {kind.deputy_vi} và {units} đơn vị."
+        )
+        self._organisation(body, name_vi, name_en, said)
+        out.text(body, ALT, abbreviation, "vi")
+        out.link(body, OKG + "workingRegime", OKG + "headAuthorityRegime")
+
+        head = f"{body}/post/{slugify(kind.head_vi)}"
+        head_vi = f"{kind.head_vi} {name_vi}"
+        self._post(head, body, ROLE_HEAD, (head_vi, f"{kind.head_en}, {name_en}"), said)
+        self._hold(head, said, head_of=body)
+        line = f"{body}/reporting/{slug}"
+        self._report(
+            line, head, gov_head, frequency=rng.choice(FREQUENCIES[1:]), channels=[], said=said
+        )
+        deputies = []
+        for k in range(1, rng.randint(2, 4) + 1):
+            deputy = f"{body}/post/{slugify(kind.deputy_vi)}-{k}"
+            title = (f"{kind.deputy_vi} {name_vi}", f"{kind.deputy_en}, {name_en}")
+            self._post(deputy, body, ROLE_DEPUTY, title, said)
+            out.link(deputy, ORG + "reportsTo", head)
+            self._hold(deputy, said)  # a body's deputies are named: they may use the seal
+            deputies.append(deputy)
+        self._seal(body, doc, (name_vi, name_en), (head, deputies[0]))
+        self._meeting(body, doc, (name_vi, name_en), head, deputies)
+        self._close(doc)
+
+        parents = [_Unit(body, slug, name_vi, name_en, head, head_vi)]
+        tops: list[_Unit] = []
+        paragraph = 2
+        names: Counter[str] = Counter()
+        for level, count in enumerate(self.levels(units, depth)):
+            current = []
+            for j in range(count):
+                parent = parents[j * len(parents) // count]
+                current.append(
+                    self._unit(
+                        body, doc, paragraph, tier=kind.tiers[level], parent=parent, names=names
+                    )
+                )
+                paragraph += 1
+            tops = tops or current
+            parents = current
+        self._council(
+            body,
+            doc,
+            paragraph,
+            names=(name_vi, name_en),
+            tops=tops,
+            chair=(deputies[0], kind.deputy_vi),
+        )
+        self.samples.setdefault("body", body)
+        self.samples["deep_unit"] = parents[-1].iri
+        self.samples["deep_post"] = parents[-1].head
+
+    def _body_name(self, kind: BodyKind) -> tuple[str, str, str]:
+        seen = self._kinds[kind.prefix_vi]
+        self._kinds[kind.prefix_vi] += 1
+        if kind is lexicon.MINISTRY:
+            vi, en = lexicon.MINISTRIES[seen % len(lexicon.MINISTRIES)]
+            round_ = seen // len(lexicon.MINISTRIES)
+            name_vi, name_en = f"{kind.prefix_vi} {vi}", f"{kind.prefix_en} {en}"
+        else:
+            vi = lexicon.PROVINCES[seen % len(lexicon.PROVINCES)]
+            round_ = seen // len(lexicon.PROVINCES)
+            name_vi = f"{kind.prefix_vi} {vi}"
+            name_en = f"{kind.prefix_en} {strip_marks(vi)} Province"
+        if round_:  # past the real lists: number the repeats so IRIs stay unique
+            name_vi, name_en = f"{name_vi} {round_ + 1}", f"{name_en} {round_ + 1}"
+        initials = "".join(word[0] for word in strip_marks(vi).split() if word[0].isalpha())
+        return name_vi, name_en, kind.abbreviation + initials.upper()
+
+    # -- units -----------------------------------------------------------------
+
+    def _unit(
+        self,
+        body: str,
+        doc: _Document,
+        paragraph: int,
+        *,
+        tier: Tier,
+        parent: _Unit,
+        names: Counter[str],
+    ) -> _Unit:
+        rng, out = self.rng, self.out
+        topic_vi, topic_en = rng.choice(lexicon.TOPICS)
+        base = f"{tier.unit_vi} {topic_vi}"
+        names[base] += 1
+        number = f" {names[base]}" if names[base] > 1 else ""
+        name_vi, name_en = base + number, f"{tier.unit_en} {topic_en}{number}"
+        slug = slugify(name_vi)
+        iri = f"{body}/unit/{slug}"
+        head_vi = f"{tier.head_vi} {name_vi}"
+        unit = _Unit(
+            iri, slug, name_vi, name_en, f"{body}/post/{slug}-{slugify(tier.head_vi)}", head_vi
+        )
+        self.counts["units"] += 1
+
+        deputies, members = rng.randint(0, 2), rng.randint(1, 4)
+        frequency = rng.choice(FREQUENCIES)
+        channels = rng.sample(CHANNELS, rng.randint(1, 2))
+        said = doc.say(
+            paragraph,
+            1,
+            f"{name_vi} thuộc {parent.name_vi} gồm {tier.head_vi}, {deputies} {tier.deputy_vi} và "
+            f"{members} thành viên; {tier.head_vi} báo cáo {parent.head_vi} "
+            f"{FREQUENCY_WORDS[frequency]} {' và '.join(CHANNEL_WORDS[c] for c in channels)}.",
+        )
+        self._organisation(iri, name_vi, name_en, said, unit_of=parent.iri)
+        if rng.random() < 0.5:
+            out.link(iri, OKG + "workingRegime", rng.choice(REGIMES))
+
+        self._post(unit.head, iri, ROLE_HEAD, (head_vi, f"{tier.head_en}, {name_en}"), said)
+        line = f"{body}/reporting/{slug}"
+        self._report(
+            line, unit.head, parent.head, frequency=frequency, channels=channels, said=said
+        )
+        posts = [unit.head]
+        for k in range(1, deputies + 1):
+            deputy = f"{unit.head}-pho-{k}"
+            title = (f"{tier.deputy_vi} {name_vi}", f"{tier.deputy_en}, {name_en}")
+            self._post(deputy, iri, ROLE_DEPUTY, title, said)
+            out.link(deputy, ORG + "reportsTo", unit.head)
+            posts.append(deputy)
+        for k in range(1, members + 1):
+            role, title_vi, title_en = rng.choice(_MEMBER_KINDS)
+            post = f"{body}/post/{slug}-{slugify(title_vi)}-{k}"
+            self._post(post, iri, role, (f"{title_vi} {name_vi}", f"{title_en}, {name_en}"), said)
+            out.link(post, ORG + "reportsTo", unit.head)
+            posts.append(post)
+
+        holders = []
+        for post in posts:
+            holder = self._fill(post, doc.sentence(paragraph, 3), iri)
+            if holder is not None:
+                holders.append(holder[1])
+                if post == unit.head:
+                    unit.head_holder = holder[0]
+        doc.say(
+            paragraph,
+            3,
+            f"Các chức vụ của {name_vi} do {', '.join(holders) or 'chưa ai'} đảm nhiệm.",
+        )
+
+        tasks = []
+        for k in range(1, 3):
+            duty_vi, duty_en = rng.choice(lexicon.DUTIES)
+            label = (f"{duty_vi} {topic_vi.lower()}", f"{duty_en} {topic_en.lower()}")
+            bearer = None if rng.random() < UNASSIGNED_DUTY_RATE else rng.choice(posts)
+            duty = f"{body}/duty/{slug}-{k}"
+            said = doc.sentence(paragraph, 2)
+            self._duty(duty, doc, label, bearer=bearer, target=parent.iri, said=said)
+            tasks.append(label[0][:1].lower() + label[0][1:])
+        doc.say(paragraph, 2, f"{name_vi} có nhiệm vụ: {'; '.join(tasks)}.")
+        self._close(doc)
+        return unit
+
+    def _council(
+        self,
+        body: str,
+        doc: _Document,
+        paragraph: int,
+        *,
+        names: tuple[str, str],
+        tops: list[_Unit],
+        chair: tuple[str, str],
+    ) -> None:
+        """A council chaired ex officio by a deputy; the top units' heads sit in it."""
+        out = self.out
+        (name_vi, name_en), (chair_source, chair_title) = names, chair
+        council = f"{body}/unit/hoi-dong-thi-dua-khen-thuong"
+        seats = tops[:8]
+        said = doc.say(
+            paragraph,
+            1,
+            f"{lexicon.COUNCIL_VI} {name_vi} do một {chair_title} làm Chủ tịch; thành viên là "
+            f"người đứng đầu {', '.join(u.name_vi for u in seats)}.",
+        )
+        self._organisation(
+            council,
+            f"{lexicon.COUNCIL_VI} {name_vi}",
+            f"{lexicon.COUNCIL_EN}, {name_en}",
+            said,
+            unit_of=body,
+        )
+        out.link(council, OKG + "workingRegime", OKG + "partTime")
+        chair_post = f"{body}/post/chu-tich-hoi-dong-thi-dua-khen-thuong"
+        chair_label = (f"Chủ tịch {lexicon.COUNCIL_VI}", f"Chair, {lexicon.COUNCIL_EN}")
+        self._post(chair_post, council, ROLE_HEAD, chair_label, said)
+        out.link(chair_post, OKG + "exOfficio", chair_source)
+        self.counts["units"] += 1
+        for k, unit in enumerate(seats, start=1):
+            # The seat belongs to the post; the membership names its current holder.
+            out.link(unit.head, OKG + "sitsIn", council)
+            if unit.head_holder is None:
+                continue
+            membership = f"{body}/membership/hoi-dong-thi-dua-khen-thuong-{k}"
+            out.link(membership, TYPE, ORG + "Membership")
+            out.link(membership, ORG + "member", unit.head_holder)
+            out.link(membership, ORG + "organization", council)
+            out.link(membership, ORG + "role", ROLE_MEMBER)
+            out.link(membership, DERIVED, said)
+        self._close(doc)
+
+    # -- things --------------------------------------------------------------------
+
+    def _organisation(
+        self, iri: str, name_vi: str, name_en: str, said: str, *, unit_of: str | None = None
+    ) -> None:
+        out = self.out
+        out.link(iri, TYPE, ORG + ("OrganizationalUnit" if unit_of else "FormalOrganization"))
+        self._labels(iri, name_vi, name_en)
+        if unit_of:
+            out.link(iri, ORG + "unitOf", unit_of)
+            out.link(unit_of, ORG + "hasUnit", iri)
+        out.link(iri, DERIVED, said)
+
+    def _post(self, post: str, unit: str, role: str, label: tuple[str, str], said: str) -> None:
+        out = self.out
+        out.link(post, TYPE, ORG + "Post")
+        self._labels(post, *label)
+        out.link(post, ORG + "postIn", unit)
+        out.link(unit, ORG + "hasPost", post)
+        out.link(post, ORG + "role", role)
+        out.link(post, DERIVED, said)
+        self.counts["posts"] += 1
+
+    def _fill(self, post: str, said: str, unit: str) -> tuple[str, str] | None:
+        """Give a post a holder: usually a new person, sometimes nobody or a second post."""
+        roll = self.rng.random()
+        if roll < VACANT_POST_RATE:
+            self.samples.setdefault("vacant_post", post)
+            return None
+        if roll < VACANT_POST_RATE + SECOND_POST_RATE and self._recent:
+            person, name, other = self._recent[self.rng.randrange(len(self._recent))]
+            if other != unit:
+                self.out.link(post, ORG + "heldBy", person)
+                self.out.link(person, ORG + "holds", post)
+                self.samples.setdefault("multi_post_person", person)
+                return person, name
+        return self._hold(post, said, unit=unit)
+
+    def _hold(
+        self, post: str, said: str, *, head_of: str | None = None, unit: str = ""
+    ) -> tuple[str, str]:
+        """A new person holds ``post``; returns the person's IRI and name."""
+        rng, out = self.rng, self.out
+        family, middle = rng.choice(lexicon.FAMILY_NAMES), rng.choice(lexicon.MIDDLE_NAMES)
+        name = f"{family} {middle} {rng.choice(lexicon.GIVEN_NAMES)}"
+        self._names[name] += 1
+        person = f"{ID}person/{slugify(name)}-{self._names[name]}"
+        out.link(person, TYPE, FOAF + "Person")
+        out.text(person, FOAF + "name", name)
+        self._labels(person, name, strip_marks(name))
+        out.link(post, ORG + "heldBy", person)
+        out.link(person, ORG + "holds", post)
+        if head_of:
+            out.link(person, ORG + "headOf", head_of)
+        out.link(person, DERIVED, said)
+        self.counts["people"] += 1
+        self.samples.setdefault("person", person)
+        self._recent.append((person, name, unit))
+        if len(self._recent) > _RECENT_HOLDERS:
+            self._recent.pop(0)
+        return person, name
+
+    def _report(
+        self,
+        line: str,
+        reporter: str,
+        recipient: str,
+        *,
+        frequency: str,
+        channels: list[str],
+        said: str,
+    ) -> None:
+        out = self.out
+        out.link(reporter, ORG + "reportsTo", recipient)
+        out.link(line, TYPE, OKG + "ReportingLine")
+        out.link(line, OKG + "reporter", reporter)
+        out.link(line, OKG + "recipient", recipient)
+        out.link(line, OKG + "frequency", frequency)
+        for channel in channels or [OKG + "channelWritten"]:
+            out.link(line, OKG + "channel", channel)
+        out.link(line, DERIVED, said)
+
+    def _duty(
+        self,
+        duty: str,
+        doc: _Document,
+        label: tuple[str, str],
+        *,
+        bearer: str | None,
+        target: str,
+        said: str,
+    ) -> None:
+        out = self.out
+        out.link(duty, TYPE, ODRL + "Duty")
+        self._labels(duty, *label)
+        if bearer is None:
+            self.counts["unassigned_duties"] += 1
+            self.samples.setdefault("unassigned_duty", duty)
+        else:
+            out.link(duty, ODRL + "assignee", bearer)
+        out.link(duty, ODRL + "action", self.rng.choice(ACTIONS))
+        out.link(duty, ODRL + "target", target)
+        out.link(duty, DERIVED, said)
+        out.link(doc.legal, ODRL + "obligation", duty)
+        self.counts["duties"] += 1
+
+    def _seal(
+        self, body: str, doc: _Document, names: tuple[str, str], holders: tuple[str, ...]
+    ) -> None:
+        out = self.out
+        name_vi, name_en = names
+        slug = body.rsplit("/", 1)[-1]
+        seal = f"{body}/seal"
+        said = doc.say(
+            1, 2, f"{name_vi} có con dấu riêng; lãnh đạo {name_vi} được sử dụng con dấu."
+        )
+        out.link(seal, TYPE, OKG + "Seal")
+        self._labels(seal, f"Con dấu của {name_vi}", f"Seal of the {name_en}")
+        out.link(seal, OKG + "sealOf", body)
+        out.link(seal, DERIVED, said)
+        for post in holders:
+            permission = f"{body}/permission/dau-{slug}-{post.rsplit('/', 1)[-1]}"
+            out.link(permission, TYPE, ODRL + "Permission")
+            self._labels(
+                permission, f"Sử dụng con dấu của {name_vi}", f"Use the seal of the {name_en}"
+            )
+            out.link(permission, ODRL + "assignee", post)
+            out.link(permission, ODRL + "action", OKG + "useSeal")
+            out.link(permission, ODRL + "target", seal)
+            out.link(permission, DERIVED, said)
+            out.link(doc.legal, ODRL + "permission", permission)
+
+    def _meeting(
+        self, body: str, doc: _Document, names: tuple[str, str], head: str, deputies: list[str]
+    ) -> None:
+        out = self.out
+        name_vi, name_en = names
+        meeting = f"{body}/meeting/hop-dinh-ky"
+        said = doc.say(1, 3, f"{name_vi} họp định kỳ hàng tháng do người đứng đầu triệu tập.")
+        out.link(meeting, TYPE, OKG + "MeetingRule")
+        self._labels(meeting, f"Họp định kỳ của {name_vi}", f"Regular meeting of the {name_en}")
+        out.link(meeting, OKG + "meetingOf", body)
+        out.link(meeting, OKG + "meetingKind", OKG + "regularMeeting")
+        out.link(meeting, OKG + "frequency", OKG + "monthly")
+        out.link(meeting, OKG + "convenedBy", head)
+        out.link(meeting, OKG + "attendanceDecidedBy", head)
+        for post in deputies:
+            out.link(meeting, OKG + "participant", post)
+        out.link(meeting, DERIVED, said)
+
+    # -- sources ---------------------------------------------------------------------
+
+    def _document(self, kind_vi: str, kind_en: str, about_vi: str, about_en: str) -> _Document:
+        """A legal resource (the ODRL policy) and its source text, with its title passage."""
+        out = self.out
+        self._documents += 1
+        number, year = self._documents, 2015 + self._documents % 10
+        doc = _Document(f"{ID}doc/qd-{number}-{year}", f"{ID}doc/van-ban-{number}-{year}")
+        title_vi = f"{kind_vi} số {number}/{year} về tổ chức {about_vi}"
+        title_en = f"{kind_en} No. {number}/{year} on the organisation of the {about_en}"
+        out.link(doc.legal, TYPE, ELI + "LegalResource")
+        out.link(doc.legal, TYPE, ODRL + "Set")
+        self._labels(doc.legal, title_vi, title_en)
+        out.typed(doc.legal, ELI + "date_document", f"{year}-10-18", XSD + "date")
+        out.link(doc.legal, DERIVED, f"{doc.source}/title")
+        out.link(doc.source, TYPE, OKG + "SourceDocument")
+        out.text(doc.source, DCT + "identifier", doc.source.rsplit("/", 1)[-1])
+        out.text(doc.source, DCT + "title", title_vi, "vi")
+        self._labels(doc.source, title_vi, title_en)
+        out.text(doc.source, DCT + "language", "vi")
+        self._passage(f"{doc.source}/title", doc.source, 1, title_vi, kind="Passage")
+        return doc
+
+    def _close(self, doc: _Document) -> None:
+        """Write the paragraphs said so far: each one's text, then its sentences."""
+        for paragraph, sentences in doc.drain():
+            para = f"{doc.source}/para_{paragraph}"
+            text = " ".join(sentences)
+            self._passage(para, doc.source, paragraph + 1, text, kind="Passage")
+            for number, sentence in enumerate(sentences, start=1):
+                self._passage(f"{para}__sent_{number}", para, number, sentence, kind="Sentence")
+
+    def _passage(self, iri: str, parent: str, order: int, text: str, *, kind: str) -> None:
+        out = self.out
+        out.link(iri, TYPE, OKG + kind)
+        out.text(iri, DCT + "identifier", iri.rsplit("/", 1)[-1])
+        out.link(iri, DCT + "isPartOf", parent)
+        out.typed(iri, OKG + "order", str(order), XSD + "integer")
+        out.text(iri, OKG + "text", text)
+
+    def _labels(self, subject: str, vi: str, en: str) -> None:
+        self.out.text(subject, PREF, vi, "vi")
+        self.out.text(subject, PREF, en, "en")
