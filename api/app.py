@@ -1,0 +1,83 @@
+"""The FastAPI application: ``create_app(settings)`` and its lifespan.
+
+No module-level app or graph: uvicorn calls the factory (``orgkg serve``, or
+``uvicorn --factory api.app:create_app`` with ``ORGKG_*`` settings), and the
+lifespan loads the store and the catalogue once, then forks the query workers.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import anyio
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from api.errors import install_error_handlers
+from api.routes import ROUTERS
+from api.service import open_service
+from api.settings import Settings
+
+if TYPE_CHECKING:
+    from ontology.store import Store
+
+STATIC = Path(__file__).resolve().parent / "static"
+DESCRIPTION = (
+    "The knowledge graph of a regulation that sets up an organisation: the question "
+    "catalogue, entities, label search, a read-only SPARQL 1.1 endpoint, the compliance "
+    'report and exports. Errors are JSON: {"error": {"code": ..., "message": ...}}.'
+)
+
+
+def create_app(settings: Settings | None = None, *, store: Store | None = None) -> FastAPI:
+    """The application for ``settings`` (default: from ``ORGKG_*``).
+
+    ``store``, when given, is used instead of loading one (the command line
+    loads first so that a data error ends it with exit 2 and one line).
+    """
+    app = FastAPI(
+        title="orgkg",
+        version=_version(),
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        # The stock docs pages load Swagger UI / ReDoc from a CDN: /docs is local instead.
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    app.state.settings = settings or Settings.from_env()
+    app.state.preloaded_store = store
+    install_error_handlers(app)
+    for router in ROUTERS:
+        app.include_router(router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Load once, fork the workers, serve; stop the workers at shutdown."""
+    settings: Settings = app.state.settings
+    service = await anyio.to_thread.run_sync(
+        functools.partial(open_service, settings, store=app.state.preloaded_store)
+    )
+    app.state.preloaded_store = None
+    service.start()
+    app.state.service = service
+    try:
+        yield
+    finally:
+        app.state.service = None
+        service.close()
+
+
+def _version() -> str:
+    try:
+        return version("orgkg")
+    except PackageNotFoundError:
+        return "0"

@@ -1,0 +1,35 @@
+"""Dependencies of the routes (``Annotated`` aliases)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import Depends, Query, Request
+
+from api.service import Service
+from ontology.errors import StoreError
+
+
+def get_service(request: Request) -> Service:
+    """The service the lifespan started."""
+    service: Service | None = getattr(request.app.state, "service", None)
+    if service is None or not service.started:
+        raise StoreError("the service is starting or stopping")
+    return service
+
+
+ServiceDep = Annotated[Service, Depends(get_service)]
+
+
+def get_lang(
+    service: ServiceDep,
+    lang: Annotated[
+        Literal["vi", "en"] | None,
+        Query(description="Language of labels and messages; default: the service's (vi)."),
+    ] = None,
+) -> str:
+    """The language asked for, or the service's default."""
+    return lang or service.settings.lang
+
+
+LangDep = Annotated[str, Depends(get_lang)]

@@ -1,0 +1,95 @@
+"""Errors as HTTP responses: ``{"error": {"code": ..., "message": ...}}``.
+
+An :class:`~ontology.errors.OrgkgError` becomes its own ``http_status`` and
+``code``; framework errors (unknown route, wrong method, invalid parameters)
+get the same shape; anything unexpected is logged and answered with a
+generic 500 that says nothing about the inside.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ontology.errors import OrgkgError, QueryError
+
+log = logging.getLogger("orgkg.api")
+
+_HTTP_CODES = {
+    400: "bad-request",
+    404: "not-found",
+    405: "method-not-allowed",
+    406: "not-acceptable",
+    413: "too-large",
+    415: "unsupported-media-type",
+    422: "invalid-request",
+}
+# Retry-After for the statuses that mean "not now" rather than "never".
+_RETRY_AFTER = {503: "1"}
+
+
+class QueryTooLongError(QueryError):
+    """The query text is longer than the service accepts."""
+
+    http_status = 413
+    code = "query-too-long"
+
+
+class UnsupportedMediaTypeError(QueryError):
+    """A request body of a type the route does not read."""
+
+    http_status = 415
+    code = "unsupported-media-type"
+
+
+def error_response(status: int, code: str, message: str) -> JSONResponse:
+    """The one error body of the API."""
+    headers = {"Retry-After": _RETRY_AFTER[status]} if status in _RETRY_AFTER else None
+    return JSONResponse(
+        {"error": {"code": code, "message": message}}, status_code=status, headers=headers
+    )
+
+
+async def handle_orgkg_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, OrgkgError)
+    if exc.http_status >= 500:
+        log.warning("%s %s: %s (%s)", request.method, request.url.path, exc.code, exc.message)
+    if exc.http_status == 500:
+        return error_response(500, exc.code, "internal error; see the server log")
+    return error_response(exc.http_status, exc.code, exc.message)
+
+
+async def handle_validation_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    problems = []
+    for error in exc.errors():
+        where = ".".join(str(part) for part in error.get("loc", ()) if part != "body")
+        problems.append(f"{where}: {error.get('msg', 'invalid')}")
+    return error_response(422, "invalid-request", "; ".join(problems) or "invalid request")
+
+
+async def handle_http_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    code = _HTTP_CODES.get(exc.status_code, "http-error")
+    response = error_response(exc.status_code, code, str(exc.detail))
+    if exc.headers:
+        response.headers.update(exc.headers)
+    return response
+
+
+async def handle_unexpected(request: Request, exc: Exception) -> JSONResponse:
+    # The traceback goes to the log, never to the client.
+    log.error("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
+    return error_response(500, "internal-error", "internal error; see the server log")
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Register every handler above on ``app``."""
+    app.add_exception_handler(OrgkgError, handle_orgkg_error)
+    app.add_exception_handler(RequestValidationError, handle_validation_error)
+    app.add_exception_handler(StarletteHTTPException, handle_http_error)
+    app.add_exception_handler(Exception, handle_unexpected)

@@ -1,0 +1,64 @@
+"""The export formats, shared by ``orgkg export`` and ``GET /export/{format}``.
+
+RDF serialisations (Turtle, JSON-LD, N-Triples) are written from the plain
+rdflib copy of the store by :func:`api.results.serialise_graph`; the graph
+formats (GraphML, GEXF, CSV) come from ``graph.export_graph``.
+"""
+
+# Heavy libraries are imported where used, so the command line starts fast
+# and the workers' jobs pull in only what they need.
+# ruff: noqa: PLC0415
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ontology.errors import NotFound
+
+if TYPE_CHECKING:
+    from ontology.store import Store
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One export format: its name, media type and file extension."""
+
+    name: str
+    media_type: str
+    extension: str
+    rdf: bool = False  # RDF from the store; otherwise graph.export_graph makes it
+
+
+FORMATS: dict[str, ExportFormat] = {
+    f.name: f
+    for f in (
+        ExportFormat("ttl", "text/turtle; charset=utf-8", "ttl", True),
+        ExportFormat("jsonld", "application/ld+json", "jsonld", True),
+        ExportFormat("nt", "application/n-triples", "nt", True),
+        ExportFormat("graphml", "application/graphml+xml", "graphml"),
+        ExportFormat("gexf", "application/gexf+xml", "gexf"),
+        ExportFormat("csv", "application/zip", "zip"),
+    )
+}
+
+
+def find_format(name: str) -> ExportFormat:
+    """The export format called ``name``, or NotFound listing the known ones."""
+    try:
+        return FORMATS[name]
+    except KeyError:
+        raise NotFound(f"unknown export format {name!r}: use one of {', '.join(FORMATS)}") from None
+
+
+def export_store(store: Store, fmt: str) -> bytes:
+    """The whole loaded graph of ``store`` in export format ``fmt``."""
+    spec = find_format(fmt)
+    if spec.rdf:
+        from api.results import serialise_graph  # lazy: rdflib is heavy
+
+        return serialise_graph(store.data_graph(), spec.name)
+    from graph import export_graph  # lazy: networkx is heavy
+
+    data: bytes = export_graph(store, spec.name)
+    return data

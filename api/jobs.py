@@ -1,0 +1,144 @@
+"""What the query workers do: one function per kind of request.
+
+Each job runs inside a worker process (see :mod:`api.pool`), is called as
+``job(context, **arguments)`` and returns plain, picklable data (bytes ready
+to send), so nothing big or rdflib-shaped crosses the pipe. Everything that
+can be slow runs here, the read-only guard's parse included, so the time
+limit covers it.
+"""
+
+# Heavy libraries are imported where used, so the command line starts fast
+# and the workers' jobs pull in only what they need.
+# ruff: noqa: PLC0415
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from api.negotiation import require
+from api.results import Rendered, media_types_for, render_result
+from ontology.errors import UnknownQuestion
+
+if TYPE_CHECKING:
+    from ontology.store import Store
+
+_FORM_KINDS = {"SELECT": "solutions", "ASK": "boolean", "CONSTRUCT": "graph", "DESCRIBE": "graph"}
+
+
+@dataclass(frozen=True)
+class WorkerContext:
+    """What every job may use; inherited by the workers when they are forked."""
+
+    store: Store
+    catalogue: Mapping[str, Any]
+    max_rows: int
+    max_bytes: int
+
+
+def answer_sparql(
+    context: WorkerContext, *, text: str, accept: str | None, fmt: str | None
+) -> Rendered:
+    """Guard, negotiate, then evaluate one SPARQL query (the ``/sparql`` endpoint).
+
+    The format is chosen from the query form before evaluation, so an
+    unacceptable Accept costs no evaluation (406).
+    """
+    from queries import check_read_only, run_sparql
+
+    form = check_read_only(text)
+    fmt = fmt or pick_format(_FORM_KINDS[form], accept)
+    result = run_sparql(context.store, text)
+    return render_result(result, fmt, max_rows=context.max_rows, max_bytes=context.max_bytes)
+
+
+def answer_question(
+    context: WorkerContext,
+    *,
+    question_id: str,
+    params: Mapping[str, str],
+    lang: str,
+    fmt: str,
+) -> Rendered:
+    """One answer of the catalogue (``/queries/{id}``), as SPARQL JSON or CSV."""
+    from queries import run_query
+
+    question = find_question(context.catalogue, question_id)
+    answer = run_query(context.store, question, params, lang=lang)
+    return render_result(answer, fmt, max_rows=context.max_rows, max_bytes=context.max_bytes)
+
+
+def search_labels(context: WorkerContext, *, q: str, lang: str, fmt: str) -> Rendered:
+    """Accent-insensitive label search (``/search``)."""
+    from queries import search
+
+    answer = search(context.store, q, lang=lang)
+    return render_result(answer, fmt, max_rows=context.max_rows, max_bytes=context.max_bytes)
+
+
+def describe(context: WorkerContext, *, entity: str, lang: str) -> bytes:
+    """One entity as JSON: labels, types, relations, sources (``/entities/{id}``)."""
+    from queries import describe_entity
+
+    return _json_bytes(describe_entity(context.store, entity, lang=lang))
+
+
+def check_compliance(context: WorkerContext, *, lang: str, fmt: str) -> tuple[bool, Rendered]:
+    """The compliance report (``/check``) and whether the graph conforms."""
+    from ontology.validation import validate
+
+    report = validate(context.store)
+    if fmt == "junit":
+        body = _text_bytes(report.to_junit())
+        return report.conforms, Rendered(body, "application/xml")
+    if fmt == "text":
+        return report.conforms, Rendered(
+            _text_bytes(report.to_text(lang)), "text/plain; charset=utf-8"
+        )
+    return report.conforms, Rendered(_json_bytes(report.to_json()), "application/json")
+
+
+def export(context: WorkerContext, *, fmt: str) -> bytes:
+    """The whole graph in one export format (``/export/{format}``)."""
+    from api.exports import export_store
+
+    return export_store(context.store, fmt)
+
+
+def render_viewer(context: WorkerContext, *, lang: str) -> bytes:
+    """The self-contained org-graph page (``/``)."""
+    from graph import render_html
+
+    page: str = render_html(context.store, lang=lang)
+    return page.encode("utf-8")
+
+
+# -- shared by the jobs and the routes ----------------------------------------
+
+
+def find_question(catalogue: Mapping[str, Any], question_id: str) -> Any:
+    """The question ``question_id`` of ``catalogue``, or UnknownQuestion (404)."""
+    try:
+        return catalogue[question_id]
+    except KeyError:
+        raise UnknownQuestion(f"unknown question {question_id!r}; see /queries") from None
+
+
+def pick_format(kind: str, accept: str | None) -> str:
+    """The result format for a result ``kind`` the Accept header allows, or 406."""
+    offered = media_types_for(kind)
+    return offered[require(list(offered), accept)]
+
+
+def _json_bytes(value: Any) -> bytes:
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, str):
+        return value.encode("utf-8")
+    return json.dumps(value, ensure_ascii=False).encode("utf-8")
+
+
+def _text_bytes(value: str | bytes) -> bytes:
+    return value if isinstance(value, bytes) else value.encode("utf-8")

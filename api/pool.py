@@ -1,0 +1,302 @@
+"""A pool of forked worker processes that run queries under a time limit.
+
+Nothing inside a process stops a runaway query (rdflib and Oxigraph both keep
+burning CPU after a thread's timeout), so each query runs in a worker process
+that is *killed* when its time is up, and replaced.
+
+Process tree::
+
+    orgkg serve (event loop, threads)
+    └── zygote        forked once, right after the store is loaded
+        ├── worker    forked from the zygote, one query at a time
+        └── worker
+
+Workers are forked from the zygote, not from the server, because the server
+has threads by then: a fork taken while another thread holds a lock (in the
+store, in logging) hands the child a lock nobody will release. The zygote is
+single-threaded and never queries, so every fork from it is clean, and every
+worker shares the loaded store with it copy-on-write.
+
+The zygote passes each new worker's end of a socket pair back to the server
+(SCM_RIGHTS). Workers and zygote die with their parent (PR_SET_PDEATHSIG) and
+exit when their pipe closes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import logging
+import math
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing import reduction
+from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
+
+import anyio
+
+from ontology.errors import OrgkgError, QueryTimeout, StoreError
+
+if TYPE_CHECKING:
+    from multiprocessing.context import ForkProcess
+
+    from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStream
+
+log = logging.getLogger(__name__)
+
+P = ParamSpec("P")
+T = TypeVar("T")
+C = TypeVar("C")
+
+_PR_SET_PDEATHSIG = 1
+_SPAWN = "spawn"
+
+
+class ServiceBusyError(StoreError):
+    """Every query worker stayed busy for the whole time limit."""
+
+    code = "busy"
+
+
+class WorkerCrashError(StoreError):
+    """A worker died while answering (out of memory, killed from outside)."""
+
+    code = "worker-crashed"
+
+
+class JobError(OrgkgError):
+    """A job raised something that is not an OrgkgError: a bug, logged in the worker."""
+
+    http_status = 500
+    code = "internal-error"
+
+
+@dataclass
+class Worker:
+    pid: int
+    conn: Connection
+
+
+class WorkerPool:
+    """``size`` worker processes sharing ``context``; one job each at a time.
+
+    ``context`` is whatever the jobs need (the store, the catalogue); it is
+    inherited by fork, never pickled. Jobs are module-level functions called
+    as ``job(context, *args, **kwargs)``; arguments and results are pickled.
+    """
+
+    def __init__(
+        self, context: Any, *, size: int, timeout: float, long_timeout: float | None = None
+    ) -> None:
+        self.context = context
+        self.size = size
+        self.timeout = timeout
+        self.long_timeout = long_timeout or timeout
+        self._spawn_lock = threading.Lock()
+        self._workers: dict[int, Worker] = {}
+        self._zygote: ForkProcess | None = None
+        self._control: Connection | None = None
+        self._idle_in: MemoryObjectSendStream[Worker]
+        self._idle_out: MemoryObjectReceiveStream[Worker]
+        self._idle_in, self._idle_out = anyio.create_memory_object_stream[Worker](math.inf)
+
+    # -- life cycle --------------------------------------------------------
+
+    def start(self) -> None:
+        """Fork the zygote, then the workers. Call once the store is loaded."""
+        fork = multiprocessing.get_context("fork")
+        ours, theirs = fork.Pipe(duplex=True)
+        self._zygote = fork.Process(
+            target=_zygote_main,
+            args=(self.context, theirs, os.getpid()),
+            daemon=True,
+            name="orgkg-zygote",
+        )
+        self._zygote.start()
+        theirs.close()
+        self._control = ours
+        for _ in range(self.size):
+            self._idle_in.send_nowait(self._spawn())
+
+    def close(self) -> None:
+        """Stop every worker and the zygote."""
+        for worker in list(self._workers.values()):
+            self._kill(worker)
+        if self._control is not None:
+            self._control.close()
+            self._control = None
+        if self._zygote is not None:
+            self._zygote.join(timeout=2)
+            if self._zygote.is_alive():
+                self._zygote.kill()
+                self._zygote.join(timeout=2)
+            self._zygote = None
+
+    @property
+    def idle(self) -> int:
+        return self._idle_out.statistics().current_buffer_used
+
+    @property
+    def alive(self) -> int:
+        return len(self._workers)
+
+    # -- running jobs ------------------------------------------------------
+
+    async def run(
+        self, job: Callable[Concatenate[Any, P], T], /, *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        """Run ``job`` in a worker; the whole call (waiting included) gets ``timeout``.
+
+        Raises the job's own OrgkgError; QueryTimeout (the worker is killed
+        and replaced) when time runs out; ServiceBusyError when no worker frees up.
+        """
+        return await self._run(job, args, kwargs, timeout=self.timeout, recycle=False)
+
+    async def run_long(
+        self, job: Callable[Concatenate[Any, P], T], /, *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        """Like :meth:`run`, with ``long_timeout``, for jobs that walk the whole graph.
+
+        The worker is replaced afterwards: such a job leaves big temporary
+        structures behind and a fresh fork gives their memory back.
+        """
+        return await self._run(job, args, kwargs, timeout=self.long_timeout, recycle=True)
+
+    async def _run(
+        self,
+        job: Callable[..., T],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        *,
+        timeout: float,
+        recycle: bool,
+    ) -> T:
+        deadline = anyio.current_time() + timeout
+        worker: Worker | None = None
+        with anyio.move_on_after(timeout):
+            worker = await self._idle_out.receive()
+        if worker is None:
+            raise ServiceBusyError(
+                f"every query worker stayed busy for {timeout:g} s; try again later"
+            )
+        healthy = False
+        try:
+            worker.conn.send((job, args, kwargs))
+            replied = False
+            with anyio.move_on_after(max(0.0, deadline - anyio.current_time())):
+                await anyio.wait_readable(worker.conn.fileno())
+                replied = True
+            if not replied:
+                raise QueryTimeout(
+                    f"the query ran past the time limit of {timeout:g} s and was stopped"
+                )
+            status, value = worker.conn.recv()
+            healthy = not recycle
+        except (EOFError, OSError) as exc:
+            raise WorkerCrashError("the query worker stopped before answering") from exc
+        finally:
+            if healthy:
+                self._idle_in.send_nowait(worker)
+            else:
+                # Timed out, crashed or the request was cancelled mid-query:
+                # the worker's state is unknown, so it goes.
+                with anyio.CancelScope(shield=True):
+                    await anyio.to_thread.run_sync(self._replace, worker)
+        if status == "error":
+            raise value
+        return value  # type: ignore[no-any-return]
+
+    # -- workers -------------------------------------------------------------
+
+    def _replace(self, worker: Worker) -> None:
+        self._kill(worker)
+        try:
+            self._idle_in.send_nowait(self._spawn())
+        except (OSError, EOFError, StoreError):
+            log.exception("could not replace a query worker; %d left", len(self._workers))
+
+    def _spawn(self) -> Worker:
+        with self._spawn_lock:
+            if self._control is None:
+                raise StoreError("the query pool is closed")
+            try:
+                self._control.send(_SPAWN)
+                fd = reduction.recv_handle(self._control)
+                pid = self._control.recv()
+            except (OSError, EOFError) as exc:
+                raise StoreError("the query pool cannot start workers") from exc
+        worker = Worker(pid=pid, conn=Connection(fd))
+        self._workers[pid] = worker
+        return worker
+
+    def _kill(self, worker: Worker) -> None:
+        self._workers.pop(worker.pid, None)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(worker.pid, signal.SIGKILL)
+        worker.conn.close()
+
+
+# -- inside the zygote and the workers ----------------------------------------
+
+
+def _zygote_main(context: Any, control: Connection, server_pid: int) -> None:
+    _become_child(server_pid)
+    # The kernel reaps killed workers: no zombies, no waitpid loop.
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    zygote_pid = os.getpid()
+    while True:
+        try:
+            message = control.recv()
+        except (EOFError, OSError):
+            os._exit(0)
+        if message != _SPAWN:
+            continue
+        ours, theirs = multiprocessing.Pipe(duplex=True)
+        pid = os.fork()
+        if pid == 0:
+            control.close()
+            ours.close()
+            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+            _become_child(zygote_pid)
+            _serve_jobs(context, theirs)
+        theirs.close()
+        reduction.send_handle(control, ours.fileno(), server_pid)
+        control.send(pid)
+        ours.close()
+
+
+def _serve_jobs(context: Any, conn: Connection) -> None:
+    """A worker's loop: one job in, one reply out, until the pipe closes."""
+    while True:
+        try:
+            job, args, kwargs = conn.recv()
+        except (EOFError, OSError):
+            os._exit(0)
+        reply: tuple[str, Any]
+        try:
+            reply = ("ok", job(context, *args, **kwargs))
+        except OrgkgError as exc:
+            reply = ("error", exc)
+        except Exception:
+            log.exception("query job %s failed", getattr(job, "__name__", job))
+            reply = ("error", JobError("internal error while answering"))
+        try:
+            conn.send(reply)
+        except (OSError, EOFError):
+            os._exit(0)
+
+
+def _become_child(parent_pid: int) -> None:
+    """Ignore Ctrl-C (the server handles it) and die when the parent dies."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform == "linux":
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent_pid:  # the parent died before prctl took effect
+        os._exit(0)

@@ -1,0 +1,22 @@
+"""Building HTTP responses from rendered answers."""
+
+from __future__ import annotations
+
+from fastapi import Response
+
+from api.results import Rendered
+
+TRUNCATED_HEADER = "X-Orgkg-Truncated"
+
+
+def send_rendered(rendered: Rendered, *, headers: dict[str, str] | None = None) -> Response:
+    """A response carrying ``rendered``; a cut answer says so in ``X-Orgkg-Truncated``."""
+    all_headers = {TRUNCATED_HEADER: "true" if rendered.truncated else "false", "Vary": "Accept"}
+    all_headers.update(headers or {})
+    return Response(content=rendered.body, media_type=rendered.media_type, headers=all_headers)
+
+
+class SparqlResultsResponse(Response):
+    """Documents a route whose default answer is SPARQL 1.1 Results JSON."""
+
+    media_type = "application/sparql-results+json"

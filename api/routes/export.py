@@ -1,0 +1,35 @@
+"""``GET /export/{format}``: the whole graph as RDF or as a graph file."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response
+
+from api.deps import ServiceDep
+from api.exports import FORMATS, find_format
+from api.openapi import error_responses, text_content
+
+router = APIRouter(tags=["export"])
+
+
+@router.get(
+    "/export/{fmt}",
+    response_model=None,
+    summary="Export the graph",
+    description="`fmt` is one of: " + ", ".join(f"`{name}`" for name in FORMATS) + ".",
+    responses={
+        200: {
+            "description": "The export, as a download.",
+            "content": text_content(*(spec.media_type.split(";")[0] for spec in FORMATS.values())),
+        },
+        **error_responses(404, 503),
+    },
+)
+async def export(fmt: str, service: ServiceDep) -> Response:
+    spec = find_format(fmt)
+    body = await service.export(fmt=spec.name)
+    filename = f"orgkg-{service.store.version}.{spec.extension}"
+    return Response(
+        content=body,
+        media_type=spec.media_type,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )

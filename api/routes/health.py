@@ -1,0 +1,40 @@
+"""``GET /health``: is the service up, what is loaded, how many workers are free.
+
+It only reads counters, so it answers at once even when every worker is busy.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from fastapi import APIRouter, Response
+
+from api.deps import ServiceDep
+from api.models import Health, WorkerStatus
+from api.openapi import error_responses
+
+router = APIRouter(tags=["service"])
+
+
+@router.get(
+    "/health",
+    response_model=Health,
+    summary="Health of the service",
+    responses={**error_responses(503)},
+)
+async def health(service: ServiceDep, response: Response) -> Health:
+    pool = service.pool
+    alive = pool.alive
+    status: Literal["ok", "degraded", "unavailable"] = "ok"
+    if alive < pool.size:
+        status = "degraded" if alive else "unavailable"
+    if status == "unavailable":
+        response.status_code = 503
+    return Health(
+        status=status,
+        engine=service.store.engine,
+        version=service.store.version,
+        triples=service.triples,
+        workers=WorkerStatus(size=pool.size, alive=alive, idle=pool.idle),
+        query_timeout=service.settings.query_timeout,
+    )

@@ -1,0 +1,38 @@
+"""``GET /search?q=``: labels matching a text, ignoring case and diacritics."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Response
+
+from api.deps import LangDep, ServiceDep
+from api.models import SparqlResults
+from api.openapi import error_responses, text_content
+from api.responses import SparqlResultsResponse, send_rendered
+
+router = APIRouter(tags=["entities"])
+
+
+@router.get(
+    "/search",
+    response_model=None,
+    response_class=SparqlResultsResponse,
+    summary="Search labels",
+    description="Ignores case and diacritics (`to truong` finds `Tổ trưởng`); exact matches first.",
+    responses={
+        200: {
+            "model": SparqlResults,
+            "description": "Matching entities with their labels.",
+            "content": text_content("text/csv"),
+        },
+        **error_responses(400, 422, 503),
+    },
+)
+async def search_labels(
+    service: ServiceDep,
+    lang: LangDep,
+    q: Annotated[str, Query(min_length=1, max_length=500, description="The text to look for.")],
+    format: Annotated[Literal["json", "csv"], Query(description="Answer format.")] = "json",
+) -> Response:
+    return send_rendered(await service.search(q=q, lang=lang, fmt=format))

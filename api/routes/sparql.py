@@ -1,0 +1,173 @@
+"""``/sparql``: the SPARQL 1.1 Protocol query endpoint, read-only, and its form.
+
+GET ``?query=``, POST form-encoded, POST ``application/sparql-query``.
+``default-graph-uri`` / ``named-graph-uri`` are refused (the dataset is the
+loaded store). The guard, the evaluation and the rendering all happen in a
+worker under the time limit (see :mod:`api.jobs`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from pathlib import Path
+from typing import Annotated, Literal
+from urllib.parse import parse_qs
+
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import FileResponse
+
+from api.deps import ServiceDep
+from api.errors import QueryTooLongError, UnsupportedMediaTypeError
+from api.models import SparqlResults
+from api.openapi import error_responses, text_content
+from api.responses import SparqlResultsResponse, send_rendered
+from ontology.errors import ForbiddenQuery, QueryError
+
+router = APIRouter(tags=["sparql"])
+
+FORM_PAGE = Path(__file__).resolve().parent.parent / "static" / "sparql.html"
+FORMAT_NAMES = Literal["json", "xml", "csv", "tsv", "ttl", "jsonld", "nt"]
+_DATASET_PARAMETERS = ("default-graph-uri", "named-graph-uri")
+_QUERY_TYPES = ("application/sparql-query",)
+_FORM_TYPES = ("application/x-www-form-urlencoded",)
+_RESPONSES = {
+    200: {
+        "model": SparqlResults,
+        "description": "SELECT/ASK: SPARQL results (JSON, XML, CSV, TSV); "
+        "CONSTRUCT/DESCRIBE: RDF (Turtle, JSON-LD, N-Triples). "
+        "`X-Orgkg-Truncated: true` says the row or byte cap cut the answer. "
+        "GET with `Accept: text/html` and no query: the query form.",
+        "content": text_content(
+            "application/sparql-results+xml",
+            "text/csv",
+            "text/tab-separated-values",
+            "text/turtle",
+            "application/ld+json",
+            "application/n-triples",
+            "text/html",
+        ),
+    },
+    **error_responses(400, 406, 413, 415, 422, 503),
+}
+_DESCRIPTION = (
+    "Read-only SPARQL 1.1 Protocol endpoint. Updates, SERVICE, FROM and FROM NAMED are "
+    "refused with 400 before evaluation; a query past the time limit is stopped (503). "
+    "`format` overrides the Accept header."
+)
+FormatQuery = Annotated[FORMAT_NAMES | None, Query(description="Overrides the Accept header.")]
+
+
+@router.get(
+    "/sparql",
+    response_model=None,
+    response_class=SparqlResultsResponse,
+    summary="SPARQL query (GET)",
+    description=_DESCRIPTION,
+    responses=_RESPONSES,
+)
+async def sparql_get(
+    request: Request,
+    service: ServiceDep,
+    query: Annotated[str | None, Query(description="The SPARQL query.")] = None,
+    format: FormatQuery = None,
+) -> Response:
+    accept = request.headers.get("accept")
+    if query is None:
+        if "text/html" in (accept or ""):  # a browser: the form for people
+            return FileResponse(FORM_PAGE, media_type="text/html; charset=utf-8")
+        raise QueryError("missing the query parameter `query`")
+    _refuse_dataset(request.query_params.keys())
+    return await _answer(service, query, accept, format)
+
+
+@router.post(
+    "/sparql",
+    response_model=None,
+    response_class=SparqlResultsResponse,
+    summary="SPARQL query (POST)",
+    description=_DESCRIPTION + " The body is `application/sparql-query` (the query) or "
+    "`application/x-www-form-urlencoded` (`query=`).",
+    responses=_RESPONSES,
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/sparql-query": {"schema": {"type": "string"}},
+                "application/x-www-form-urlencoded": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {"query": {"type": "string"}},
+                        "required": ["query"],
+                    }
+                },
+            },
+        }
+    },
+)
+async def sparql_post(
+    request: Request,
+    service: ServiceDep,
+    format: FormatQuery = None,
+) -> Response:
+    _refuse_dataset(request.query_params.keys())
+    limit = service.settings.max_query_length
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type in _QUERY_TYPES:
+        body = await _read_body(request, limit=limit * 4)
+        text = _decode(body)
+    elif content_type in _FORM_TYPES:
+        # Percent-encoding triples the size at most.
+        fields = parse_qs(
+            _decode(await _read_body(request, limit=limit * 3 + 1024)), keep_blank_values=True
+        )
+        _refuse_dataset(fields.keys())
+        if "update" in fields:
+            raise ForbiddenQuery("updates are not allowed: the store is read-only")
+        if "query" not in fields:
+            raise QueryError("missing the form field `query`")
+        text = fields["query"][-1]
+    elif content_type == "application/sparql-update":
+        raise ForbiddenQuery("updates are not allowed: the store is read-only")
+    else:
+        raise UnsupportedMediaTypeError(
+            f"cannot read a body of type {content_type or 'none'!r}: send "
+            "application/sparql-query or application/x-www-form-urlencoded"
+        )
+    return await _answer(service, text, request.headers.get("accept"), format)
+
+
+async def _answer(service: ServiceDep, text: str, accept: str | None, fmt: str | None) -> Response:
+    limit = service.settings.max_query_length
+    if len(text) > limit:
+        raise QueryTooLongError(f"the query is {len(text)} characters long; the limit is {limit}")
+    if not text.strip():
+        raise QueryError("the query is empty")
+    return send_rendered(await service.answer_sparql(text=text, accept=accept, fmt=fmt))
+
+
+def _refuse_dataset(names: Collection[str]) -> None:
+    for name in _DATASET_PARAMETERS:
+        if name in names:
+            raise ForbiddenQuery(f"{name} is not allowed: the dataset is the loaded store")
+
+
+async def _read_body(request: Request, *, limit: int) -> bytes:
+    """The body, refusing (413) past ``limit`` bytes without reading it all."""
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise QueryTooLongError(f"the request body is {declared} bytes long; the limit is {limit}")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise QueryTooLongError(f"the request body is longer than the limit of {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _decode(body: bytes) -> str:
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise QueryError("the query is not UTF-8 text") from None

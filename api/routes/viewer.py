@@ -1,0 +1,35 @@
+"""``GET /``: the org-graph viewer page (an index page until the viewer exists)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import HTMLResponse
+
+from api.deps import LangDep, ServiceDep
+from api.openapi import error_responses
+
+router = APIRouter(tags=["viewer"])
+
+INDEX = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>orgkg</title><link rel="stylesheet" href="/static/style.css"></head>
+<body><main><h1>orgkg</h1>
+<p>The knowledge graph of a regulation: query it, look it up, check it.</p>
+<ul>
+<li><a href="/queries">/queries</a>: the question catalogue</li>
+<li><a href="/sparql">/sparql</a>: the SPARQL endpoint and its form</li>
+<li><a href="/check">/check</a>: the compliance report</li>
+<li><a href="/docs">/docs</a>: the API (<a href="/openapi.json">OpenAPI</a>)</li>
+</ul></main></body></html>
+"""
+
+
+@router.get(
+    "/",
+    response_class=HTMLResponse,
+    summary="The org-graph viewer",
+    responses={200: {"content": {"text/html": {}}}, **error_responses(422, 503)},
+)
+async def view(service: ServiceDep, lang: LangDep) -> HTMLResponse:
+    if not service.viewer_available:
+        return HTMLResponse(INDEX)
+    return HTMLResponse(await service.viewer(lang=lang))

@@ -1,0 +1,142 @@
+"""The running service: the loaded store, the catalogue, the worker pool, the cache.
+
+Built once by the app's lifespan; routes reach it through
+:data:`api.deps.ServiceDep` and call one of its methods, each of which runs
+a job of :mod:`api.jobs` in the pool (cached when the request has no
+parameters).
+"""
+
+# Heavy libraries are imported where used, so the command line starts fast
+# and the workers' jobs pull in only what they need.
+# ruff: noqa: PLC0415
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from api import jobs
+from api.cache import ResponseCache
+from api.pool import WorkerPool
+from api.results import Rendered
+
+if TYPE_CHECKING:
+    from api.settings import Settings
+    from ontology.store import Store
+
+
+@dataclass
+class Service:
+    """Everything a request may use. Start it after loading, close it at shutdown."""
+
+    settings: Settings
+    store: Store
+    catalogue: Mapping[str, Any]
+    pool: WorkerPool
+    cache: ResponseCache
+    triples: int | None = None
+    viewer_available: bool = False
+    started: bool = field(default=False, init=False)
+
+    def start(self) -> None:
+        """Fork the workers (after loading: they share the store copy-on-write)."""
+        self.pool.start()
+        self.started = True
+
+    def close(self) -> None:
+        self.pool.close()
+        self.started = False
+
+    # -- answers -------------------------------------------------------------
+
+    async def answer_sparql(self, *, text: str, accept: str | None, fmt: str | None) -> Rendered:
+        return await self.pool.run(jobs.answer_sparql, text=text, accept=accept, fmt=fmt)
+
+    async def answer_question(
+        self, *, question_id: str, params: Mapping[str, str], lang: str, fmt: str
+    ) -> Rendered:
+        question = jobs.find_question(self.catalogue, question_id)  # 404 without a worker
+        if params or question.parameters:
+            return await self._answer_question(question_id, params, lang, fmt)
+        return await self.cache.get_or_make(
+            ("question", question_id, lang, fmt),
+            functools.partial(self._answer_question, question_id, params, lang, fmt),
+        )
+
+    async def _answer_question(
+        self, question_id: str, params: Mapping[str, str], lang: str, fmt: str
+    ) -> Rendered:
+        return await self.pool.run(
+            jobs.answer_question, question_id=question_id, params=dict(params), lang=lang, fmt=fmt
+        )
+
+    async def search(self, *, q: str, lang: str, fmt: str) -> Rendered:
+        return await self.pool.run(jobs.search_labels, q=q, lang=lang, fmt=fmt)
+
+    async def describe(self, *, entity: str, lang: str) -> bytes:
+        return await self.pool.run(jobs.describe, entity=entity, lang=lang)
+
+    async def check(self, *, lang: str, fmt: str) -> tuple[bool, Rendered]:
+        return await self.cache.get_or_make(
+            ("check", lang, fmt),
+            functools.partial(self.pool.run_long, jobs.check_compliance, lang=lang, fmt=fmt),
+        )
+
+    async def export(self, *, fmt: str) -> bytes:
+        return await self.cache.get_or_make(
+            ("export", fmt), functools.partial(self.pool.run_long, jobs.export, fmt=fmt)
+        )
+
+    async def viewer(self, *, lang: str) -> bytes:
+        return await self.cache.get_or_make(
+            ("viewer", lang), functools.partial(self.pool.run_long, jobs.render_viewer, lang=lang)
+        )
+
+
+def open_service(settings: Settings, *, store: Store | None = None) -> Service:
+    """Load the store (unless given) and the catalogue; the pool is not started yet."""
+    from ontology.loader import load_regulation
+    from queries import load_catalogue
+
+    viewer_available = _preload_job_modules()
+    if store is None:
+        store = load_regulation(settings.data, engine=settings.store)
+    catalogue = load_catalogue()
+    context = jobs.WorkerContext(
+        store=store, catalogue=catalogue, max_rows=settings.max_rows, max_bytes=settings.max_bytes
+    )
+    pool = WorkerPool(
+        context,
+        size=settings.workers,
+        timeout=settings.query_timeout,
+        long_timeout=settings.long_timeout,
+    )
+    return Service(
+        settings=settings,
+        store=store,
+        catalogue=catalogue,
+        pool=pool,
+        cache=ResponseCache(store.version, max_item_bytes=settings.max_bytes),
+        triples=len(store) if store.engine != "sparql" else None,
+        viewer_available=viewer_available,
+    )
+
+
+def _preload_job_modules() -> bool:
+    """Import what the jobs use before the workers fork, so they share it.
+
+    Returns whether the viewer (``graph.render_html``) is there yet.
+    """
+    import importlib
+
+    for name in ("rdflib", "queries", "ontology.validation", "api.exports"):
+        with contextlib.suppress(ImportError):
+            importlib.import_module(name)
+    try:
+        from graph import render_html  # noqa: F401
+    except ImportError:
+        return False
+    return True

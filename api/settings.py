@@ -1,0 +1,117 @@
+"""Settings of the command line and the service, read once at the edge.
+
+Every knob has an ``ORGKG_*`` environment variable; command-line options win
+over the environment. Nothing below ``api/`` reads the environment: the values
+are passed down as arguments.
+
+==========================  =============================  ===============
+setting                     environment variable           default
+==========================  =============================  ===============
+data (paths)                ``ORGKG_DATA`` (os.pathsep)    bundled text
+store                       ``ORGKG_STORE``                ``oxigraph``
+lang                        ``ORGKG_LANG``                 ``vi``
+host                        ``ORGKG_HOST``                 ``127.0.0.1``
+port                        ``ORGKG_PORT``                 ``8000``
+query_timeout (seconds)     ``ORGKG_QUERY_TIMEOUT``        ``10``
+long_timeout (seconds)      ``ORGKG_LONG_TIMEOUT``         ``120``
+max_rows                    ``ORGKG_MAX_ROWS``             ``100000``
+max_bytes                   ``ORGKG_MAX_BYTES``            ``16777216``
+max_query_length (chars)    ``ORGKG_MAX_QUERY_LENGTH``     ``65536``
+workers (query processes)   ``ORGKG_WORKERS``              ``2``
+==========================  =============================  ===============
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from ontology.errors import OrgkgError
+
+Lang = Literal["vi", "en"]
+LANGS: tuple[Lang, ...] = ("vi", "en")
+ENV_PREFIX = "ORGKG_"
+
+
+class SettingError(OrgkgError):
+    """A setting (option or environment variable) has a value orgkg cannot use."""
+
+    code = "bad-setting"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the command line and the service are configured with."""
+
+    data: tuple[Path, ...] = ()
+    store: str = "oxigraph"
+    lang: Lang = "vi"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    query_timeout: float = 10.0
+    # check, export and the viewer page walk the whole graph: a longer limit.
+    long_timeout: float = 120.0
+    max_rows: int = 100_000
+    max_bytes: int = 16 * 1024 * 1024
+    max_query_length: int = 64 * 1024
+    workers: int = 2
+    # Not settable from the environment: tests use it to keep runs quiet.
+    log_level: str = field(default="info", compare=False)
+
+    def __post_init__(self) -> None:
+        if self.lang not in LANGS:
+            raise SettingError(f"lang must be one of {', '.join(LANGS)}, not {self.lang!r}")
+        positive = (
+            "query_timeout",
+            "long_timeout",
+            "max_rows",
+            "max_bytes",
+            "max_query_length",
+            "workers",
+        )
+        for name in positive:
+            if getattr(self, name) <= 0:
+                raise SettingError(f"{name} must be positive, not {getattr(self, name)!r}")
+        if not 0 <= self.port <= 65535:
+            raise SettingError(f"port must be between 0 and 65535, not {self.port}")
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Settings from ``ORGKG_*`` variables, then ``overrides`` (None = not given)."""
+        environ = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for item in fields(cls):
+            if not item.init or item.name == "log_level":
+                continue
+            raw = environ.get(ENV_PREFIX + item.name.upper())
+            if raw is not None and raw != "":
+                values[item.name] = _parse(item.name, raw)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        if "data" in values:
+            values["data"] = tuple(Path(p) for p in values["data"])
+        return cls(**values)
+
+    def with_(self, **changes: Any) -> Settings:
+        """A copy with ``changes`` applied (None = keep)."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def _parse(name: str, raw: str) -> Any:
+    converters: dict[str, Callable[[str], Any]] = {
+        "data": lambda text: tuple(Path(p) for p in text.split(os.pathsep) if p),
+        "port": int,
+        "query_timeout": float,
+        "long_timeout": float,
+        "max_rows": int,
+        "max_bytes": int,
+        "max_query_length": int,
+        "workers": int,
+    }
+    convert = converters.get(name, str)
+    try:
+        return convert(raw)
+    except ValueError:
+        raise SettingError(f"{ENV_PREFIX}{name.upper()}={raw!r} is not a valid {name}") from None
