@@ -1,0 +1,141 @@
+"""Answer one catalogue question: check and bind its parameters, run, tidy the rows.
+
+Parameters are bound as RDF terms through :meth:`ontology.Store.select`
+(never formatted into the SPARQL). The language is bound as ``?lang``; bound
+columns are dropped from the answer, and ``lists`` columns get their items
+sorted, so every engine returns the same rows.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Mapping
+
+from rdflib import Literal
+from rdflib.namespace import XSD
+
+from ontology.errors import ParameterError
+from ontology.folding import fold
+from ontology.store import Row, Store, Table, Term
+from queries.answer import Answer, normalise_row
+from queries.catalogue import load_catalogue
+from queries.lookup import resolve_entity
+from queries.question import LANG_VARIABLE, LANGUAGES, Parameter, Question, run_answer
+
+LIST_SEPARATOR = "; "
+_INTEGER = re.compile(r"^[+-]?\d+$")
+_DIGITS = re.compile(r"(\d+)")
+
+
+def run_query(
+    store: Store,
+    question: Question | str,
+    params: Mapping[str, str] | None = None,
+    *,
+    lang: str = "vi",
+) -> Answer:
+    """Answer ``question`` (a Question or its id) on ``store`` in ``lang``.
+
+    >>> from ontology import load_regulation
+    >>> answer = run_query(load_regulation(), "units", lang="en")
+    >>> "unitLabel" in answer.variables
+    True
+    """
+    if isinstance(question, str):
+        question = load_catalogue()[question]
+    if lang not in LANGUAGES:
+        raise ParameterError(
+            f"unknown language {lang!r} (use {' or '.join(LANGUAGES)})", parameter=LANG_VARIABLE
+        )
+    bindings = bind_parameters(store, question, params or {})
+    if question.kind == "graph":
+        table = run_answer(question, store, bindings, lang)
+    else:
+        table = store.select(question.text, {**bindings, LANG_VARIABLE: Literal(lang)})
+    return tidy(table, question, set(bindings) | {LANG_VARIABLE}, lang)
+
+
+def bind_parameters(store: Store, question: Question, params: Mapping[str, str]) -> dict[str, Term]:
+    """Check ``params`` against the question and turn each into an RDF term."""
+    for name in params:
+        if question.parameter(name) is None:
+            expected = ", ".join(p.name for p in question.parameters) or "none"
+            raise ParameterError(
+                f"unknown parameter {name!r} for question {question.id!r} (expected: {expected})",
+                parameter=name,
+            )
+    bindings: dict[str, Term] = {}
+    for parameter in question.parameters:
+        raw = params.get(parameter.name)
+        if raw is None or not raw.strip():
+            if parameter.required:
+                raise ParameterError(
+                    f"question {question.id!r} needs parameter {parameter.name!r} "
+                    f"({parameter.kind}): {parameter.description}",
+                    parameter=parameter.name,
+                )
+            continue
+        bindings[parameter.name] = convert(store, parameter, raw)
+    return bindings
+
+
+def convert(store: Store, parameter: Parameter, raw: str) -> Term:
+    """One parameter value as the RDF term of its kind, or ParameterError naming it."""
+    value = raw.strip()
+    if parameter.kind == "iri":
+        return resolve_entity(store, value, parameter=parameter.name)
+    if parameter.kind == "integer":
+        if not _INTEGER.match(value):
+            raise ParameterError(
+                f"parameter {parameter.name!r} must be an integer, not {value!r}",
+                parameter=parameter.name,
+            )
+        return Literal(int(value), datatype=XSD.integer)
+    if parameter.kind == "date":
+        try:
+            day = datetime.date.fromisoformat(value)
+        except ValueError:
+            raise ParameterError(
+                f"parameter {parameter.name!r} must be a date YYYY-MM-DD, not {value!r}",
+                parameter=parameter.name,
+            ) from None
+        return Literal(day.isoformat(), datatype=XSD.date)
+    return Literal(fold(value) if parameter.folded else value)
+
+
+def tidy(table: Table, question: Question, bound: set[str], lang: str) -> Answer:
+    """Drop bound columns, make engines' terms alike, sort list cells."""
+    keep = [i for i, name in enumerate(table.variables) if name not in bound]
+    variables = tuple(table.variables[i] for i in keep)
+    lists = {i for i, name in enumerate(variables) if name in question.lists}
+    rows: list[Row] = []
+    for row in table.rows:
+        kept = normalise_row([row[i] for i in keep])
+        rows.append(tuple(sort_list(t) if i in lists else t for i, t in enumerate(kept)))
+    return Answer(variables, tuple(rows), question=question.id, lang=lang)
+
+
+def sort_list(term: Term | None) -> Term | None:
+    """A ``"; "``-joined list as a plain literal, items in natural order, no duplicates.
+
+    Engines differ on an empty list ("" or unbound) and on keeping a shared
+    language tag, so the answer is always a plain literal or unbound.
+    """
+    if term is None or not str(term):
+        return None
+    items = sorted(set(str(term).split(LIST_SEPARATOR)) - {""}, key=natural_key)
+    return Literal(LIST_SEPARATOR.join(items)) if items else None
+
+
+def natural_key(text: str) -> tuple[tuple[int, str], ...]:
+    """Sort key reading digit runs as numbers: ``para_5`` before ``para_10``.
+
+    >>> sorted(["para_10", "para_5"], key=natural_key)
+    ['para_5', 'para_10']
+    """
+    return tuple(
+        (1, f"{int(part):012d}") if part.isdigit() else (0, fold(part) + "\0" + part)
+        for part in _DIGITS.split(text)
+        if part
+    )
