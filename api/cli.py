@@ -200,7 +200,8 @@ def run_sparql_command(
     check_read_only(text)
     result = run_sparql(_open_store(settings), text)
     default = "ttl" if result_kind(result) == "graph" else "table"
-    _write(render_result(result, fmt.value if fmt else default).body)
+    body = render_result(result, fmt.value if fmt else default).body
+    _write(body if body.endswith(b"\n") else body + b"\n")
 
 
 @app.command("check")

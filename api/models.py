@@ -81,12 +81,54 @@ class Health(BaseModel):
     query_timeout: float = Field(description="Time limit of one query, seconds.")
 
 
+class EntityType(BaseModel):
+    iri: str
+    label: str | None = None
+
+
+class OutgoingRelation(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    predicate: str
+    predicateLabel: str | None = None  # noqa: N815 - the JSON field name
+    object: str
+    objectKind: str = Field(description="`iri` or `literal`.")  # noqa: N815
+    objectLabel: str | None = None  # noqa: N815
+
+
+class IncomingRelation(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    subject: str
+    subjectLabel: str | None = None  # noqa: N815
+    predicate: str
+    predicateLabel: str | None = None  # noqa: N815
+
+
+class SourceSentence(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    sentence: str = Field(description="IRI of the sentence.")
+    id: str = Field(description="Sentence id, e.g. `para_5__sent_2`.")
+    text: str = Field(description="The exact text of the sentence.")
+    document: str | None = None
+    documentLabel: str | None = None  # noqa: N815
+
+
 class Entity(BaseModel):
     """One entity: labels, types, relations out and in, and the source sentences."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
 
     iri: str
+    id: str = Field(description="Short form, e.g. `id:tct-cpdt/post/to-truong`.")
+    label: str | None = Field(default=None, description="The label in the language asked for.")
+    labels: dict[str, str] = Field(default_factory=dict, description="Label by language.")
+    altLabels: list[str] = Field(default_factory=list)  # noqa: N815
+    types: list[EntityType] = Field(default_factory=list)
+    out: list[OutgoingRelation] = Field(default_factory=list)
+    incoming: list[IncomingRelation] = Field(default_factory=list, alias="in")
+    sources: list[SourceSentence] = Field(default_factory=list)
 
 
 class CheckReport(BaseModel):

@@ -29,6 +29,15 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return {status: {"model": ErrorBody, "description": _REASONS[status]} for status in statuses}
 
 
+def results_content(*media_types: str) -> dict[str, Any]:
+    """OpenAPI ``content``: SPARQL Results JSON (schema ``SparqlResults``), then text types.
+
+    Give the response ``"model": SparqlResults`` too, which registers the schema.
+    """
+    results = {"schema": {"$ref": "#/components/schemas/SparqlResults"}}
+    return {"application/sparql-results+json": results, **text_content(*media_types)}
+
+
 def text_content(*media_types: str) -> dict[str, Any]:
     """OpenAPI ``content`` for bodies that are text in ``media_types``."""
     return {media: {"schema": {"type": "string"}} for media in media_types}

@@ -14,9 +14,3 @@ def send_rendered(rendered: Rendered, *, headers: dict[str, str] | None = None) 
     all_headers = {TRUNCATED_HEADER: "true" if rendered.truncated else "false", "Vary": "Accept"}
     all_headers.update(headers or {})
     return Response(content=rendered.body, media_type=rendered.media_type, headers=all_headers)
-
-
-class SparqlResultsResponse(Response):
-    """Documents a route whose default answer is SPARQL 1.1 Results JSON."""
-
-    media_type = "application/sparql-results+json"

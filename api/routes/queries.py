@@ -9,8 +9,8 @@ from fastapi import APIRouter, Query, Request, Response
 from api.deps import LangDep, ServiceDep
 from api.models import ParameterInfo, QuestionInfo, SparqlResults
 from api.negotiation import require
-from api.openapi import error_responses, text_content
-from api.responses import SparqlResultsResponse, send_rendered
+from api.openapi import error_responses, results_content
+from api.responses import send_rendered
 
 router = APIRouter(tags=["questions"])
 
@@ -41,7 +41,6 @@ async def list_questions(service: ServiceDep) -> list[QuestionInfo]:
 @router.get(
     "/queries/{question_id}",
     response_model=None,
-    response_class=SparqlResultsResponse,
     summary="Answer one question",
     description=(
         "Parameters of the question go in the query string (`?from=...`). The answer is "
@@ -52,7 +51,7 @@ async def list_questions(service: ServiceDep) -> list[QuestionInfo]:
         200: {
             "model": SparqlResults,
             "description": "The answer.",
-            "content": text_content("text/csv"),
+            "content": results_content("text/csv"),
         },
         **error_responses(400, 404, 406, 422, 503),
     },

@@ -8,8 +8,8 @@ from fastapi import APIRouter, Query, Response
 
 from api.deps import LangDep, ServiceDep
 from api.models import SparqlResults
-from api.openapi import error_responses, text_content
-from api.responses import SparqlResultsResponse, send_rendered
+from api.openapi import error_responses, results_content
+from api.responses import send_rendered
 
 router = APIRouter(tags=["entities"])
 
@@ -17,14 +17,13 @@ router = APIRouter(tags=["entities"])
 @router.get(
     "/search",
     response_model=None,
-    response_class=SparqlResultsResponse,
     summary="Search labels",
     description="Ignores case and diacritics (`to truong` finds `Tổ trưởng`); exact matches first.",
     responses={
         200: {
             "model": SparqlResults,
             "description": "Matching entities with their labels.",
-            "content": text_content("text/csv"),
+            "content": results_content("text/csv"),
         },
         **error_responses(400, 422, 503),
     },

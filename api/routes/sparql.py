@@ -19,8 +19,8 @@ from fastapi.responses import FileResponse
 from api.deps import ServiceDep
 from api.errors import QueryTooLongError, UnsupportedMediaTypeError
 from api.models import SparqlResults
-from api.openapi import error_responses, text_content
-from api.responses import SparqlResultsResponse, send_rendered
+from api.openapi import error_responses, results_content
+from api.responses import send_rendered
 from ontology.errors import ForbiddenQuery, QueryError
 
 router = APIRouter(tags=["sparql"])
@@ -37,7 +37,7 @@ _RESPONSES = {
         "CONSTRUCT/DESCRIBE: RDF (Turtle, JSON-LD, N-Triples). "
         "`X-Orgkg-Truncated: true` says the row or byte cap cut the answer. "
         "GET with `Accept: text/html` and no query: the query form.",
-        "content": text_content(
+        "content": results_content(
             "application/sparql-results+xml",
             "text/csv",
             "text/tab-separated-values",
@@ -60,7 +60,6 @@ FormatQuery = Annotated[FORMAT_NAMES | None, Query(description="Overrides the Ac
 @router.get(
     "/sparql",
     response_model=None,
-    response_class=SparqlResultsResponse,
     summary="SPARQL query (GET)",
     description=_DESCRIPTION,
     responses=_RESPONSES,
@@ -83,7 +82,6 @@ async def sparql_get(
 @router.post(
     "/sparql",
     response_model=None,
-    response_class=SparqlResultsResponse,
     summary="SPARQL query (POST)",
     description=_DESCRIPTION + " The body is `application/sparql-query` (the query) or "
     "`application/x-www-form-urlencoded` (`query=`).",

@@ -1,0 +1,61 @@
+"""Fixtures of the HTTP service tests: one app per settings, started once."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+
+import pytest
+
+from api.app import create_app
+from api.settings import Settings
+from ontology import Store, load_regulation
+
+# Decided once: starlette 1.10 warns at import that its TestClient will move to
+# httpx2, which the project does not depend on; httpx 0.28 works as it is.
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+    from fastapi.testclient import TestClient
+
+QUERY_TIMEOUT = 2.0
+# Four query patterns over the whole store, sorted: never finishes in 2 s.
+RUNAWAY = (
+    "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o } "
+    "ORDER BY ?a ?e ?i ?l ?o"
+)
+
+
+def make_client(settings: Settings) -> TestClient:
+    """A client of a fresh app; use it as a context manager to run the lifespan."""
+    return TestClient(create_app(settings))
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings(query_timeout=QUERY_TIMEOUT, long_timeout=120, workers=2, log_level="warning")
+
+
+@pytest.fixture(scope="session")
+def client(settings: Settings) -> Iterator[TestClient]:
+    with make_client(settings) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="session")
+def capped_client() -> Iterator[TestClient]:
+    """A service whose result caps are tiny, to see answers cut."""
+    capped = Settings(
+        query_timeout=QUERY_TIMEOUT,
+        workers=1,
+        max_rows=3,
+        max_bytes=4000,
+        max_query_length=200,
+        log_level="warning",
+    )
+    with make_client(capped) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="session")
+def store() -> Store:
+    return load_regulation()

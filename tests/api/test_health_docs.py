@@ -1,0 +1,101 @@
+"""/health, /openapi.json, /docs, / and the static assets."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.settings import Settings
+
+ATTRIBUTE_URL = re.compile(r"""(?:src|href|action)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+
+
+def local_only(html: str) -> list[str]:
+    """Every URL a page loads or links that leaves the service."""
+    return [url for url in ATTRIBUTE_URL.findall(html) if not url.startswith(("/", "#"))]
+
+
+def test_health_reports_store_and_workers(client: TestClient, settings: Settings) -> None:
+    response = client.get("/health")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "ok"
+    assert body["engine"] == "oxigraph"
+    assert body["triples"] > 1000
+    assert body["workers"] == {
+        "size": settings.workers,
+        "alive": settings.workers,
+        "idle": settings.workers,
+    }
+    assert body["query_timeout"] == settings.query_timeout
+
+
+def test_openapi_documents_every_status_with_a_schema(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    expected = {
+        ("/queries/{question_id}", "get"): {"200", "400", "404", "406", "422", "503"},
+        ("/sparql", "get"): {"200", "400", "406", "413", "415", "422", "503"},
+        ("/sparql", "post"): {"200", "400", "406", "413", "415", "422", "503"},
+        ("/entities/{entity_id}", "get"): {"200", "400", "404", "422", "503"},
+        ("/search", "get"): {"200", "400", "422", "503"},
+        ("/check", "get"): {"200", "422", "503"},
+        ("/export/{fmt}", "get"): {"200", "404", "503"},
+        ("/health", "get"): {"200", "503"},
+    }
+    for (path, method), statuses in expected.items():
+        responses = schema["paths"][path][method]["responses"]
+        assert statuses <= set(responses), (path, method, set(responses))
+        for status, response in responses.items():
+            if status.startswith(("4", "5")):
+                content = response["content"]["application/json"]["schema"]
+                assert content == {"$ref": "#/components/schemas/ErrorBody"}, (path, status)
+
+
+def test_openapi_names_the_sparql_media_types(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    content = schema["paths"]["/sparql"]["get"]["responses"]["200"]["content"]
+    for media in (
+        "application/sparql-results+json",
+        "application/sparql-results+xml",
+        "text/csv",
+        "text/tab-separated-values",
+        "text/turtle",
+        "application/ld+json",
+        "application/n-triples",
+    ):
+        assert media in content
+    post = schema["paths"]["/sparql"]["post"]["requestBody"]["content"]
+    assert {"application/sparql-query", "application/x-www-form-urlencoded"} <= set(post)
+
+
+def test_docs_page_is_local(client: TestClient) -> None:
+    response = client.get("/docs")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert "/sparql" in response.text and "/queries/{question_id}" in response.text
+    assert "<script" not in response.text
+    assert local_only(response.text) == []
+
+
+@pytest.mark.parametrize("path", ["/redoc", "/docs/oauth2-redirect"])
+def test_cdn_based_doc_pages_are_off(client: TestClient, path: str) -> None:
+    assert client.get(path).status_code == 404
+
+
+def test_root_page_loads_nothing_from_elsewhere(client: TestClient) -> None:
+    response = client.get("/")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert local_only(response.text) == []
+
+
+@pytest.mark.parametrize("asset", ["style.css", "sparql.js", "sparql.html"])
+def test_static_assets_are_served(client: TestClient, asset: str) -> None:
+    assert client.get(f"/static/{asset}").status_code == 200
+
+
+def test_every_documented_error_uses_the_one_error_schema(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    assert "HTTPValidationError" not in schema["components"]["schemas"]
