@@ -21,6 +21,7 @@ from typing import Any
 from benchmarks.generator import DEFAULT_SEED, OUT, ensure_dataset, format_size, parse_size
 from benchmarks.measurement import Job, run_job
 from benchmarks.report import SizeRun, check_targets, render_table, to_document
+from benchmarks.service import benchmark_service, render_service
 
 DEFAULT_SIZES = "10k,100k,1M"
 ENGINES = ("oxigraph", "memory")
@@ -63,8 +64,6 @@ def main(argv: list[str] | None = None) -> int:
 
     extra: dict[str, Any] = {}
     if args.http:
-        from benchmarks.service import benchmark_service
-
         big = next((run for run in runs if run.target >= MEMORY_MAX_TRIPLES), None)
         extra["http"] = benchmark_service(
             big_data=Path(big.generated["file"]) if big else None,
@@ -75,8 +74,6 @@ def main(argv: list[str] | None = None) -> int:
     targets = check_targets(runs)
     print(render_table(runs, targets))
     if "http" in extra:
-        from benchmarks.service import render_service
-
         print(render_service(extra["http"]))
     if args.json:
         command = "python -m benchmarks " + shlex.join(argv if argv is not None else sys.argv[1:])
@@ -99,7 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--timeout", type=float, default=ENGINE_TIMEOUT_S,
                         help="seconds one engine may take on one size")  # fmt: skip
     parser.add_argument("--http", action="store_true",
-                        help="also benchmark the HTTP service (needs wrk for full speed)")  # fmt: skip
+                        help="also benchmark the HTTP service (wrk gives full speed)")  # fmt: skip
     parser.add_argument("--http-seconds", type=float, default=10.0,
                         help="duration of each HTTP load run")  # fmt: skip
     return parser
