@@ -1,0 +1,5 @@
+"""placeholder"""
+
+from graph.viewer import render_html
+
+__all__ = ["render_html"]
