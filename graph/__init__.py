@@ -1,5 +1,28 @@
 """placeholder"""
 
+from graph.analytics import (
+    ChainStep,
+    chain_of_command,
+    command_graph,
+    longest_chains,
+    reporting_cycles,
+    reporting_only,
+    single_points_of_failure,
+    span_of_control,
+)
+from graph.projection import project_membership, project_reporting
 from graph.viewer import render_html
 
-__all__ = ["render_html"]
+__all__ = [
+    "ChainStep",
+    "chain_of_command",
+    "command_graph",
+    "longest_chains",
+    "project_membership",
+    "project_reporting",
+    "render_html",
+    "reporting_cycles",
+    "reporting_only",
+    "single_points_of_failure",
+    "span_of_control",
+]

@@ -1,7 +1,190 @@
-"""Questions answered by networkx functions (see :mod:`graph`), not SPARQL."""
+"""Questions answered by networkx (:mod:`graph.analytics`), registered like the .rq ones.
+
+Each entry is a :class:`~queries.question.Question` of kind ``graph`` whose
+``answer`` turns the function's plain data into a table of RDF terms, with
+labels in the asked language, so to the user both kinds look the same.
+"""
 
 from __future__ import annotations
 
-from queries.question import Question
+from collections.abc import Mapping
 
-GRAPH_QUESTIONS: tuple[Question, ...] = ()
+import networkx as nx
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+
+from graph.analytics import (
+    chain_of_command,
+    longest_chains,
+    reporting_cycles,
+    single_points_of_failure,
+)
+from graph.projection import project_reporting
+from ontology.store import Row, Store, Table, Term
+from queries.question import Parameter, Question
+from queries.support import read_support
+
+ARROW = " → "
+
+
+def label(graph: nx.DiGraph, node: str, lang: str) -> Literal | None:
+    """A node's label in ``lang`` (else the other language) as a tagged literal."""
+    if node not in graph:
+        return None
+    for language in (lang, "en" if lang == "vi" else "vi"):
+        text = graph.nodes[node].get(f"label_{language}")
+        if text:
+            return Literal(text, lang=language)
+    return None
+
+
+def integer(value: int) -> Literal:
+    return Literal(value, datatype=XSD.integer)
+
+
+def _path(graph: nx.DiGraph, nodes: list[str], lang: str) -> Literal:
+    return Literal(ARROW.join(str(label(graph, n, lang) or n) for n in nodes))
+
+
+def answer_chain(store: Store, params: Mapping[str, Term], lang: str) -> Table:
+    """Rows of :func:`graph.analytics.chain_of_command` from ``params["from"]``."""
+    graph = project_reporting(store)
+    start = str(params["from"])
+    rows: list[Row] = []
+    for step in chain_of_command(graph, start):
+        node_label = label(graph, step.node, lang) or _label_from_store(store, start, lang)
+        sources = graph.edges[step.below, step.node]["sources"] if step.below else []
+        rows.append(
+            (
+                integer(step.step),
+                URIRef(step.node),
+                node_label,
+                Literal(graph.nodes[step.node]["kind"]) if step.node in graph else None,
+                Literal(step.relation) if step.relation else None,
+                URIRef(step.below) if step.below else None,
+                label(graph, step.below, lang) if step.below else None,
+                Literal("; ".join(sources)) if sources else None,
+            )
+        )
+    variables = ("step", "node", "nodeLabel", "kind", "relation", "below", "belowLabel", "source")
+    return Table(variables, tuple(rows))
+
+
+def answer_cycles(store: Store, params: Mapping[str, Term], lang: str) -> Table:
+    """One row per reporting loop: its length, first node and the path back to it."""
+    graph = project_reporting(store)
+    rows: list[Row] = [
+        (
+            integer(n),
+            integer(len(c)),
+            URIRef(c[0]),
+            label(graph, c[0], lang),
+            _path(graph, [*c, c[0]], lang),
+        )
+        for n, c in enumerate(reporting_cycles(graph), start=1)
+    ]
+    return Table(("cycle", "length", "first", "firstLabel", "path"), tuple(rows))
+
+
+def answer_failures(store: Store, params: Mapping[str, Term], lang: str) -> Table:
+    """One row per single point of failure, with how many nodes it cuts off."""
+    graph = project_reporting(store)
+    rows: list[Row] = [
+        (
+            URIRef(node),
+            label(graph, node, lang),
+            Literal(graph.nodes[node]["kind"]),
+            integer(separated),
+        )
+        for node, separated in single_points_of_failure(graph)
+    ]
+    return Table(("node", "nodeLabel", "kind", "separated"), tuple(rows))
+
+
+def answer_chains(store: Store, params: Mapping[str, Term], lang: str) -> Table:
+    """One row per longest chain: where it starts, where it ends, the path."""
+    graph = project_reporting(store)
+    rows: list[Row] = [
+        (
+            integer(n),
+            integer(len(c)),
+            URIRef(c[0]),
+            label(graph, c[0], lang),
+            URIRef(c[-1]),
+            label(graph, c[-1], lang),
+            _path(graph, c, lang),
+        )
+        for n, c in enumerate(longest_chains(graph), start=1)
+    ]
+    variables = ("chain", "length", "start", "startLabel", "top", "topLabel", "path")
+    return Table(variables, tuple(rows))
+
+
+def _label_from_store(store: Store, entity: str, lang: str) -> Term | None:
+    """The label of an entity outside the projection (no reporting or containment edge)."""
+    table = store.select(
+        read_support("entity-label"), {"entity": URIRef(entity), "lang": Literal(lang)}
+    )
+    return table.rows[0][2] if table.rows else None
+
+
+GRAPH_QUESTIONS: tuple[Question, ...] = (
+    Question(
+        id="chain-of-command",
+        title={"vi": "Chuỗi chỉ huy", "en": "Chain of command"},
+        description={
+            "vi": "Từ một chức vụ, đơn vị hoặc người lên tới cấp cao nhất: theo quan hệ báo cáo; "
+            "nơi không có, theo chức vụ đang giữ, rồi theo đơn vị chứa nó.",
+            "en": "From a post, unit or person up to the top: along reporting lines; where there "
+            "are none, through the posts held, then the containing unit.",
+        },
+        parameters=(
+            Parameter(
+                "from",
+                "iri",
+                True,
+                "the post, unit or person to start from (IRI, id, slug or label)",
+            ),
+        ),
+        tags=("structure", "reporting", "graph"),
+        kind="graph",
+        lists=("source",),
+        answer=answer_chain,
+    ),
+    Question(
+        id="reporting-cycles",
+        title={"vi": "Vòng báo cáo khép kín", "en": "Reporting cycles"},
+        description={
+            "vi": "Các vòng trong quan hệ báo cáo (A báo cáo B ... báo cáo A); không có là tốt.",
+            "en": "Loops in the reporting relation (A reports to B ... reports to A): "
+            "there should be none.",
+        },
+        tags=("reporting", "checks", "graph"),
+        kind="graph",
+        answer=answer_cycles,
+    ),
+    Question(
+        id="single-points-of-failure",
+        title={"vi": "Điểm nghẽn duy nhất", "en": "Single points of failure"},
+        description={
+            "vi": "Chức vụ, đơn vị hoặc người mà nếu thiếu thì chuỗi chỉ huy bị tách rời; "
+            "kèm số nút bị tách.",
+            "en": "Posts, units or people whose absence splits the chain of command, with the "
+            "number of nodes cut off.",
+        },
+        tags=("structure", "risk", "graph"),
+        kind="graph",
+        answer=answer_failures,
+    ),
+    Question(
+        id="longest-chains",
+        title={"vi": "Chuỗi chỉ huy dài nhất", "en": "Longest chains of command"},
+        description={
+            "vi": "Những đường dài nhất từ một chức vụ hoặc đơn vị lên tới cấp cao nhất.",
+            "en": "The longest ways from a post or unit up to the top.",
+        },
+        tags=("structure", "reporting", "graph"),
+        kind="graph",
+        answer=answer_chains,
+    ),
+)
