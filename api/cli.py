@@ -212,14 +212,14 @@ def check(
     lang: LangOption = None,
 ) -> None:
     """Check compliance (SHACL shapes and graph rules). Exit 0 conforms, 1 violations."""
-    from ontology.validation import validate
+    from api.compliance import check_store
 
     settings = _settings(ctx, lang)
-    report = validate(_open_store(settings))
+    report = check_store(_open_store(settings))
     if fmt is CheckFormat.text:
         rendered: str | bytes = report.to_text(settings.lang)
     elif fmt is CheckFormat.junit:
-        rendered = report.to_junit()
+        rendered = report.to_junit(settings.lang)
     else:
         rendered = _json_text(report.to_json())
     _write(rendered, output)

@@ -87,11 +87,11 @@ def describe(context: WorkerContext, *, entity: str, lang: str) -> bytes:
 
 def check_compliance(context: WorkerContext, *, lang: str, fmt: str) -> tuple[bool, Rendered]:
     """The compliance report (``/check``) and whether the graph conforms."""
-    from ontology.validation import validate
+    from api.compliance import check_store
 
-    report = validate(context.store)
+    report = check_store(context.store)
     if fmt == "junit":
-        body = _text_bytes(report.to_junit())
+        body = _text_bytes(report.to_junit(lang))
         return report.conforms, Rendered(body, "application/xml")
     if fmt == "text":
         return report.conforms, Rendered(

@@ -1,0 +1,93 @@
+"""/check and /export/{format}."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from ontology import Store
+from ontology.loader import parse_file
+from ontology.store import from_ox
+
+needs_validation = pytest.mark.skipif(
+    importlib.util.find_spec("ontology.validation") is None,
+    reason="ontology.validation (the modeller's) has not landed yet",
+)
+
+
+def has_graph_export() -> bool:
+    return hasattr(importlib.import_module("graph"), "export_graph")
+
+
+def as_graph(store: Store) -> Graph:
+    graph = Graph()
+    graph += store.triples()
+    return graph
+
+
+def read_graph(path: Path) -> Graph:
+    """The triples of one file, parsed as the loader parses (no vocabulary added)."""
+    graph = Graph()
+    graph += (
+        (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)) for q in parse_file(path)
+    )
+    return graph
+
+
+@pytest.mark.parametrize(
+    ("fmt", "media"),
+    [("ttl", "text/turtle"), ("jsonld", "application/ld+json"), ("nt", "application/n-triples")],
+)
+def test_rdf_exports_round_trip(
+    client: TestClient, store: Store, tmp_path: Path, fmt: str, media: str
+) -> None:
+    """Loading the export gives the very graph that was exported."""
+    response = client.get(f"/export/{fmt}")
+    assert response.status_code == 200
+    assert response.headers["content-type"].split(";")[0] == media
+    assert f".{fmt}" in response.headers["content-disposition"]
+    exported = tmp_path / f"export.{fmt}"
+    exported.write_bytes(response.content)
+    assert isomorphic(read_graph(exported), as_graph(store))
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "csv"])
+def test_graph_exports(client: TestClient, fmt: str) -> None:
+    if not has_graph_export():
+        pytest.skip("graph.export_graph has not landed yet")
+    response = client.get(f"/export/{fmt}")
+    assert response.status_code == 200
+    assert response.content
+
+
+def test_unknown_export_format_is_404(client: TestClient) -> None:
+    response = client.get("/export/xlsx")
+    assert response.status_code == 404
+    assert "ttl" in response.json()["error"]["message"]
+
+
+@needs_validation
+def test_check_json(client: TestClient) -> None:
+    response = client.get("/check")
+    assert response.status_code == 200
+    body = response.json()
+    assert isinstance(body["conforms"], bool)
+    assert response.headers["x-orgkg-conforms"] == json.dumps(body["conforms"])
+
+
+@needs_validation
+def test_check_junit_and_text(client: TestClient) -> None:
+    junit = client.get("/check?format=junit")
+    assert junit.status_code == 200
+    assert ET.fromstring(junit.content).tag in {"testsuites", "testsuite"}
+    text = client.get("/check?format=text&lang=en")
+    assert text.status_code == 200
+    assert text.headers["content-type"].startswith("text/plain")
