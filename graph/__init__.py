@@ -10,6 +10,7 @@ from graph.analytics import (
     single_points_of_failure,
     span_of_control,
 )
+from graph.export import export_graph
 from graph.projection import project_membership, project_reporting
 from graph.viewer import render_html
 
@@ -17,6 +18,7 @@ __all__ = [
     "ChainStep",
     "chain_of_command",
     "command_graph",
+    "export_graph",
     "longest_chains",
     "project_membership",
     "project_reporting",
