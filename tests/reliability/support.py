@@ -12,10 +12,24 @@ import socket
 import subprocess
 import sys
 import threading
+import time
+import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+import httpx
+
+from api.app import create_app
+from api.settings import Settings
+
+# Decided once for the suite (as tests/api does): starlette 1.10 warns that its
+# TestClient will move to httpx2, which the project does not use.
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+    from fastapi.testclient import TestClient
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
@@ -85,9 +99,6 @@ def run_orgkg(
     args: Sequence[str], *, cwd: Path | None = None, timeout: float = 60
 ) -> subprocess.CompletedProcess[str]:
     """Run the ``orgkg`` command as a user would, capturing its output."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("http_", "https_", "HTTP"))}
-    env["NO_COLOR"] = "1"
-    env["COLUMNS"] = "200"
     return subprocess.run(
         [str(ORGKG), *args],
         capture_output=True,
@@ -95,7 +106,7 @@ def run_orgkg(
         encoding="utf-8",
         timeout=timeout,
         cwd=cwd or ROOT,
-        env=env,
+        env=_quiet_env(),
         check=False,
     )
 
@@ -108,3 +119,79 @@ def assert_clean_failure(result: subprocess.CompletedProcess[str], *, code: int 
     message = result.stderr.strip() or result.stdout.strip()
     assert message, "a failure must say why"
     return message
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def make_client(**settings: Any) -> TestClient:
+    """A TestClient of a fresh app (use it in ``with``: the lifespan loads and forks).
+
+    Small limits by default, so runaway tests finish fast and runs stay quiet.
+    """
+    values: dict[str, Any] = {"query_timeout": 2.0, "workers": 2, "log_level": "warning"}
+    values.update(settings)
+    return TestClient(create_app(Settings(**values)), raise_server_exceptions=False)
+
+
+@contextmanager
+def served(*, data: Sequence[Path] = (), timeout: float = 2.0, workers: int = 2) -> Iterator[str]:
+    """Run ``orgkg serve`` on a free loopback port; yield its base URL; stop it after."""
+    port = free_port()
+    args: list[str] = []
+    for path in data:
+        args += ["--data", str(path)]
+    args += ["serve", "--host", "127.0.0.1", "--port", str(port)]
+    args += ["--timeout", str(timeout), "--workers", str(workers)]
+    process = subprocess.Popen(
+        [str(ORGKG), *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=_quiet_env(),
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(process, base)
+        yield base
+    finally:
+        stop_process(process)
+
+
+def stop_process(process: subprocess.Popen[bytes]) -> None:
+    """Ask the process we started to stop (SIGTERM), then kill it if it lingers."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=5)
+    if process.stderr is not None:
+        process.stderr.close()
+
+
+def _wait_until_up(process: subprocess.Popen[bytes], base: str, limit: float = 60) -> None:
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            err = process.stderr.read().decode() if process.stderr else ""
+            raise RuntimeError(f"orgkg serve exited with {process.returncode}: {err}")
+        try:
+            if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    raise RuntimeError(f"orgkg serve did not answer on {base} within {limit} s")
+
+
+def _quiet_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
+    env.update(NO_COLOR="1", COLUMNS="200")
+    return env
