@@ -1,0 +1,110 @@
+"""A real Oxigraph SPARQL server on a loopback port, holding the bundled regulation.
+
+The data is uploaded the way the README tells users to: the N-Triples export
+of the loaded store (``orgkg export --format nt``), which carries the folded
+``skos:hiddenLabel`` forms the loader derives, so search works remotely too;
+then ``POST /store?default`` (SPARQL 1.1 Graph Store Protocol).
+
+Without the ``oxigraph`` command (the ``oxigraph`` PyPI package, a test
+dependency) these tests are skipped on a developer's machine and fail in CI.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+_STARTUP_S = 20.0
+
+
+def find_command(name: str) -> str | None:
+    """The venv's own copy of a console script first, then PATH."""
+    beside = Path(sys.executable).with_name(name)
+    return str(beside) if beside.exists() else shutil.which(name)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _wait_ready(base: str, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + _STARTUP_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"oxigraph serve exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{base}/", timeout=1) as response:
+                if response.status < 500:
+                    return
+        except urllib.error.HTTPError:
+            return  # it answers: up
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"oxigraph serve did not answer within {_STARTUP_S:.0f} s")
+
+
+@pytest.fixture(scope="session")
+def oxigraph_base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of a fresh, empty ``oxigraph serve`` on 127.0.0.1."""
+    command = find_command("oxigraph")
+    if command is None:
+        message = "the oxigraph command is missing: pip install oxigraph (a test dependency)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    location = tmp_path_factory.mktemp("oxigraph")
+    port = free_port()
+    process = subprocess.Popen(
+        [command, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_ready(base, process)
+        yield base
+    finally:
+        process.terminate()  # our own child, by handle
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def exported_nt() -> bytes:
+    """The bundled regulation as ``orgkg export --format nt`` writes it."""
+    command = find_command("orgkg")
+    argv = [command] if command else [sys.executable, "-c", "from api.cli import main; main()"]
+    done = subprocess.run(
+        [*argv, "export", "--format", "nt"], capture_output=True, check=False, timeout=120
+    )
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    return done.stdout
+
+
+@pytest.fixture(scope="session")
+def loaded_server(oxigraph_base: str, exported_nt: bytes) -> str:
+    """The server with the export uploaded; returns its SPARQL query endpoint."""
+    request = urllib.request.Request(
+        f"{oxigraph_base}/store?default",
+        data=exported_nt,
+        method="POST",
+        headers={"Content-Type": "application/n-triples"},
+    )
+    with urllib.request.urlopen(request, timeout=60) as response:
+        assert response.status in (200, 201, 204)
+    return f"{oxigraph_base}/query"
