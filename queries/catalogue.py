@@ -17,6 +17,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
+from pyparsing import ParseException
+from rdflib.plugins.sparql.parser import parseQuery
 
 from ontology.errors import DataError, UnknownQuestion
 from ontology.namespaces import PREFIXES
@@ -124,11 +126,8 @@ def _check_sparql(text: str, header: Header, path: Path) -> None:
         # Nothing reaches out: SERVICE was refused above and the store is empty.
         solutions = ox.Store().query(text, prefixes=PREFIXES)
     except SyntaxError as exc:
-        match = re.search(r"at (\d+):", str(exc))
         raise DataError(
-            f"SPARQL syntax error: {exc}",
-            path=path,
-            line=int(match.group(1)) if match else header.body_line,
+            f"SPARQL syntax error: {exc}", path=path, line=_syntax_error_line(text, str(exc))
         ) from None
     if not isinstance(solutions, ox.QuerySolutions):
         raise DataError("a question is a SELECT query", path=path, line=header.body_line)
@@ -155,6 +154,16 @@ def _check_sparql(text: str, header: Header, path: Path) -> None:
             path=path,
             line=header.body_line,
         )
+
+
+def _syntax_error_line(text: str, message: str) -> int | None:
+    """Where the SPARQL goes wrong, by rdflib's parser (Oxigraph reports where it gave up)."""
+    try:
+        parseQuery(text)
+    except ParseException as exc:
+        return int(exc.lineno)
+    match = re.search(r"at (\d+):", message)
+    return int(match.group(1)) if match else None
 
 
 def _blank(text: str) -> str:

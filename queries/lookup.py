@@ -13,7 +13,7 @@ from rdflib import Literal, URIRef
 
 from ontology.errors import ParameterError
 from ontology.folding import fold
-from ontology.namespaces import PREFIXES
+from ontology.namespaces import OKG, PREFIXES
 from ontology.store import Store
 from queries.answer import compact
 from queries.support import read_support
@@ -49,6 +49,10 @@ def resolve_entity(store: Store, text: str, *, parameter: str = "entity") -> URI
         read_support("resolve-entity"), {"folded": Literal(folded), "suffix": Literal(suffix)}
     )
     candidates = [(row[2], row[3]) for row in table.rows if isinstance(row[2], URIRef)]
+    # A code-list concept of the vocabulary (okg:standingUnit, "Bộ phận thường
+    # trực") shares labels with the data it classifies; the data is what is meant.
+    data = [c for c in candidates if not str(c[0]).startswith(str(OKG))]
+    candidates = data or candidates
     if len(candidates) == 1:
         return candidates[0][0]
     if not candidates:
