@@ -1,0 +1,140 @@
+"""Runaway queries: stopped at the time limit, memory bounded, the service unharmed.
+
+The service runs with a 2 s limit. Each query below would run for hours (or
+eat gigabytes); the endpoint must answer 503 within the limit plus a second,
+the worker that ran it must stay within a memory bound while it runs, and the
+very next request must be answered normally.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+import psutil
+import pytest
+
+from reliability.support import HOSTILE, make_client
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
+
+LIMIT = 2.0
+# While a runaway query runs its worker grows; 1 GB at a 2 s limit is the bound.
+WORKER_MEMORY_BOUND = 1024 * 2**20
+
+RUNAWAY: dict[str, str] = {
+    "cartesian-count": (
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    ),
+    "exploding-path": (
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a (<urn:p>|!<urn:p>)* ?b . ?c (<urn:p>|!<urn:p>)* ?d }"
+    ),
+    "huge-order-by": (
+        "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY DESC(?c) ?f STR(?i)"
+    ),
+    "huge-group-concat": (
+        "SELECT ?c (GROUP_CONCAT(CONCAT(STR(?f), STR(?i))) AS ?all) "
+        "WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } GROUP BY ?c"
+    ),
+    "string-doubling": (
+        'SELECT (STRLEN(?x26) AS ?n) WHERE { BIND("0123456789abcdef0123456789abcdef" AS ?x0) '
+        + " ".join(f"BIND(CONCAT(?x{i}, ?x{i}) AS ?x{i + 1})" for i in range(26))
+        + " }"
+    ),
+}
+
+
+class PeakMemory:
+    """Samples the resident memory of this process's descendants (the workers)."""
+
+    def __init__(self) -> None:
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        me = psutil.Process()
+        while not self._stop.is_set():
+            for child in me.children(recursive=True):
+                try:
+                    self.peak = max(self.peak, child.memory_info().rss)
+                except psutil.Error:
+                    continue  # a worker killed between listing and reading
+            time.sleep(0.01)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self._stop.set()
+        self._thread.join(timeout=2)
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[TestClient]:
+    with make_client(data=(HOSTILE,), query_timeout=LIMIT, workers=2) as test_client:
+        yield test_client
+
+
+def _assert_answers_normally(client: TestClient) -> None:
+    response = client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})
+    assert response.status_code == 200, response.text
+    assert response.json()["boolean"] is True
+
+
+@pytest.mark.parametrize("query", RUNAWAY.values(), ids=RUNAWAY.keys())
+def test_runaway_query_is_stopped_in_time_and_the_next_is_answered(
+    client: TestClient, query: str
+) -> None:
+    """503 query-timeout within limit + 1 s, worker under 1 GB meanwhile, next request 200."""
+    with PeakMemory() as memory:
+        start = time.monotonic()
+        response = client.get("/sparql", params={"query": query})
+        elapsed = time.monotonic() - start
+    assert response.status_code == 503, response.text[:300]
+    assert response.json()["error"]["code"] == "query-timeout"
+    assert response.headers.get("retry-after")
+    assert elapsed < LIMIT + 1, f"answered after {elapsed:.2f} s"
+    assert memory.peak < WORKER_MEMORY_BOUND, f"a worker reached {memory.peak / 2**20:.0f} MB"
+    _assert_answers_normally(client)
+
+
+def test_runaway_queries_from_every_side_at_once_leave_the_service_whole(
+    client: TestClient,
+) -> None:
+    """Six runaway queries at once on two workers: each ends in limit + 1 s, then all is well."""
+    queries = [RUNAWAY["cartesian-count"], RUNAWAY["huge-order-by"], RUNAWAY["exploding-path"]] * 2
+
+    def ask(query: str) -> tuple[int, float]:
+        start = time.monotonic()
+        status = client.get("/sparql", params={"query": query}).status_code
+        return status, time.monotonic() - start
+
+    with ThreadPoolExecutor(max_workers=len(queries)) as pool:
+        outcomes = list(pool.map(ask, queries))
+    assert {status for status, _ in outcomes} == {503}
+    assert max(seconds for _, seconds in outcomes) < LIMIT + 1
+    _assert_answers_normally(client)
+    health = client.get("/health")
+    assert health.status_code == 200, health.text
+
+
+def test_killed_workers_are_replaced_not_leaked(client: TestClient) -> None:
+    """After runaway queries the pool is back to its size: no orphan, no missing worker."""
+    client.get("/sparql", params={"query": RUNAWAY["cartesian-count"]})
+    _assert_answers_normally(client)
+    time.sleep(0.2)
+    alive = [p for p in psutil.Process().children(recursive=True) if p.is_running()]
+    # the zygote and its two workers (no zombie counts: the kernel reaps them)
+    assert len([p for p in alive if p.status() != psutil.STATUS_ZOMBIE]) <= 3
