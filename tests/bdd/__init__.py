@@ -1,0 +1,1 @@
+"""Vietnamese scenarios (features/) and the checks around them."""
