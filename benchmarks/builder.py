@@ -48,9 +48,9 @@ from benchmarks.terms import (
 )
 
 # Used only to size bodies; the builder stops on the real count. Measured on
-# the output (about 114 triples per unit with its posts, people, lines,
+# the output (about 145 triples per unit with its posts, people, lines,
 # duties and sentences).
-TRIPLES_PER_UNIT = 114
+TRIPLES_PER_UNIT = 145
 _MIN_BODY_UNITS, _MAX_BODY_UNITS = 30, 400
 UNASSIGNED_DUTY_RATE = 0.03
 VACANT_POST_RATE = 0.04
@@ -71,7 +71,7 @@ class _Unit:
     name_vi: str
     name_en: str
     head: str
-    head_vi: str
+    head_label: tuple[str, str]
     head_holder: str | None = None
 
 
@@ -144,7 +144,7 @@ class Builder:
 
     # -- the government ----------------------------------------------------------
 
-    def _government(self) -> str:
+    def _government(self) -> tuple[str, tuple[str, str]]:
         gov = ID + "chinh-phu"
         doc = self._document("Nghị định", "Decree", lexicon.GOVERNMENT_VI, lexicon.GOVERNMENT_EN)
         said = doc.say(1, 1, f"{lexicon.PRIME_MINISTER_VI} lãnh đạo {lexicon.GOVERNMENT_VI}.")
@@ -156,17 +156,17 @@ class Builder:
         self.out.link(doc.legal, ELI + "passed_by", head)
         self._close(doc)
         self.counts["bodies"] += 1
-        return head
+        return head, (pm_vi, pm_en)
 
     # -- one body ------------------------------------------------------------------
 
-    def _body(self, kind: BodyKind, units: int, gov_head: str) -> None:
+    def _body(self, kind: BodyKind, units: int, gov_head: tuple[str, tuple[str, str]]) -> None:
         rng, out = self.rng, self.out
         name_vi, name_en, abbreviation = self._body_name(kind)
         slug = slugify(name_vi)
         body = ID + slug
         doc = self._document("Quyết định", "Decision", name_vi, name_en)
-        out.link(doc.legal, ELI + "passed_by", gov_head)
+        out.link(doc.legal, ELI + "passed_by", gov_head[0])
         out.link(doc.legal, ELI + "relevant_for", body)
         depth = rng.choice((6, 7, 8))
         self.counts["max_depth"] = max(self.counts["max_depth"], depth)
@@ -180,26 +180,24 @@ class Builder:
         out.link(body, OKG + "workingRegime", OKG + "headAuthorityRegime")
 
         head = f"{body}/post/{slugify(kind.head_vi)}"
-        head_vi = f"{kind.head_vi} {name_vi}"
-        self._post(head, body, ROLE_HEAD, (head_vi, f"{kind.head_en}, {name_en}"), said)
+        head_label = (f"{kind.head_vi} {name_vi}", f"{kind.head_en}, {name_en}")
+        self._post(head, body, ROLE_HEAD, head_label, said)
         self._hold(head, said, head_of=body)
-        line = f"{body}/reporting/{slug}"
-        self._report(
-            line, head, gov_head, frequency=rng.choice(FREQUENCIES[1:]), channels=[], said=said
-        )
+        frequency = rng.choice(FREQUENCIES[1:])
+        self._report((head, head_label), gov_head, frequency=frequency, channels=[], said=said)
         deputies = []
         for k in range(1, rng.randint(2, 4) + 1):
             deputy = f"{body}/post/{slugify(kind.deputy_vi)}-{k}"
             title = (f"{kind.deputy_vi} {name_vi}", f"{kind.deputy_en}, {name_en}")
             self._post(deputy, body, ROLE_DEPUTY, title, said)
-            out.link(deputy, ORG + "reportsTo", head)
+            self._report((deputy, title), (head, head_label), said=said)
             self._hold(deputy, said)  # a body's deputies are named: they may use the seal
             deputies.append(deputy)
         self._seal(body, doc, (name_vi, name_en), (head, deputies[0]))
         self._meeting(body, doc, (name_vi, name_en), head, deputies)
         self._close(doc)
 
-        parents = [_Unit(body, slug, name_vi, name_en, head, head_vi)]
+        parents = [_Unit(body, slug, name_vi, name_en, head, head_label)]
         tops: list[_Unit] = []
         paragraph = 2
         names: Counter[str] = Counter()
@@ -264,10 +262,9 @@ class Builder:
         name_vi, name_en = base + number, f"{tier.unit_en} {topic_en}{number}"
         slug = slugify(name_vi)
         iri = f"{body}/unit/{slug}"
-        head_vi = f"{tier.head_vi} {name_vi}"
-        unit = _Unit(
-            iri, slug, name_vi, name_en, f"{body}/post/{slug}-{slugify(tier.head_vi)}", head_vi
-        )
+        head_label = (f"{tier.head_vi} {name_vi}", f"{tier.head_en}, {name_en}")
+        head = f"{body}/post/{slug}-{slugify(tier.head_vi)}"
+        unit = _Unit(iri, slug, name_vi, name_en, head, head_label)
         self.counts["units"] += 1
 
         deputies, members = rng.randint(0, 2), rng.randint(1, 4)
@@ -277,30 +274,35 @@ class Builder:
             paragraph,
             1,
             f"{name_vi} thuộc {parent.name_vi} gồm {tier.head_vi}, {deputies} {tier.deputy_vi} và "
-            f"{members} thành viên; {tier.head_vi} báo cáo {parent.head_vi} "
+            f"{members} thành viên; {tier.head_vi} báo cáo {parent.head_label[0]} "
             f"{FREQUENCY_WORDS[frequency]} {' và '.join(CHANNEL_WORDS[c] for c in channels)}.",
         )
         self._organisation(iri, name_vi, name_en, said, unit_of=parent.iri)
         if rng.random() < 0.5:
             out.link(iri, OKG + "workingRegime", rng.choice(REGIMES))
 
-        self._post(unit.head, iri, ROLE_HEAD, (head_vi, f"{tier.head_en}, {name_en}"), said)
-        line = f"{body}/reporting/{slug}"
+        self._post(head, iri, ROLE_HEAD, head_label, said)
         self._report(
-            line, unit.head, parent.head, frequency=frequency, channels=channels, said=said
+            (head, head_label),
+            (parent.head, parent.head_label),
+            frequency=frequency,
+            channels=channels,
+            said=said,
         )
-        posts = [unit.head]
+        posts = [head]
+        # Deputies and members report to their own head, weekly in writing.
         for k in range(1, deputies + 1):
-            deputy = f"{unit.head}-pho-{k}"
+            deputy = f"{head}-pho-{k}"
             title = (f"{tier.deputy_vi} {name_vi}", f"{tier.deputy_en}, {name_en}")
             self._post(deputy, iri, ROLE_DEPUTY, title, said)
-            out.link(deputy, ORG + "reportsTo", unit.head)
+            self._report((deputy, title), (head, head_label), said=said)
             posts.append(deputy)
         for k in range(1, members + 1):
             role, title_vi, title_en = rng.choice(_MEMBER_KINDS)
             post = f"{body}/post/{slug}-{slugify(title_vi)}-{k}"
-            self._post(post, iri, role, (f"{title_vi} {name_vi}", f"{title_en}, {name_en}"), said)
-            out.link(post, ORG + "reportsTo", unit.head)
+            title = (f"{title_vi} {name_vi}", f"{title_en}, {name_en}")
+            self._post(post, iri, role, title, said)
+            self._report((post, title), (head, head_label), said=said)
             posts.append(post)
 
         holders = []
@@ -308,7 +310,7 @@ class Builder:
             holder = self._fill(post, doc.sentence(paragraph, 3), iri)
             if holder is not None:
                 holders.append(holder[1])
-                if post == unit.head:
+                if post == head:
                     unit.head_holder = holder[0]
         doc.say(
             paragraph,
@@ -440,19 +442,24 @@ class Builder:
 
     def _report(
         self,
-        line: str,
-        reporter: str,
-        recipient: str,
+        reporter: tuple[str, tuple[str, str]],
+        recipient: tuple[str, tuple[str, str]],
         *,
-        frequency: str,
-        channels: list[str],
+        frequency: str = FREQUENCIES[0],
+        channels: list[str] | None = None,
         said: str,
     ) -> None:
+        """``org:reportsTo`` plus the ``okg:ReportingLine`` qualifying it (named by reporter)."""
         out = self.out
-        out.link(reporter, ORG + "reportsTo", recipient)
+        (source, (source_vi, source_en)), (target, (target_vi, target_en)) = reporter, recipient
+        line = source.replace("/post/", "/reporting/", 1)
+        out.link(source, ORG + "reportsTo", target)
         out.link(line, TYPE, OKG + "ReportingLine")
-        out.link(line, OKG + "reporter", reporter)
-        out.link(line, OKG + "recipient", recipient)
+        self._labels(
+            line, f"{source_vi} báo cáo {target_vi}", f"{source_en} reports to {target_en}"
+        )
+        out.link(line, OKG + "reporter", source)
+        out.link(line, OKG + "recipient", target)
         out.link(line, OKG + "frequency", frequency)
         for channel in channels or [OKG + "channelWritten"]:
             out.link(line, OKG + "channel", channel)

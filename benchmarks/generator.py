@@ -36,7 +36,7 @@ from typing import TextIO
 from benchmarks.builder import Builder
 from benchmarks.ntriples import TripleWriter
 
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 DEFAULT_SEED = 426
 OUT = Path(__file__).resolve().parent / "out"
 SIZES: dict[str, int] = {"10k": 10_000, "100k": 100_000, "1M": 1_000_000, "5M": 5_000_000}
