@@ -113,20 +113,25 @@ def read_title(store: Store) -> dict[str, str] | None:
 
 
 def _add_sources(view: nx.DiGraph, store: Store) -> None:
-    cited: dict[str, list[tuple[int, Source]]] = defaultdict(list)
-    for subject, sentence, identifier, text, order in store.select(read_sparql("viewer-sources")):
+    cited: dict[str, set[tuple[tuple[int, int], Source]]] = defaultdict(set)
+    rows = store.select(read_sparql("viewer-sources"))
+    for subject, sentence, identifier, text, order, passage_order in rows:
         iri = str(sentence)
         name = str(identifier) if identifier is not None else local_name(iri)
         source = Source(iri, name, str(text))
-        rank = int(order) if isinstance(order, Literal) and str(order).isdigit() else 1 << 30
-        cited[str(subject)].append((rank, source))
+        cited[str(subject)].add(((_number(passage_order), _number(order)), source))
         if iri not in view:
             # A sentence is drawn only when something cites it.
             view.add_node(iri, kind="source", text=source.text, identifier=source.identifier)
     for node, sources in cited.items():
         if node in view:
-            ordered = sorted(set(sources), key=lambda pair: (pair[0], pair[1].identifier))
-            view.nodes[node]["sources"] = tuple(source for _, source in ordered)
+            ordered = sorted(sources, key=lambda pair: (pair[0], pair[1].identifier))
+            view.nodes[node]["sources"] = tuple(dict.fromkeys(source for _, source in ordered))
+
+
+def _number(term: Term | None) -> int:
+    """An okg:order value, or "last" when there is none."""
+    return int(term) if isinstance(term, Literal) and str(term).isdigit() else 1 << 30
 
 
 def _add_labels(view: nx.DiGraph, store: Store) -> None:

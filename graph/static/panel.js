@@ -34,6 +34,13 @@
     return { fill: colour.background, stroke: colour.border };
   }
 
+  /** A small coloured label naming a kind (the border colour: dark enough for white text). */
+  function chip(text, colour) {
+    const node = el("span", { className: "chip", text });
+    node.style.background = colour;
+    return node;
+  }
+
   // -- legend: one toggle per kind and per relation -----------------------
 
   function kindSwatch(kind) {
@@ -154,10 +161,8 @@
       results.append(el("li", { className: "empty", text: view.t("no_match") }));
     }
     matches.forEach((node, index) => {
-      const { fill } = kindColour(node.kind);
-      const chip = el("span", { className: "chip", text: data.kindNames[node.kind][state.lang] });
-      chip.style.background = fill;
-      const button = el("button", { type: "button", tabindex: "-1" }, chip,
+      const button = el("button", { type: "button", tabindex: "-1" },
+        chip(data.kindNames[node.kind][state.lang], kindColour(node.kind).stroke),
         el("span", { text: view.labelOf(node) }));
       button.addEventListener("mousedown", (event) => {
         event.preventDefault();
@@ -219,20 +224,19 @@
   }
 
   function panelHeader(title, chipText, chipColour) {
-    const chip = el("span", { className: "chip", text: chipText });
-    chip.style.background = chipColour;
     const close = el("button", { type: "button", className: "close", "aria-label": view.t("close"), text: "×" });
     close.addEventListener("click", () => {
       state.selected = null;
       view.network.unselectAll();
       view.hidePanel();
     });
-    return el("header", {}, el("div", {}, chip, el("h2", { id: "panel-title", text: title })), close);
+    return el("header", {}, el("div", {}, chip(chipText, chipColour), el("h2", { id: "panel-title", text: title })), close);
   }
 
+  /** Every relation of a node but its sources, which the quotes below show. */
   function relationList(id) {
     const rows = [];
-    for (const edge of view.outgoing.get(id) || []) {
+    for (const edge of (view.outgoing.get(id) || []).filter((e) => e.relation !== "derived_from")) {
       rows.push(el("li", {}, el("span", { className: "rel", text: "→ " + data.relationNames[edge.relation][state.lang] }),
         linkTo(edge.to)));
     }
@@ -255,7 +259,7 @@
       facts.append(el("dt", { text: view.t("detail_" + property) }), el("dd", { text: state.lang === "en" ? en : vi }));
     }
     panel.replaceChildren(
-      panelHeader(view.labelOf(node), data.kindNames[node.kind][state.lang], kindColour(node.kind).fill),
+      panelHeader(view.labelOf(node), data.kindNames[node.kind][state.lang], kindColour(node.kind).stroke),
       facts,
       el("h3", { text: view.t("links") }), relationList(id),
       el("h3", { text: view.t("sources") }), ...quotes(node.sources));
@@ -336,7 +340,9 @@
 
   function refreshWords() {
     document.documentElement.lang = state.lang;
-    document.getElementById("heading").textContent = data.title ? data.title[state.lang] : view.t("title");
+    const heading = document.getElementById("heading");
+    heading.textContent = data.title ? data.title[state.lang] : view.t("title");
+    heading.title = heading.textContent;
     for (const node of document.querySelectorAll("[data-text]")) node.textContent = view.t(node.dataset.text);
     input.placeholder = view.t("search");
   }

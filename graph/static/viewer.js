@@ -106,19 +106,27 @@
 
   // -- visibility ---------------------------------------------------------
 
+  /**
+   * Nodes within ``depth`` steps of ``start`` along the relations shown. A
+   * hidden reporting line or permission is passed through without a step,
+   * as it is drawn: a group is one step from the leadership it reports to.
+   */
   function neighbourhood(start, depth) {
     const seen = new Set([start]);
     let frontier = [start];
+    const bridged = (id) => data.bridgedKinds.includes(byId.get(id).kind)
+      && state.hiddenKinds.has(byId.get(id).kind);
     for (let step = 0; step < depth; step += 1) {
       const next = [];
-      for (const id of frontier) {
-        const around = (outgoing.get(id) || []).map((e) => e.to)
-          .concat((incoming.get(id) || []).map((e) => e.from));
+      const queue = [...frontier];
+      while (queue.length) {
+        const id = queue.shift();
+        const around = (outgoing.get(id) || []).filter((e) => !state.hiddenRelations.has(e.relation)).map((e) => e.to)
+          .concat((incoming.get(id) || []).filter((e) => !state.hiddenRelations.has(e.relation)).map((e) => e.from));
         for (const other of around) {
-          if (!seen.has(other)) {
-            seen.add(other);
-            next.push(other);
-          }
+          if (seen.has(other)) continue;
+          seen.add(other);
+          (bridged(other) ? queue : next).push(other);
         }
       }
       frontier = next;
@@ -128,13 +136,14 @@
 
   function nodeVisible(node, units) {
     if (state.hiddenKinds.has(node.kind)) return false;
-    if (state.focusSet) return state.focusSet.has(node.id);
+    if (state.focus) return state.focusSet.has(node.id);
     if (units && !units.has(node.unit) && !units.has(node.id)) return false;
     if (state.collapsed && !isStructure(node) && !state.expanded.has(node.unit)) return false;
     return true;
   }
 
   function visibleItems() {
+    if (state.focus) state.focusSet = neighbourhood(state.focus, state.depth);
     const units = state.unit ? unitTree(state.unit) : null;
     const shown = new Set();
     const nodes = [];
