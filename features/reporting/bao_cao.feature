@@ -14,8 +14,8 @@ Tính năng: Chế độ báo cáo của Tổ công tác
     In English: every week each working group reports the results of its assigned tasks to the Working Group's leadership.
 
     Khi hỏi câu "reporting-lines" với reporter là "<nhóm>"
-    Thì có tuyến báo cáo tới "Lãnh đạo Tổ công tác" với tần suất "Hàng tuần"
-    Và nội dung báo cáo tới "Lãnh đạo Tổ công tác" là "Kết quả thực hiện nhiệm vụ được giao"
+    Thì "<nhóm>" báo cáo "Lãnh đạo Tổ công tác" với tần suất "Hàng tuần"
+    Và "<nhóm>" báo cáo "Lãnh đạo Tổ công tác" về "Kết quả thực hiện nhiệm vụ được giao"
 
     Dữ liệu:
       | nhóm                                                   |
@@ -30,8 +30,8 @@ Tính năng: Chế độ báo cáo của Tổ công tác
     In English: every month the Working Group reports its results to the Chairman of the National Committee on E-Government.
 
     Khi hỏi câu "reporting-lines" với reporter là "Tổ công tác"
-    Thì có tuyến báo cáo tới "Chủ tịch Ủy ban Quốc gia về Chính phủ điện tử" với tần suất "Hàng tháng"
-    Và nội dung báo cáo tới "Chủ tịch Ủy ban Quốc gia về Chính phủ điện tử" là "Kết quả thực hiện nhiệm vụ được giao"
+    Thì "Tổ công tác giúp việc Chủ tịch Ủy ban Quốc gia về Chính phủ điện tử" báo cáo "Chủ tịch Ủy ban Quốc gia về Chính phủ điện tử" với tần suất "Hàng tháng"
+    Và "Tổ công tác giúp việc Chủ tịch Ủy ban Quốc gia về Chính phủ điện tử" báo cáo "Chủ tịch Ủy ban Quốc gia về Chính phủ điện tử" về "Kết quả thực hiện nhiệm vụ được giao"
 
   @para_10__sent_1
   Khung kịch bản: Thành viên, cán bộ giúp việc, chuyên gia báo cáo hai cấp lãnh đạo theo bốn hình thức
@@ -39,13 +39,13 @@ Tính năng: Chế độ báo cáo của Tổ công tác
     In English: members, support staff and experts report to the WG's and the groups' leadership in person, in writing, at meetings or by email; no frequency is set.
 
     Khi hỏi câu "reporting-lines" với reporter là "<người báo cáo>"
-    Thì tuyến báo cáo tới "<lãnh đạo>" có các hình thức:
+    Thì "<người báo cáo>" báo cáo "<lãnh đạo>" qua các hình thức:
       | hình thức         |
       | Báo cáo trực tiếp |
       | Bằng văn bản      |
       | Tại cuộc họp      |
       | Qua thư điện tử   |
-    Và tuyến báo cáo tới "<lãnh đạo>" không có tần suất
+    Và "<người báo cáo>" báo cáo "<lãnh đạo>" không theo tần suất định sẵn
 
     Dữ liệu:
       | người báo cáo                | lãnh đạo               |
@@ -62,8 +62,8 @@ Tính năng: Chế độ báo cáo của Tổ công tác
     In English: the Working Group's proposals go to the Committee and to its Chairman (after the standing unit's opinion).
 
     Khi hỏi câu "reporting-lines" với reporter là "Tổ công tác"
-    Thì nội dung báo cáo tới "Ủy ban Quốc gia về Chính phủ điện tử" là "Nội dung đề xuất của Tổ công tác"
-    Và nội dung báo cáo tới "Chủ tịch Ủy ban Quốc gia về Chính phủ điện tử" là "Nội dung đề xuất của Tổ công tác"
+    Thì "Tổ công tác giúp việc Chủ tịch Ủy ban Quốc gia về Chính phủ điện tử" báo cáo "Ủy ban Quốc gia về Chính phủ điện tử" về "Nội dung đề xuất của Tổ công tác"
+    Và "Tổ công tác giúp việc Chủ tịch Ủy ban Quốc gia về Chính phủ điện tử" báo cáo "Chủ tịch Ủy ban Quốc gia về Chính phủ điện tử" về "Nội dung đề xuất của Tổ công tác"
 
   @para_10__sent_2 @para_10__sent_3
   Kịch bản: Chuỗi báo cáo từ một nhóm công tác lên tới Chủ tịch Ủy ban

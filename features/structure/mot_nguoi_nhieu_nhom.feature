@@ -33,4 +33,4 @@ Tính năng: Một người có thể tham gia nhiều nhóm công tác
     Thì "Chuyên gia A (ví dụ)" có mặt trong "Nhóm Truyền thông"
     Và "Chuyên gia A (ví dụ)" có mặt trong "Nhóm Thể chế và cải cách hành chính"
     Khi kiểm tra tuân thủ
-    Thì mô hình tuân thủ mọi ràng buộc
+    Thì không có vi phạm nào về các câu này

@@ -288,39 +288,50 @@ def _(mo_hinh: Store, compliance: Compliance) -> Report:
 # --------------------------------------------------------------------------
 
 
-@then(parsers.parse('có tuyến báo cáo tới "{recipient}" với tần suất "{frequency}"'))
-def _(answer: Answer, cau: Cited, recipient: str, frequency: str) -> None:
-    assert rows_with(answer, recipientLabel=recipient, frequencyLabel=frequency), cau.contradicted(
-        f"không có tuyến báo cáo tới “{recipient}” với tần suất “{frequency}”",
-        f"no reporting line to “{recipient}” with frequency “{frequency}”",
+@then(parsers.parse('"{reporter}" báo cáo "{recipient}" với tần suất "{frequency}"'))
+def _(answer: Answer, cau: Cited, reporter: str, recipient: str, frequency: str) -> None:
+    assert rows_with(
+        answer, reporterLabel=reporter, recipientLabel=recipient, frequencyLabel=frequency
+    ), cau.contradicted(
+        f"“{reporter}” không báo cáo “{recipient}” với tần suất “{frequency}”",
+        f"“{reporter}” does not report to “{recipient}” with frequency “{frequency}”",
         table(answer),
     )
 
 
-@then(parsers.parse('nội dung báo cáo tới "{recipient}" là "{subject}"'))
-def _(answer: Answer, cau: Cited, recipient: str, subject: str) -> None:
-    assert rows_with(answer, recipientLabel=recipient, subjectLabel=subject), cau.contradicted(
-        f"không có tuyến báo cáo tới “{recipient}” về “{subject}”",
-        f"no reporting line to “{recipient}” on “{subject}”",
+@then(parsers.parse('"{reporter}" báo cáo "{recipient}" về "{subject}"'))
+def _(answer: Answer, cau: Cited, reporter: str, recipient: str, subject: str) -> None:
+    assert rows_with(
+        answer, reporterLabel=reporter, recipientLabel=recipient, subjectLabel=subject
+    ), cau.contradicted(
+        f"“{reporter}” không báo cáo “{recipient}” về “{subject}”",
+        f"“{reporter}” does not report to “{recipient}” on “{subject}”",
         table(answer),
     )
 
 
-@then(parsers.parse('tuyến báo cáo tới "{recipient}" có các hình thức:'))
-def _(answer: Answer, cau: Cited, recipient: str, datatable: list[list[str]]) -> None:
-    found = [items(row["channelLabels"]) for row in rows_with(answer, recipientLabel=recipient)]
-    assert listed(datatable) in found, cau.contradicted(
-        f"hình thức báo cáo tới “{recipient}” phải đúng là {sorted(listed(datatable))}",
-        f"the channels of reporting to “{recipient}” must be exactly {sorted(listed(datatable))}",
+@then(parsers.parse('"{reporter}" báo cáo "{recipient}" qua các hình thức:'))
+def _(
+    answer: Answer, cau: Cited, reporter: str, recipient: str, datatable: list[list[str]]
+) -> None:
+    wanted = listed(datatable)
+    found = [
+        items(c)
+        for c in column(answer, "channelLabels", reporterLabel=reporter, recipientLabel=recipient)
+    ]
+    assert found == [wanted], cau.contradicted(
+        f"“{reporter}” phải báo cáo “{recipient}” qua đúng các hình thức {sorted(wanted)}",
+        f"“{reporter}” must report to “{recipient}” through exactly {sorted(wanted)}",
         table(answer),
     )
 
 
-@then(parsers.parse('tuyến báo cáo tới "{recipient}" không có tần suất'))
-def _(answer: Answer, cau: Cited, recipient: str) -> None:
-    assert column(answer, "frequencyLabel", recipientLabel=recipient) == {""}, cau.contradicted(
-        f"văn bản không nêu tần suất báo cáo tới “{recipient}”, mô hình không được tự thêm",
-        f"the text sets no frequency for reporting to “{recipient}”; the model must not add one",
+@then(parsers.parse('"{reporter}" báo cáo "{recipient}" không theo tần suất định sẵn'))
+def _(answer: Answer, cau: Cited, reporter: str, recipient: str) -> None:
+    frequencies = column(answer, "frequencyLabel", reporterLabel=reporter, recipientLabel=recipient)
+    assert frequencies == {""}, cau.contradicted(
+        f"văn bản không nêu tần suất “{reporter}” báo cáo “{recipient}”; không được thêm",
+        f"the text sets no frequency for “{reporter}” reporting to “{recipient}”; add none",
         table(answer),
     )
 
