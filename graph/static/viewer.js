@@ -201,7 +201,12 @@
     const hidden = state.collapsed && isStructure(node) && !state.expanded.has(node.id)
       ? membersOf.get(node.id) || 0 : 0;
     if (hidden) label += "\n(+" + hidden + ")";
-    return { id: node.id, label, group: node.group, shape: node.shape };
+    const item = { id: node.id, label, group: node.group, shape: node.shape };
+    // Heads stand out at a glance: the chart is read from them down.
+    if (node.details.some(([property, , en]) => property === "role" && en.toLowerCase() === "head")) {
+      item.borderWidth = 3;
+    }
+    return item;
   }
 
   function visEdge(edge) {
