@@ -35,6 +35,7 @@ from typing import TextIO
 
 from benchmarks.builder import Builder
 from benchmarks.ntriples import TripleWriter
+from benchmarks.progress import Progress
 
 GENERATOR_VERSION = 3
 DEFAULT_SEED = 426
@@ -100,8 +101,10 @@ def ensure_dataset(target: int, *, seed: int = DEFAULT_SEED, out: Path = OUT) ->
         return Dataset(path, read_manifest(manifest_path))
     out.mkdir(parents=True, exist_ok=True)
     partial = out / f"{stem}.nt.partial"
+    progress = Progress(target, f"generating {path.name}", unit="triples")
     with partial.open("w", encoding="utf-8", newline="\n") as stream:
-        manifest = generate(target, stream, seed=seed)
+        manifest = generate(target, stream, seed=seed, progress=progress)
+    progress.close()
     partial.replace(path)  # a cached name never holds a half-written file
     manifest_path.write_text(json.dumps(asdict(manifest), ensure_ascii=False, indent=2), "utf-8")
     return Dataset(path, manifest)
@@ -112,9 +115,11 @@ def read_manifest(path: Path) -> Manifest:
     return Manifest(**json.loads(path.read_text("utf-8")))
 
 
-def generate(target: int, stream: TextIO, *, seed: int = DEFAULT_SEED) -> Manifest:
+def generate(
+    target: int, stream: TextIO, *, seed: int = DEFAULT_SEED, progress: Progress | None = None
+) -> Manifest:
     """Write at least ``target`` triples (a little more) to ``stream``."""
-    writer = TripleWriter(stream)
+    writer = TripleWriter(stream, progress.update if progress else None)
     # Seeded with both, so every size is its own fixed sample, whatever ran before.
     builder = Builder(writer, random.Random(f"{seed}:{target}"))
     builder.build(target)

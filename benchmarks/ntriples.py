@@ -6,6 +6,7 @@ at 5M triples, building rdflib terms would cost more than the benchmark.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TextIO
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
@@ -25,9 +26,10 @@ class TripleWriter:
     ``count`` is exactly the number of triples a store will hold.
     """
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, on_flush: Callable[[int], None] | None = None) -> None:
         self._stream = stream
         self._lines: list[str] = []
+        self._on_flush = on_flush
         self.count = 0
 
     def link(self, subject: str, predicate: str, obj: str) -> None:
@@ -47,6 +49,8 @@ class TripleWriter:
         if self._lines:
             self._stream.write("".join(self._lines))
             self._lines.clear()
+            if self._on_flush is not None:
+                self._on_flush(self.count)
 
     def _tick(self) -> None:
         self.count += 1

@@ -16,6 +16,7 @@ import pyoxigraph as ox
 import pytest
 
 from benchmarks.generator import Manifest, generate, parse_size
+from benchmarks.progress import Progress
 from benchmarks.terms import DERIVED, OKG, ORG, PREF, TYPE
 from ontology import VOCABULARY, Store, load_regulation
 from ontology.validation import validate
@@ -205,3 +206,14 @@ def test_a_small_sample_conforms_to_the_generic_shapes(tmp_path: Path) -> None:
     store = load_regulation([path])
     report = validate(store.data_graph(), store.shapes)
     assert report.conforms, [(r.shape, r.focus) for r in report.results][:10]
+
+
+def test_the_progress_bar_draws_only_on_a_terminal() -> None:
+    quiet = io.StringIO()
+    progress = Progress(200, "loading x.nt", stream=quiet)
+    progress.update(100)
+    progress.close()
+    assert quiet.getvalue() == ""
+    line = progress.render(100_000_000, 2.0)
+    assert line.startswith("loading x.nt [") and "100%" in line
+    assert "50%" in Progress(200_000_000, "x").render(100_000_000, 1.0)
