@@ -1,9 +1,10 @@
 """Answer one catalogue question: check and bind its parameters, run, tidy the rows.
 
 Parameters are bound as RDF terms through :meth:`ontology.Store.select`
-(never formatted into the SPARQL). The language is bound as ``?lang``; bound
-columns are dropped from the answer, and ``lists`` columns get their items
-sorted, so every engine returns the same rows.
+(never formatted into the SPARQL). The language is bound as ``?lang``; it and
+the text, date and integer parameters are dropped from the answer (IRI
+parameters stay: they are part of each row's fact), and ``lists`` columns
+get their items sorted, so every engine returns the same rows.
 """
 
 from __future__ import annotations
@@ -53,7 +54,10 @@ def run_query(
         table = run_answer(question, store, bindings, lang)
     else:
         table = store.select(question.text, {**bindings, LANG_VARIABLE: Literal(lang)})
-    return tidy(table, question, set(bindings) | {LANG_VARIABLE}, lang)
+    # An entity parameter stays a column (it is part of the fact each row
+    # states); the language and plain text/number/date inputs do not.
+    dropped = {p.name for p in question.parameters if p.name in bindings and p.kind != "iri"}
+    return tidy(table, question, dropped | {LANG_VARIABLE}, lang)
 
 
 def bind_parameters(store: Store, question: Question, params: Mapping[str, str]) -> dict[str, Term]:
