@@ -36,6 +36,7 @@ DATA = HERE / "data"
 BAD = DATA / "bad"
 HOSTILE = DATA / "hostile.ttl"
 HOSTILE_SHAPES = DATA / "hostile_shapes.ttl"
+HOSTILE_CONTROL_SHAPES = DATA / "hostile_control_shapes.ttl"
 ROOT = HERE.parent.parent
 ORGKG = Path(sys.executable).parent / "orgkg"
 
