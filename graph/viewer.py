@@ -23,7 +23,9 @@ from typing import Any, Literal
 
 import networkx as nx
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from pyvis.edge import Edge
 from pyvis.network import Network
+from pyvis.node import Node
 
 from graph import legend
 from graph.orgchart import KINDS, RANKING, RELATIONS, local_name, project_view
@@ -44,9 +46,10 @@ Lang = Literal["vi", "en"]
 
 # Characters that could end the JSON block early or open a comment inside it;
 # JSON lets each be written as a \\u escape without changing its meaning.
-_JSON_ESCAPES = str.maketrans({
-    "<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029",
-})
+_JSON_ESCAPES = (
+    ("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+    ("\u2028", "\\u2028"), ("\u2029", "\\u2029"),
+)
 
 
 def render_html(
@@ -132,12 +135,15 @@ def build_network(view: nx.DiGraph, lang: Lang) -> Network:
     """
     network = Network(directed=True, cdn_resources="in_line")
     network.options = org_options()
+    # pyvis' add_node and add_edge scan every node already added (a list) to
+    # check the id is new and the ends exist: quadratic, 1 s at 5,000 nodes.
+    # The projection guarantees both, so its Node and Edge are used directly.
     for node, data in view.nodes(data=True):
         kind = data["kind"]
-        network.add_node(
+        item = Node(
             node,
-            label=data[f"label_{lang}"],
-            shape=legend.KIND_STYLES[kind]["shape"],
+            legend.KIND_STYLES[kind]["shape"],
+            data[f"label_{lang}"],
             group=kind,
             kind=kind,
             key=local_name(node),
@@ -146,11 +152,14 @@ def build_network(view: nx.DiGraph, lang: Lang) -> Network:
             alt=list(data.get("alt", ())),
             fold=data.get("fold", ""),
             unit=data.get("unit"),
-            details=[list(item) for item in data.get("details", ())],
+            details=[list(detail) for detail in data.get("details", ())],
             sources=[source.iri for source in data.get("sources", ())],
         )
+        network.nodes.append(item.options)
+        network.node_ids.append(node)
+        network.node_map[node] = item.options
     for source, target, relation in view.edges(data="relation"):
-        network.add_edge(source, target, relation=relation)
+        network.edges.append(Edge(source, target, directed=True, relation=relation).options)
     return network
 
 
@@ -202,7 +211,10 @@ def to_script_json(payload: Any) -> str:
     ``<``, ``>`` and ``&`` become \\u escapes, so no ``</script>`` or
     ``<!--`` can appear and end or comment out the block.
     """
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).translate(_JSON_ESCAPES)
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    for character, escape in _JSON_ESCAPES:  # str.replace: 10x faster than translate here
+        text = text.replace(character, escape)
+    return text
 
 
 def csp_hash(script: str) -> str:

@@ -119,6 +119,20 @@ def test_org_chart_puts_the_chairman_above_the_working_group(default_page: PageR
     assert heights == sorted(heights) and len(set(heights)) == 4
 
 
+def test_filters_by_relation_and_by_unit(default_page: PageRun, view: nx.DiGraph) -> None:
+    page = default_page.page
+    before = default_page.js("orgkgView.visible()")
+    page.locator("#legend-relations button[data-key=post_in]").click()
+    after = default_page.js("orgkgView.visible()")
+    post_in = sum(1 for *_, relation in view.edges(data="relation") if relation == "post_in")
+    assert after == {"nodes": before["nodes"], "edges": before["edges"] - post_in}
+    page.locator("#unit-filter").select_option(GROUP)
+    shown = set(default_page.js("orgkgView.visibleIds()"))
+    belongs = {node for node, unit in view.nodes(data="unit") if unit == GROUP}
+    assert GROUP in shown
+    assert shown == {node for node in belongs if view.nodes[node]["kind"] not in HIDDEN_KINDS}
+
+
 def test_search_without_accents_focuses_the_heads_post(default_page: PageRun) -> None:
     search = default_page.page.locator("#search")
     search.fill("to truong")
