@@ -63,6 +63,7 @@ class SparqlFormat(StrEnum):
     ttl = "ttl"
     jsonld = "jsonld"
     nt = "nt"
+    rdfxml = "rdfxml"
 
 
 class CheckFormat(StrEnum):

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
 from api.service import Service
+from api.settings import Lang
 from ontology.errors import StoreError
 
 
@@ -24,12 +25,12 @@ ServiceDep = Annotated[Service, Depends(get_service)]
 def get_lang(
     service: ServiceDep,
     lang: Annotated[
-        Literal["vi", "en"] | None,
+        Lang | None,
         Query(description="Language of labels and messages; default: the service's (vi)."),
     ] = None,
-) -> str:
+) -> Lang:
     """The language asked for, or the service's default."""
     return lang or service.settings.lang
 
 
-LangDep = Annotated[str, Depends(get_lang)]
+LangDep = Annotated[Lang, Depends(get_lang)]

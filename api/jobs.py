@@ -23,6 +23,7 @@ from api.results import Rendered, media_types_for, render_result
 from ontology.errors import UnknownQuestion
 
 if TYPE_CHECKING:
+    from api.settings import Lang
     from ontology.store import Store
 
 _FORM_KINDS = {"SELECT": "solutions", "ASK": "boolean", "CONSTRUCT": "graph", "DESCRIBE": "graph"}
@@ -85,7 +86,7 @@ def describe(context: WorkerContext, *, entity: str, lang: str) -> bytes:
     return _json_bytes(describe_entity(context.store, entity, lang=lang))
 
 
-def check_compliance(context: WorkerContext, *, lang: str, fmt: str) -> tuple[bool, Rendered]:
+def check_compliance(context: WorkerContext, *, lang: Lang, fmt: str) -> tuple[bool, Rendered]:
     """The compliance report (``/check``) and whether the graph conforms."""
     from api.compliance import check_store
 

@@ -36,6 +36,8 @@ GRAPH_FORMATS: dict[str, str] = {
     "ttl": "text/turtle; charset=utf-8",
     "jsonld": "application/ld+json",
     "nt": "application/n-triples",
+    # SPARQLWrapper's default for CONSTRUCT/DESCRIBE.
+    "rdfxml": "application/rdf+xml",
 }
 TEXT_FORMATS: dict[str, str] = {"table": "text/plain; charset=utf-8"}
 # Other names clients use for the same formats (Accept header -> format).
@@ -46,7 +48,7 @@ MEDIA_ALIASES: dict[str, str] = {
     "application/x-turtle": "ttl",
     "application/json-ld": "jsonld",
 }
-_RDFLIB_NAMES = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt11"}
+_RDFLIB_NAMES = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt11", "rdfxml": "xml"}
 _XML_NS = "http://www.w3.org/2005/sparql-results#"
 
 
@@ -141,7 +143,7 @@ def render_solutions(answer: Answer, fmt: str) -> bytes:
 
 
 def serialise_graph(graph: Graph, fmt: str) -> bytes:
-    """An rdflib graph as Turtle, JSON-LD (compacted with its prefixes) or N-Triples."""
+    """An rdflib graph as Turtle, JSON-LD (compacted with its prefixes), N-Triples or RDF/XML."""
     name = _RDFLIB_NAMES[fmt]
     if name == "json-ld":
         context = {prefix: str(iri) for prefix, iri in graph.namespaces() if prefix}

@@ -24,7 +24,7 @@ from api.pool import WorkerPool
 from api.results import Rendered
 
 if TYPE_CHECKING:
-    from api.settings import Settings
+    from api.settings import Lang, Settings
     from ontology.store import Store
 
 
@@ -56,7 +56,7 @@ class Service:
         return await self.pool.run(jobs.answer_sparql, text=text, accept=accept, fmt=fmt)
 
     async def answer_question(
-        self, *, question_id: str, params: Mapping[str, str], lang: str, fmt: str
+        self, *, question_id: str, params: Mapping[str, str], lang: Lang, fmt: str
     ) -> Rendered:
         question = jobs.find_question(self.catalogue, question_id)  # 404 without a worker
         if params or question.parameters:
@@ -67,19 +67,19 @@ class Service:
         )
 
     async def _answer_question(
-        self, question_id: str, params: Mapping[str, str], lang: str, fmt: str
+        self, question_id: str, params: Mapping[str, str], lang: Lang, fmt: str
     ) -> Rendered:
         return await self.pool.run(
             jobs.answer_question, question_id=question_id, params=dict(params), lang=lang, fmt=fmt
         )
 
-    async def search(self, *, q: str, lang: str, fmt: str) -> Rendered:
+    async def search(self, *, q: str, lang: Lang, fmt: str) -> Rendered:
         return await self.pool.run(jobs.search_labels, q=q, lang=lang, fmt=fmt)
 
-    async def describe(self, *, entity: str, lang: str) -> bytes:
+    async def describe(self, *, entity: str, lang: Lang) -> bytes:
         return await self.pool.run(jobs.describe, entity=entity, lang=lang)
 
-    async def check(self, *, lang: str, fmt: str) -> tuple[bool, Rendered]:
+    async def check(self, *, lang: Lang, fmt: str) -> tuple[bool, Rendered]:
         return await self.cache.get_or_make(
             ("check", lang, fmt),
             functools.partial(self.pool.run_long, jobs.check_compliance, lang=lang, fmt=fmt),
@@ -90,7 +90,7 @@ class Service:
             ("export", fmt), functools.partial(self.pool.run_long, jobs.export, fmt=fmt)
         )
 
-    async def viewer(self, *, lang: str) -> bytes:
+    async def viewer(self, *, lang: Lang) -> bytes:
         return await self.cache.get_or_make(
             ("viewer", lang), functools.partial(self.pool.run_long, jobs.render_viewer, lang=lang)
         )

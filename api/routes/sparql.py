@@ -26,7 +26,7 @@ from ontology.errors import ForbiddenQuery, QueryError
 router = APIRouter(tags=["sparql"])
 
 FORM_PAGE = Path(__file__).resolve().parent.parent / "static" / "sparql.html"
-FORMAT_NAMES = Literal["json", "xml", "csv", "tsv", "ttl", "jsonld", "nt"]
+FORMAT_NAMES = Literal["json", "xml", "csv", "tsv", "ttl", "jsonld", "nt", "rdfxml"]
 _DATASET_PARAMETERS = ("default-graph-uri", "named-graph-uri")
 _QUERY_TYPES = ("application/sparql-query",)
 _FORM_TYPES = ("application/x-www-form-urlencoded",)
@@ -44,6 +44,7 @@ _RESPONSES = {
             "text/turtle",
             "application/ld+json",
             "application/n-triples",
+            "application/rdf+xml",
             "text/html",
         ),
     },

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +21,7 @@ with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
     from fastapi.testclient import TestClient
 
+ORGKG = Path(sys.executable).parent / "orgkg"
 QUERY_TIMEOUT = 2.0
 # Four query patterns over the whole store, sorted: never finishes in 2 s.
 RUNAWAY = (
@@ -59,3 +64,30 @@ def capped_client() -> Iterator[TestClient]:
 @pytest.fixture(scope="session")
 def store() -> Store:
     return load_regulation()
+
+
+@pytest.fixture(scope="session")
+def runaway_query() -> str:
+    return RUNAWAY
+
+
+RunOrgkg = Callable[..., "subprocess.CompletedProcess[str]"]
+
+
+def run_orgkg(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """Run the installed ``orgkg`` script as a user would (no ORGKG_* settings)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ORGKG_")}
+    return subprocess.run(
+        [str(ORGKG), *args], capture_output=True, text=True, timeout=timeout, env=env, check=False
+    )
+
+
+@pytest.fixture(scope="session")
+def orgkg() -> RunOrgkg:
+    """The ``orgkg`` command as a subprocess: ``orgkg("query", "units")``."""
+    return run_orgkg
+
+
+@pytest.fixture(scope="session")
+def orgkg_script() -> Path:
+    return ORGKG

@@ -36,9 +36,9 @@ def as_graph(store: Store) -> Graph:
 def read_graph(path: Path) -> Graph:
     """The triples of one file, parsed as the loader parses (no vocabulary added)."""
     graph = Graph()
-    graph += (
-        (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)) for q in parse_file(path)
-    )
+    for quad in parse_file(path):
+        triple = (from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object))
+        graph.add(triple)  # type: ignore[arg-type]  # never None for a parsed quad
     return graph
 
 
