@@ -93,7 +93,7 @@ def read_question(path: Path) -> Question:
             "a question file is named by its id: lower-case words joined by '-'", path=path
         )
     header = parse_header(text, path)
-    _check_sparql(text, header, path)
+    variables = _check_sparql(text, header, path)
     return Question(
         id=path.stem,
         title=header.title,
@@ -103,12 +103,13 @@ def read_question(path: Path) -> Question:
         kind="sparql",
         text=text,
         lists=tuple(header.lists),
+        variables=variables,
         path=path,
     )
 
 
-def _check_sparql(text: str, header: Header, path: Path) -> None:
-    """Refuse forbidden forms, then parse with Oxigraph to learn the projection.
+def _check_sparql(text: str, header: Header, path: Path) -> tuple[str, ...]:
+    """Refuse forbidden forms, parse with Oxigraph, return the SELECT projection.
 
     rdflib's parser (the guard's) costs ~0.1 s a query and this runs at every
     start-up on files of our own, so a lexical scan stands in for the guard
@@ -131,7 +132,8 @@ def _check_sparql(text: str, header: Header, path: Path) -> None:
         ) from None
     if not isinstance(solutions, ox.QuerySolutions):
         raise DataError("a question is a SELECT query", path=path, line=header.body_line)
-    projected = {variable.value for variable in solutions.variables}
+    variables = tuple(variable.value for variable in solutions.variables)
+    projected = set(variables)
     for parameter in header.parameters:
         if parameter.name not in projected:
             raise DataError(
@@ -154,6 +156,7 @@ def _check_sparql(text: str, header: Header, path: Path) -> None:
             path=path,
             line=header.body_line,
         )
+    return variables
 
 
 def _syntax_error_line(text: str, message: str) -> int | None:

@@ -62,6 +62,8 @@ class Question:
     # Columns holding "; "-joined lists; the runner sorts their items so every
     # engine answers alike (GROUP_CONCAT order is left to the engine).
     lists: tuple[str, ...] = ()
+    # The SELECT projection, as the store returns it (a SPARQL question only).
+    variables: tuple[str, ...] = ()
     path: Path | None = None
     answer: GraphAnswer | None = field(default=None, compare=False, repr=False)
 

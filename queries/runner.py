@@ -53,7 +53,9 @@ def run_query(
     if question.kind == "graph":
         table = run_answer(question, store, bindings, lang)
     else:
-        table = store.select(question.text, {**bindings, LANG_VARIABLE: Literal(lang)})
+        # Oxigraph binds only projected variables: ?lang only where the query has it.
+        language = {LANG_VARIABLE: Literal(lang)} if LANG_VARIABLE in question.variables else {}
+        table = store.select(question.text, {**bindings, **language})
     # An entity parameter stays a column (it is part of the fact each row
     # states); the language and plain text/number/date inputs do not.
     dropped = {p.name for p in question.parameters if p.name in bindings and p.kind != "iri"}
