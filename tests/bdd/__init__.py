@@ -1,1 +1,0 @@
-"""Vietnamese scenarios (features/) and the checks around them."""
