@@ -34,9 +34,18 @@ RELATIONS: tuple[str, ...] = (
     "reports_to", "unit_of", "post_in", "head_of", "sits_in", "member_of", "holds",
     "ex_officio", "assists", "seal_of", "may_use_seal", "bears", "concerns", "derived_from",
 )
-# Relations along which a node belongs to the unit it hangs from (for the
-# unit filter and for collapsing big graphs): from the member to the unit.
-_ANCHORING = ("post_in", "head_of", "unit_of", "seal_of", "holds", "bears", "may_use_seal")
+# Where a node belongs (for the unit filter and for collapsing big graphs),
+# by kind: the relations to follow, in order of preference, "out" to the
+# target or "in" from the source; the first end that belongs to a unit wins.
+_ANCHORS: dict[str, tuple[tuple[str, str], ...]] = {
+    "post": (("out", "head_of"), ("out", "post_in"), ("out", "sits_in"), ("out", "member_of")),
+    "seal": (("out", "seal_of"),),
+    "person": (("out", "holds"), ("out", "head_of"), ("out", "member_of")),
+    "reporting": (("in", "reports_to"), ("out", "reports_to")),
+    "duty": (("in", "bears"), ("out", "concerns")),
+    "permission": (("in", "bears"), ("in", "may_use_seal"), ("out", "concerns"),
+                   ("out", "may_use_seal")),
+}
 # How each relation ranks the org chart (the page computes the levels of
 # whatever is shown from this): "up" draws the target above the source (a
 # unit above its posts, a recipient above its reporter, a post above its
@@ -221,33 +230,30 @@ def _add_edges(view: nx.DiGraph, store: Store) -> None:
 def assign_units(view: nx.DiGraph) -> None:
     """Set each node's ``unit``: the body or unit it belongs to (None if none).
 
-    Bodies and units belong to themselves; a post to the unit it is in; a
-    person to the unit of a post they hold; a seal to its body; a duty or a
-    reporting line to its bearer's unit. Nodes are resolved kind by kind in
-    that order so each step can use the previous ones.
+    Bodies and units belong to themselves; a post to the unit it heads or is
+    in; a seal to its body; a person to the unit of a post they hold; a
+    reporting line to its reporter's unit; a duty or permission to its
+    bearer's. Kinds are resolved in that order (:data:`_ANCHORS`), so each
+    can use the ones before.
     """
     for node, data in view.nodes(data=True):
         data["unit"] = node if data["kind"] in ("body", "unit") else None
-    order = ("post", "seal", "person", "reporting", "duty", "permission")
-    for kind in order:
+    for kind, rules in _ANCHORS.items():
         for node, data in view.nodes(data=True):
-            if data["kind"] != kind:
-                continue
-            data["unit"] = _anchor_of(view, node)
+            if data["kind"] == kind:
+                data["unit"] = _anchor_of(view, node, rules)
 
 
-def _anchor_of(view: nx.DiGraph, node: str) -> str | None:
-    candidates: list[str] = []
-    for _, target, relation in view.out_edges(node, data="relation"):
-        if relation in _ANCHORING or relation == "reports_to":
-            candidates.append(target)
-    for source, _, relation in view.in_edges(node, data="relation"):
-        if relation in ("holds", "bears", "may_use_seal", "reports_to"):
-            candidates.append(source)
-    for other in sorted(candidates):
-        unit = view.nodes[other].get("unit")
-        if unit is not None:
-            return str(unit)
+def _anchor_of(view: nx.DiGraph, node: str, rules: tuple[tuple[str, str], ...]) -> str | None:
+    for direction, wanted in rules:
+        if direction == "out":
+            ends = [t for _, t, r in view.out_edges(node, data="relation") if r == wanted]
+        else:
+            ends = [s for s, _, r in view.in_edges(node, data="relation") if r == wanted]
+        for other in sorted(ends):
+            unit = view.nodes[other].get("unit")
+            if unit is not None:
+                return str(unit)
     return None
 
 

@@ -14,11 +14,17 @@
   const LEVEL_GAP = 185;
   const NODE_GAP = 24;
   const SWEEPS = 6;
-  // A row of more nodes than this is staggered: every other node drops by
-  // STAGGER, so neighbours may overlap sideways and the chart stays narrow
-  // enough to read when it fits the screen.
+  // A row of more nodes than this is staggered over sub-rows STAGGER apart
+  // (two, or one per ROW_WIDTH nodes), node i on sub-row i mod k, so
+  // neighbours may overlap sideways and the chart stays narrow enough to
+  // read when it fits the screen.
   const STAGGER_ABOVE = 6;
   const STAGGER = 92;
+  const ROW_WIDTH = 12;
+
+  function subRows(count) {
+    return count > STAGGER_ABOVE ? Math.max(2, Math.ceil(count / ROW_WIDTH)) : 1;
+  }
 
   /**
    * Levels along the ranking relations: a node sits below everything that
@@ -88,27 +94,30 @@
   }
 
   /** Least distance between the centres of row[i] and the node ``step`` places left of it. */
-  function spacing(row, i, step, width, staggered) {
-    const sum = width.get(row[i - step]) + width.get(row[i]);
-    if (!staggered) return step === 1 ? sum / 2 + NODE_GAP : -Infinity;
-    return step === 1 ? sum / 4 + NODE_GAP / 2 : sum / 2 + NODE_GAP;
+  function spacing(row, i, step, width, k) {
+    const full = (width.get(row[i - step]) + width.get(row[i])) / 2 + NODE_GAP;
+    if (step === k) return full;
+    return step === 1 ? full / k : -Infinity;
   }
 
   /** x positions keeping the order of ``row``, each as near its wish as the widths allow. */
   function pack(row, wish, width) {
     const n = row.length;
-    const staggered = n > STAGGER_ABOVE;
+    const k = subRows(n);
+    const steps = k === 1 ? [1] : [1, k];
     const left = new Array(n);
     const right = new Array(n);
     for (let i = 0; i < n; i += 1) {
       left[i] = wish(row[i]);
-      if (i >= 1) left[i] = Math.max(left[i], left[i - 1] + spacing(row, i, 1, width, staggered));
-      if (i >= 2) left[i] = Math.max(left[i], left[i - 2] + spacing(row, i, 2, width, staggered));
+      for (const step of steps) {
+        if (i >= step) left[i] = Math.max(left[i], left[i - step] + spacing(row, i, step, width, k));
+      }
     }
     for (let i = n - 1; i >= 0; i -= 1) {
       right[i] = wish(row[i]);
-      if (i <= n - 2) right[i] = Math.min(right[i], right[i + 1] - spacing(row, i + 1, 1, width, staggered));
-      if (i <= n - 3) right[i] = Math.min(right[i], right[i + 2] - spacing(row, i + 2, 2, width, staggered));
+      for (const step of steps) {
+        if (i + step < n) right[i] = Math.min(right[i], right[i + step] - spacing(row, i + step, step, width, k));
+      }
     }
     return row.map((id, i) => [id, (left[i] + right[i]) / 2]);
   }
@@ -127,12 +136,13 @@
       rows[at].push(node.id);
     }
     const x = new Map();
+    const byName = (a, b) => String(options.labels.get(a)).localeCompare(String(options.labels.get(b)), undefined, { numeric: true });
     const settle = (row, wish) => { for (const [id, value] of pack(row, wish, width)) x.set(id, value); };
     // First pass: each row in the order its parents suggest, packed from 0.
     let cursor = 0;
     for (const row of rows) {
       for (const id of row) x.set(id, mean(above.get(id).filter((u) => x.has(u)).map((u) => x.get(u))) ?? cursor++ * 1e-3);
-      row.sort((a, b) => x.get(a) - x.get(b));
+      row.sort((a, b) => x.get(a) - x.get(b) || byName(a, b));
       settle(row, (id) => x.get(id));
     }
     // Sweeps: order by the mean x of parents (down) or children (up), then
@@ -150,10 +160,12 @@
       }
     }
     const positions = {};
-    for (const [index, row] of rows.entries()) {
+    let top = 0;
+    for (const row of rows) {
       row.sort((a, b) => x.get(a) - x.get(b));
-      const drop = row.length > STAGGER_ABOVE ? STAGGER : 0;
-      row.forEach((id, i) => { positions[id] = { x: x.get(id), y: index * LEVEL_GAP + (i % 2) * drop }; });
+      const k = subRows(row.length);
+      row.forEach((id, i) => { positions[id] = { x: x.get(id), y: top + (i % k) * STAGGER }; });
+      top += LEVEL_GAP + Math.max(0, k - 2) * STAGGER; // two sub-rows fit in one level
     }
     return positions;
   }

@@ -93,11 +93,15 @@
     return seen;
   }
 
-  const membersOf = new Map();
-  for (const node of data.nodes) {
-    if (node.unit && node.unit !== node.id) {
-      membersOf.set(node.unit, (membersOf.get(node.unit) || 0) + 1);
+  /** How many nodes of each unit a click would open (those of shown kinds). */
+  function closedMembers() {
+    const counts = new Map();
+    for (const node of data.nodes) {
+      if (node.unit && node.unit !== node.id && !isStructure(node) && !state.hiddenKinds.has(node.kind)) {
+        counts.set(node.unit, (counts.get(node.unit) || 0) + 1);
+      }
     }
+    return counts;
   }
 
   function isStructure(node) {
@@ -159,7 +163,8 @@
       }
     }
     links.push(...bridges(shown));
-    const items = nodes.map(visNode);
+    const closed = state.collapsed ? closedMembers() : new Map();
+    const items = nodes.map((node) => visNode(node, closed));
     if (state.layout === "org") {
       const positions = window.orgkgLayout.place(nodes, links, {
         ranking: data.ranking,
@@ -196,10 +201,9 @@
     return [...merged.values()];
   }
 
-  function visNode(node) {
+  function visNode(node, closed) {
     let label = labelOf(node);
-    const hidden = state.collapsed && isStructure(node) && !state.expanded.has(node.id)
-      ? membersOf.get(node.id) || 0 : 0;
+    const hidden = state.expanded.has(node.id) ? 0 : closed.get(node.id) || 0;
     if (hidden) label += "\n(+" + hidden + ")";
     const item = { id: node.id, label, group: node.group, shape: node.shape };
     // Heads stand out at a glance: the chart is read from them down.
