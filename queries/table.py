@@ -48,12 +48,8 @@ def wrap(text: str, width: int) -> list[str]:
                 continue
             if current:
                 lines.append(current)
-            current = ""
-            for piece in _cut(word, width):
-                if measure(piece) == width:
-                    lines.append(piece)
-                else:
-                    current = piece
+            *full, current = _cut(word, width)
+            lines.extend(full)
         lines.append(current)
     return lines
 
