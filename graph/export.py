@@ -6,8 +6,8 @@ a unit and ``postIn`` it), nodes and edges in sorted order so exports of the
 same data are byte-identical.
 
 >>> from ontology import load_regulation
->>> export_graph(load_regulation(), "graphml")[:38]
-b'<?xml version="1.0" encoding="utf-8"?>'
+>>> export_graph(load_regulation(), "graphml")[:8]
+b'<graphml'
 """
 
 from __future__ import annotations
