@@ -293,6 +293,14 @@
     delete panel.dataset.node;
   };
 
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && document.activeElement !== input && !panel.hidden) {
+      state.selected = null;
+      view.network.unselectAll();
+      view.hidePanel();
+    }
+  });
+
   // -- bar, notice, toggles -----------------------------------------------
 
   const notice = document.getElementById("notice");

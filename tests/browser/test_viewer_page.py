@@ -142,6 +142,11 @@ def test_search_without_accents_focuses_the_heads_post(default_page: PageRun) ->
     default_page.page.wait_for_function("(id) => orgkgView.selected() === id", arg=HEAD_POST)
     assert default_page.page.locator("#panel-title").inner_text() == "Tổ trưởng Tổ công tác"
     assert default_page.js("orgkgView.network.getSelectedNodes()") == [HEAD_POST]
+    assert default_page.js("orgkgView.fold('Chính phủ ĐIỆN TỬ')") == "chinh phu dien tu"
+    default_page.js("document.activeElement.blur()")
+    assert default_page.page.locator("#panel").is_visible()
+    default_page.page.keyboard.press("Escape")
+    assert default_page.page.locator("#panel").is_hidden()
 
 
 def test_clicking_a_post_shows_its_source_quote(default_page: PageRun, view: nx.DiGraph) -> None:

@@ -26,7 +26,8 @@ CHAIR = f"{ID}mini-ub/post/chu-tich"
 WEEKLY = f"{ID}mini-tct/reporting/nhom-hang-tuan"
 GROUP = f"{ID}mini-tct/unit/nhom-truyen-thong"
 DATA_BLOCK = re.compile(
-    r'<script type="application/json" id="orgkg-data">(.*?)</script>', re.DOTALL)
+    r'<script type="application/json" id="orgkg-data">(.*?)</script>', re.DOTALL
+)
 
 
 @pytest.fixture(scope="module")
@@ -60,8 +61,10 @@ def test_every_kind_is_projected_with_both_labels(view: nx.DiGraph) -> None:
 def test_sources_carry_the_sentence_id_and_exact_text(view: nx.DiGraph) -> None:
     (source,) = view.nodes[HEAD]["sources"]
     assert source == Source(
-        f"{ID}doc/mini/para_1__sent_2", "para_1__sent_2",
-        "Tổ công tác Mẫu giúp việc Chủ tịch Ủy ban; Tổ trưởng Tổ công tác là ông Nguyễn Văn Mẫu.")
+        f"{ID}doc/mini/para_1__sent_2",
+        "para_1__sent_2",
+        "Tổ công tác Mẫu giúp việc Chủ tịch Ủy ban; Tổ trưởng Tổ công tác là ông Nguyễn Văn Mẫu.",
+    )
     assert view.nodes[source.iri]["kind"] == "source"
     assert view.edges[HEAD, source.iri]["relation"] == "derived_from"
 
@@ -89,10 +92,22 @@ def test_details_and_units(view: nx.DiGraph) -> None:
 
 def test_bundled_regulation_has_sources_for_every_node() -> None:
     view = project_view(load_regulation())
-    unsourced = [n for n, data in view.nodes(data=True)
-                 if data["kind"] != "source" and not data["sources"]]
+    unsourced = [
+        n for n, data in view.nodes(data=True) if data["kind"] != "source" and not data["sources"]
+    ]
     assert unsourced == []
     assert view.graph["title"]["vi"].startswith("Quy chế")
+
+
+def test_every_engine_projects_the_same_view(view: nx.DiGraph) -> None:
+    memory = project_view(load_regulation([DATA / "viewer-mini.ttl"], engine="memory"))
+    assert dict(memory.nodes(data=True)) == dict(view.nodes(data=True))
+    assert set(memory.edges(data="relation")) == set(view.edges(data="relation"))
+
+
+def test_an_empty_view_still_renders() -> None:
+    payload = payload_of(render_view(nx.DiGraph()))
+    assert (payload["nodes"], payload["edges"], payload["title"]) == ([], [], None)
 
 
 def test_tables_cover_every_kind_and_relation() -> None:
@@ -168,8 +183,9 @@ def test_a_large_view_renders_fast_and_opens_collapsed() -> None:
         big.add_edge(unit, "b", relation="unit_of")
         for p in range(49):
             post = f"{unit}/p{p}"
-            big.add_node(post, kind="post", label_vi=f"Chức vụ {p}", label_en=f"Post {p}",
-                         unit=unit)
+            big.add_node(
+                post, kind="post", label_vi=f"Chức vụ {p}", label_en=f"Post {p}", unit=unit
+            )
             big.add_edge(post, unit, relation="post_in")
     started = time.perf_counter()
     payload = payload_of(render_view(big))
