@@ -114,7 +114,7 @@ class WorkerPool:
         ours, theirs = fork.Pipe(duplex=True)
         self._zygote = fork.Process(
             target=_zygote_main,
-            args=(self.context, theirs, os.getpid()),
+            args=(self.context, theirs, ours, os.getpid()),
             daemon=True,
             name="orgkg-zygote",
         )
@@ -245,7 +245,12 @@ class WorkerPool:
 # -- inside the zygote and the workers ----------------------------------------
 
 
-def _zygote_main(context: Any, control: Connection, server_pid: int) -> None:
+def _zygote_main(
+    context: Any, control: Connection, servers_end: Connection, server_pid: int
+) -> None:
+    # The fork copied the server's end too; holding it would hide the server
+    # closing its own (no EOF), and the zygote would outlive the pool.
+    servers_end.close()
     _become_child(server_pid)
     # The kernel reaps killed workers: no zombies, no waitpid loop.
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)

@@ -187,9 +187,24 @@ def _render_tsv(variables: tuple[str, ...], rows: Iterable[tuple[Any, ...]]) -> 
     return "\n".join(lines) + "\n"
 
 
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
 def _tsv_term(term: Any) -> str:
-    # n3() escapes quotes and line breaks in literals; tabs must go too.
-    return str(term.n3()).replace("\t", "\\t")
+    """A term in Turtle syntax on one line (rdflib's n3() may use a multi-line string)."""
+    from rdflib import BNode, URIRef
+    from rdflib.namespace import XSD
+
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    text = f'"{str(term).translate(_TSV_ESCAPES)}"'
+    if term.language:
+        return f"{text}@{term.language}"
+    if term.datatype is not None and term.datatype != XSD.string:
+        return f"{text}^^<{term.datatype}>"
+    return text
 
 
 def _render_xml(variables: tuple[str, ...], rows: Iterable[tuple[Any, ...]]) -> str:
