@@ -21,30 +21,7 @@ from rdflib import URIRef
 from ontology import DataError, find_sources, load_regulation
 from ontology import loader as loader_module
 from ontology.loader import MAX_TERM_CHARS
-from reliability.support import BAD, HOSTILE, Listener
-
-# file, line, column, what the reason must say
-CORPUS: list[tuple[str, int | None, int | None, str]] = [
-    ("syntax_error.ttl", 4, 1, r"dot is expected"),
-    ("undefined_prefix.ttl", 4, 5, r"prefix org: has not been declared"),
-    ("ill_typed_integer.ttl", 5, 42, r'"abc" is not a valid xsd:integer'),
-    ("ill_typed_date.ttl", 6, 27, r'"2018-13-45" is not a valid xsd:date'),
-    ("ill_typed_date.jsonld", 4, 36, r'"2018-02-30" is not a valid xsd:date'),
-    ("bad_language_tag.ttl", 3, 62, r'"@vi_VN" is not a language tag'),
-    ("bad_language_tag.jsonld", 3, 92, r'"tiếng Việt" is not a language tag'),
-    ("not_utf8.ttl", 2, 81, r"not UTF-8 \(byte 0xd2\)"),
-    ("utf16.ttl", 1, 1, r"UTF-16, not UTF-8"),
-    ("nfd.ttl", 2, 81, r"not Unicode NFC"),
-    ("empty.ttl", 1, 1, r"empty file"),
-    ("blank.ttl", 1, 1, r"empty file"),
-    ("comments_only.ttl", 1, 1, r"no triples"),
-    ("relative_iri.ttl", 3, 44, r"relative IRI <to-truong>"),
-    ("triple_term.ttl", 5, 1, r"triple terms .* not supported"),
-    ("base_direction.ttl", 3, 47, r"base direction --rtl is not supported"),
-    ("remote_context.jsonld", 2, 16, r'remote JSON-LD @context "https://schema.org/" is never'),
-    ("broken.jsonld", 4, 1, r"Trailing commas"),
-    ("unknown_format.xml", None, None, r"unknown RDF format '\.xml'"),
-]
+from reliability.support import BAD, CORPUS, HOSTILE, Listener
 
 
 @pytest.mark.parametrize(("name", "line", "column", "reason"), CORPUS, ids=[c[0] for c in CORPUS])
