@@ -18,8 +18,11 @@ KIND_STYLES: dict[str, dict[str, Any]] = {
         "widthConstraint": {"maximum": 170},
         "names": ("Cơ quan", "Body"),
         "shape": "box",
-        "color": {"background": "#1d3557", "border": "#10233d",
-                  "highlight": {"background": "#2b4c7e", "border": "#0b1a2e"}},
+        "color": {
+            "background": "#1d3557",
+            "border": "#10233d",
+            "highlight": {"background": "#2b4c7e", "border": "#0b1a2e"},
+        },
         "font": {"color": "#ffffff", "size": 18, "face": "system-ui, sans-serif", "bold": True},
         "margin": 12,
         "shapeProperties": {"borderRadius": 6},
@@ -28,8 +31,11 @@ KIND_STYLES: dict[str, dict[str, Any]] = {
         "widthConstraint": {"maximum": 130},
         "names": ("Đơn vị / nhóm", "Unit / group"),
         "shape": "box",
-        "color": {"background": "#2a7f8f", "border": "#1c5f6b",
-                  "highlight": {"background": "#3796a8", "border": "#154b55"}},
+        "color": {
+            "background": "#2a7f8f",
+            "border": "#1c5f6b",
+            "highlight": {"background": "#3796a8", "border": "#154b55"},
+        },
         "font": {"color": "#ffffff", "size": 15, "face": "system-ui, sans-serif"},
         "margin": 10,
         "shapeProperties": {"borderRadius": 6},
@@ -38,8 +44,11 @@ KIND_STYLES: dict[str, dict[str, Any]] = {
         "widthConstraint": {"maximum": 130},
         "names": ("Chức vụ", "Post"),
         "shape": "box",
-        "color": {"background": "#fff3d1", "border": "#d39b1d",
-                  "highlight": {"background": "#ffe7a3", "border": "#a8770c"}},
+        "color": {
+            "background": "#fff3d1",
+            "border": "#d39b1d",
+            "highlight": {"background": "#ffe7a3", "border": "#a8770c"},
+        },
         "font": {"color": "#3a2c00", "size": 14, "face": "system-ui, sans-serif"},
         "margin": 8,
         "borderWidth": 1.5,
@@ -49,8 +58,11 @@ KIND_STYLES: dict[str, dict[str, Any]] = {
         "widthConstraint": {"maximum": 120},
         "names": ("Cá nhân", "Person"),
         "shape": "ellipse",
-        "color": {"background": "#f1eafc", "border": "#7c4dbe",
-                  "highlight": {"background": "#e2d3f8", "border": "#5b3096"}},
+        "color": {
+            "background": "#f1eafc",
+            "border": "#7c4dbe",
+            "highlight": {"background": "#e2d3f8", "border": "#5b3096"},
+        },
         "font": {"color": "#3b1f66", "size": 13, "face": "system-ui, sans-serif"},
     },
     "seal": {
@@ -58,8 +70,11 @@ KIND_STYLES: dict[str, dict[str, Any]] = {
         "names": ("Con dấu", "Seal"),
         "shape": "hexagon",
         "size": 13,
-        "color": {"background": "#c0392b", "border": "#8e2318",
-                  "highlight": {"background": "#e74c3c", "border": "#8e2318"}},
+        "color": {
+            "background": "#c0392b",
+            "border": "#8e2318",
+            "highlight": {"background": "#e74c3c", "border": "#8e2318"},
+        },
         "font": {"color": "#8e2318", "size": 12, "face": "system-ui, sans-serif"},
     },
     "reporting": {
@@ -67,8 +82,11 @@ KIND_STYLES: dict[str, dict[str, Any]] = {
         "names": ("Tuyến báo cáo", "Reporting line"),
         "shape": "diamond",
         "size": 9,
-        "color": {"background": "#2f6fd6", "border": "#1d4f9e",
-                  "highlight": {"background": "#5b8ff0", "border": "#1d4f9e"}},
+        "color": {
+            "background": "#2f6fd6",
+            "border": "#1d4f9e",
+            "highlight": {"background": "#5b8ff0", "border": "#1d4f9e"},
+        },
         "font": {"color": "#1d4f9e", "size": 11, "face": "system-ui, sans-serif"},
     },
     "duty": {
@@ -76,8 +94,11 @@ KIND_STYLES: dict[str, dict[str, Any]] = {
         "names": ("Nhiệm vụ", "Duty"),
         "shape": "square",
         "size": 7,
-        "color": {"background": "#3b8d5a", "border": "#27653e",
-                  "highlight": {"background": "#55b07a", "border": "#27653e"}},
+        "color": {
+            "background": "#3b8d5a",
+            "border": "#27653e",
+            "highlight": {"background": "#55b07a", "border": "#27653e"},
+        },
         "font": {"color": "#27653e", "size": 11, "face": "system-ui, sans-serif"},
     },
     "permission": {
@@ -85,8 +106,11 @@ KIND_STYLES: dict[str, dict[str, Any]] = {
         "names": ("Quyền hạn", "Permission"),
         "shape": "triangle",
         "size": 8,
-        "color": {"background": "#e08a00", "border": "#a86700",
-                  "highlight": {"background": "#f5a623", "border": "#a86700"}},
+        "color": {
+            "background": "#e08a00",
+            "border": "#a86700",
+            "highlight": {"background": "#f5a623", "border": "#a86700"},
+        },
         "font": {"color": "#8a5500", "size": 11, "face": "system-ui, sans-serif"},
     },
     "source": {
@@ -94,8 +118,11 @@ KIND_STYLES: dict[str, dict[str, Any]] = {
         "names": ("Câu nguồn", "Source sentence"),
         "shape": "dot",
         "size": 5,
-        "color": {"background": "#9aa5b4", "border": "#6b7686",
-                  "highlight": {"background": "#c3cad4", "border": "#6b7686"}},
+        "color": {
+            "background": "#9aa5b4",
+            "border": "#6b7686",
+            "highlight": {"background": "#c3cad4", "border": "#6b7686"},
+        },
         "font": {"color": "#56606e", "size": 10, "face": "ui-monospace, monospace"},
     },
 }
@@ -106,25 +133,56 @@ RELATION_STYLES: dict[str, dict[str, Any]] = {
     "head_of": {"names": ("đứng đầu", "heads"), "color": "#1d3557", "width": 2.4},
     "unit_of": {"names": ("thuộc", "unit of"), "color": "#6b7686", "width": 1.6},
     "post_in": {"names": ("chức vụ trong", "post in"), "color": "#b8a16a", "width": 1.2},
-    "sits_in": {"names": ("tham gia", "sits in"), "color": "#e08a00", "width": 1.4,
-                "dashes": [6, 4]},
-    "member_of": {"names": ("thành viên của", "member of"), "color": "#e08a00", "width": 1.4,
-                  "dashes": [2, 4]},
-    "holds": {"names": ("đảm nhiệm", "holds"), "color": "#7c4dbe", "width": 1.6,
-              "dashes": [4, 3]},
-    "ex_officio": {"names": ("kiêm nhiệm theo chức vụ", "ex officio"), "color": "#7c4dbe",
-                   "width": 1.2, "dashes": [10, 3, 2, 3]},
-    "assists": {"names": ("giúp việc", "assists"), "color": "#2a7f8f", "width": 1.4,
-                "dashes": [8, 4]},
+    "sits_in": {
+        "names": ("tham gia", "sits in"),
+        "color": "#e08a00",
+        "width": 1.4,
+        "dashes": [6, 4],
+    },
+    "member_of": {
+        "names": ("thành viên của", "member of"),
+        "color": "#e08a00",
+        "width": 1.4,
+        "dashes": [2, 4],
+    },
+    "holds": {"names": ("đảm nhiệm", "holds"), "color": "#7c4dbe", "width": 1.6, "dashes": [4, 3]},
+    "ex_officio": {
+        "names": ("kiêm nhiệm theo chức vụ", "ex officio"),
+        "color": "#7c4dbe",
+        "width": 1.2,
+        "dashes": [10, 3, 2, 3],
+    },
+    "assists": {
+        "names": ("giúp việc", "assists"),
+        "color": "#2a7f8f",
+        "width": 1.4,
+        "dashes": [8, 4],
+    },
     "seal_of": {"names": ("con dấu của", "seal of"), "color": "#c0392b", "width": 1.2},
-    "may_use_seal": {"names": ("được dùng con dấu", "may use seal"), "color": "#c0392b",
-                     "width": 1.6, "dashes": [5, 4]},
-    "bears": {"names": ("có nhiệm vụ, quyền hạn", "bears duty or right"), "color": "#3b8d5a",
-              "width": 1.2, "dashes": [2, 3]},
-    "concerns": {"names": ("đối với", "concerns"), "color": "#8fbf9f", "width": 1.0,
-                 "dashes": [2, 3]},
-    "derived_from": {"names": ("trích từ", "derived from"), "color": "#c5cad3", "width": 0.8,
-                     "dashes": [1, 3]},
+    "may_use_seal": {
+        "names": ("được dùng con dấu", "may use seal"),
+        "color": "#c0392b",
+        "width": 1.6,
+        "dashes": [5, 4],
+    },
+    "bears": {
+        "names": ("có nhiệm vụ, quyền hạn", "bears duty or right"),
+        "color": "#3b8d5a",
+        "width": 1.2,
+        "dashes": [2, 3],
+    },
+    "concerns": {
+        "names": ("đối với", "concerns"),
+        "color": "#8fbf9f",
+        "width": 1.0,
+        "dashes": [2, 3],
+    },
+    "derived_from": {
+        "names": ("trích từ", "derived from"),
+        "color": "#c5cad3",
+        "width": 0.8,
+        "dashes": [1, 3],
+    },
 }
 
 # What the page hides until the reader asks, so the first view is the
@@ -172,10 +230,12 @@ TEXT: dict[str, Names] = {
     "show_all": ("Hiện tất cả", "Show all"),
     "expand_all": ("Mở rộng tất cả", "Expand all"),
     "focus_on": ("Đang xem quanh", "Showing the neighbourhood of"),
-    "depth": ("bậc", "steps"),
+    "depth": ("độ sâu", "depth"),
     "not_found": ("Không có nút", "No node"),
-    "collapsed": ("Đồ thị lớn: chỉ hiện đơn vị; bấm vào một đơn vị để mở",
-                  "Large graph: units only; click a unit to open it"),
+    "collapsed": (
+        "Đồ thị lớn: chỉ hiện đơn vị; bấm vào một đơn vị để mở",
+        "Large graph: units only; click a unit to open it",
+    ),
     "nodes": ("nút", "nodes"),
     "edges": ("cạnh", "edges"),
     "hint": ("Bấm vào một nút để xem nguồn", "Click a node to see its source"),
@@ -189,14 +249,18 @@ def names_of(table: dict[str, dict[str, Any]]) -> dict[str, dict[str, str]]:
 
 def vis_groups() -> dict[str, dict[str, Any]]:
     """The vis-network ``groups`` option: one group per node kind."""
-    return {kind: {k: v for k, v in style.items() if k != "names"}
-            for kind, style in KIND_STYLES.items()}
+    return {
+        kind: {k: v for k, v in style.items() if k != "names"}
+        for kind, style in KIND_STYLES.items()
+    }
 
 
 def edge_styles() -> dict[str, dict[str, Any]]:
     """vis-network edge options per relation (the page applies them per edge)."""
-    return {relation: {k: v for k, v in style.items() if k != "names"}
-            for relation, style in RELATION_STYLES.items()}
+    return {
+        relation: {k: v for k, v in style.items() if k != "names"}
+        for relation, style in RELATION_STYLES.items()
+    }
 
 
 def page_text() -> dict[str, dict[str, str]]:

@@ -28,11 +28,15 @@ SPARQL = Path(__file__).resolve().parent / "sparql"
 
 # Drawing order matters: an entity typed as two kinds is drawn as the first.
 KINDS: tuple[str, ...] = (
-    "body", "unit", "post", "person", "seal", "reporting", "duty", "permission", "source",
-)
-RELATIONS: tuple[str, ...] = (
-    "reports_to", "unit_of", "post_in", "head_of", "sits_in", "member_of", "holds",
-    "ex_officio", "assists", "seal_of", "may_use_seal", "bears", "concerns", "derived_from",
+    "body",
+    "unit",
+    "post",
+    "person",
+    "seal",
+    "reporting",
+    "duty",
+    "permission",
+    "source",
 )
 # Where a node belongs (for the unit filter and for collapsing big graphs),
 # by kind: the relations to follow, in order of preference, "out" to the
@@ -43,8 +47,12 @@ _ANCHORS: dict[str, tuple[tuple[str, str], ...]] = {
     "person": (("out", "holds"), ("out", "head_of"), ("out", "member_of")),
     "reporting": (("in", "reports_to"), ("out", "reports_to")),
     "duty": (("in", "bears"), ("out", "concerns")),
-    "permission": (("in", "bears"), ("in", "may_use_seal"), ("out", "concerns"),
-                   ("out", "may_use_seal")),
+    "permission": (
+        ("in", "bears"),
+        ("in", "may_use_seal"),
+        ("out", "concerns"),
+        ("out", "may_use_seal"),
+    ),
 }
 # How each relation ranks the org chart (the page computes the levels of
 # whatever is shown from this): "up" draws the target above the source (a
@@ -52,11 +60,23 @@ _ANCHORS: dict[str, tuple[tuple[str, str], ...]] = {
 # holder), "down" the source above the target (a bearer above its duty, the
 # holder of a permission above the seal) and None ranks nothing.
 RANKING: dict[str, str | None] = {
-    "reports_to": "up", "unit_of": "up", "post_in": "up", "head_of": "up", "sits_in": "up",
-    "member_of": "up", "holds": "up", "assists": "up", "seal_of": "up",
-    "may_use_seal": "down", "bears": "down",
-    "ex_officio": None, "concerns": None, "derived_from": None,
+    "reports_to": "up",
+    "unit_of": "up",
+    "post_in": "up",
+    "head_of": "up",
+    "sits_in": "up",
+    "member_of": "up",
+    "holds": "up",
+    "ex_officio": None,
+    "assists": "up",
+    "seal_of": "up",
+    "may_use_seal": "down",
+    "bears": "down",
+    "concerns": None,
+    "derived_from": None,
 }
+# Every relation the view draws, in the legend's order.
+RELATIONS: tuple[str, ...] = tuple(RANKING)
 
 
 class Source(NamedTuple):
@@ -260,9 +280,5 @@ def _anchor_of(view: nx.DiGraph, node: str, rules: tuple[tuple[str, str], ...]) 
 def local_name(iri: str) -> str:
     """The readable tail of an IRI: the part after the data base, else the last segment."""
     if iri.startswith(str(ID)):
-        return iri[len(str(ID)):]
+        return iri[len(str(ID)) :]
     return iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
-
-
-__all__ = ["KINDS", "RANKING", "RELATIONS", "Source", "assign_units", "local_name",
-           "project_view", "read_sparql"]

@@ -47,8 +47,11 @@ Lang = Literal["vi", "en"]
 # Characters that could end the JSON block early or open a comment inside it;
 # JSON lets each be written as a \\u escape without changing its meaning.
 _JSON_ESCAPES = (
-    ("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-    ("\u2028", "\\u2028"), ("\u2029", "\\u2029"),
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
 )
 
 
@@ -182,12 +185,21 @@ def org_options() -> dict[str, Any]:
         "physics": {"enabled": False},
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
-            "smooth": {"enabled": True, "type": "cubicBezier", "forceDirection": "vertical",
-                       "roundness": 0.45},
+            "smooth": {
+                "enabled": True,
+                "type": "cubicBezier",
+                "forceDirection": "vertical",
+                "roundness": 0.45,
+            },
             "selectionWidth": 1.5,
         },
-        "interaction": {"hover": True, "tooltipDelay": 120, "multiselect": False,
-                        "navigationButtons": False, "keyboard": False},
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 120,
+            "multiselect": False,
+            "navigationButtons": False,
+            "keyboard": False,
+        },
     }
 
 
@@ -197,8 +209,11 @@ def force_options() -> dict[str, Any]:
     options["physics"] = {
         "enabled": True,
         "solver": "forceAtlas2Based",
-        "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120,
-                             "avoidOverlap": 0.4},
+        "forceAtlas2Based": {
+            "gravitationalConstant": -60,
+            "springLength": 120,
+            "avoidOverlap": 0.4,
+        },
         "stabilization": {"enabled": True, "iterations": 250, "fit": True},
     }
     options["edges"]["smooth"] = {"enabled": True, "type": "continuous"}

@@ -309,7 +309,7 @@
     let message = null;
     if (state.missingFocus) message = view.t("not_found") + ": " + state.missingFocus;
     else if (state.focus) {
-      message = view.t("focus_on") + ": " + view.labelOf(byId.get(state.focus)) + " (" + state.depth + " " + view.t("depth") + ")";
+      message = view.t("focus_on") + ": " + view.labelOf(byId.get(state.focus)) + " (" + view.t("depth") + " " + state.depth + ")";
     } else if (state.collapsed) message = view.t("collapsed");
     if (!message) {
       notice.hidden = true;

@@ -24,8 +24,12 @@ import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 VIEWPORT: Any = {"width": 1600, "height": 1000}
@@ -69,8 +73,12 @@ def browser_context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     with sync_playwright() as playwright:
         try:
             context = playwright.chromium.launch_persistent_context(
-                str(profile), executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS,
-                viewport=VIEWPORT, service_workers="block",
+                str(profile),
+                executable_path=str(CHROMIUM),
+                headless=True,
+                args=LAUNCH_ARGS,
+                viewport=VIEWPORT,
+                service_workers="block",
             )
         except Error as exc:
             _unavailable(f"chromium did not start: {exc}")

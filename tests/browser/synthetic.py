@@ -23,18 +23,26 @@ def synthetic_turtle(units: int, posts: int, persons: int) -> str:
         unit = f"<big/unit/u{u}>"
         source = f"<doc/big/para_{u}__sent_1>"
         lines.append(f'{source} a okg:Sentence ; okg:text "Đơn vị {u} có {posts} chức vụ." .')
-        lines.append(f'{unit} a org:OrganizationalUnit ; org:unitOf <big> ; '
-                     f'skos:prefLabel "Vụ {u}"@vi, "Department {u}"@en ; '
-                     f"prov:wasDerivedFrom {source} .")
-        lines.append(f"<big/reporting/u{u}> a okg:ReportingLine ; okg:reporter {unit} ; "
-                     f'okg:recipient <big/post/bo-truong> ; skos:prefLabel "Báo cáo {u}"@vi .')
+        lines.append(
+            f"{unit} a org:OrganizationalUnit ; org:unitOf <big> ; "
+            f'skos:prefLabel "Vụ {u}"@vi, "Department {u}"@en ; '
+            f"prov:wasDerivedFrom {source} ."
+        )
+        lines.append(
+            f"<big/reporting/u{u}> a okg:ReportingLine ; okg:reporter {unit} ; "
+            f'okg:recipient <big/post/bo-truong> ; skos:prefLabel "Báo cáo {u}"@vi .'
+        )
         for p in range(posts):
             post = f"<big/post/u{u}-p{p}>"
             role = " org:role okg:head ;" if p == 0 else ""
-            lines.append(f"{post} a org:Post ; org:postIn {unit} ;{role} "
-                         f'skos:prefLabel "Chuyên viên {u}.{p}"@vi ; '
-                         f"prov:wasDerivedFrom {source} .")
+            lines.append(
+                f"{post} a org:Post ; org:postIn {unit} ;{role} "
+                f'skos:prefLabel "Chuyên viên {u}.{p}"@vi ; '
+                f"prov:wasDerivedFrom {source} ."
+            )
             if p < persons:
-                lines.append(f"<person/u{u}-p{p}> a foaf:Person ; org:holds {post} ; "
-                             f'skos:prefLabel "Người {u}.{p}"@vi .')
+                lines.append(
+                    f"<person/u{u}-p{p}> a foaf:Person ; org:holds {post} ; "
+                    f'skos:prefLabel "Người {u}.{p}"@vi .'
+                )
     return "\n".join(lines) + "\n"

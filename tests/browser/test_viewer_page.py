@@ -92,12 +92,16 @@ def one_step_from(view: nx.DiGraph, start: str) -> set[str]:
 
 def test_counts_equal_the_projection(default_page: PageRun, view: nx.DiGraph) -> None:
     assert default_page.js("orgkgView.counts()") == {
-        "nodes": view.number_of_nodes(), "edges": view.number_of_edges()}
+        "nodes": view.number_of_nodes(),
+        "edges": view.number_of_edges(),
+    }
     shown = default_page.js("orgkgView.visible()")["nodes"]
     assert shown == sum(1 for _, kind in view.nodes(data="kind") if kind not in HIDDEN_KINDS)
     show_everything(default_page)
     assert default_page.js("orgkgView.visible()") == {
-        "nodes": view.number_of_nodes(), "edges": view.number_of_edges()}
+        "nodes": view.number_of_nodes(),
+        "edges": view.number_of_edges(),
+    }
 
 
 def test_no_request_leaves_the_machine(default_page: PageRun) -> None:
@@ -113,8 +117,10 @@ def test_no_request_leaves_the_machine(default_page: PageRun) -> None:
 
 
 def test_org_chart_puts_the_chairman_above_the_working_group(default_page: PageRun) -> None:
-    where = {node: default_page.js("(id) => orgkgView.domPosition(id)", node)
-             for node in (CHAIRMAN, WORKING_GROUP, LEADERSHIP, GROUP)}
+    where = {
+        node: default_page.js("(id) => orgkgView.domPosition(id)", node)
+        for node in (CHAIRMAN, WORKING_GROUP, LEADERSHIP, GROUP)
+    }
     heights = [where[node]["y"] for node in (CHAIRMAN, WORKING_GROUP, LEADERSHIP, GROUP)]
     assert heights == sorted(heights) and len(set(heights)) == 4
 
@@ -172,8 +178,9 @@ def test_language_toggle_changes_the_labels(default_page: PageRun, view: nx.DiGr
     assert default_page.page.locator("#legend-kinds").inner_text().count("Post") == 1
 
 
-def test_focus_link_opens_on_a_neighbourhood(open_page: OpenPage, page_html: str,
-                                             view: nx.DiGraph) -> None:
+def test_focus_link_opens_on_a_neighbourhood(
+    open_page: OpenPage, page_html: str, view: nx.DiGraph
+) -> None:
     run = open_page(page_html, "?focus=tct-cpdt/unit/nhom-truyen-thong&depth=1")
     shown = set(run.js("orgkgView.visibleIds()"))
     assert shown == one_step_from(view, GROUP)
@@ -210,8 +217,9 @@ def test_hostile_labels_show_as_text_and_run_nothing(open_page: OpenPage) -> Non
     assert run.blocked == []
 
 
-def test_file_written_by_view_works_offline(open_page: OpenPage, page_html: str,
-                                            view: nx.DiGraph) -> None:
+def test_file_written_by_view_works_offline(
+    open_page: OpenPage, page_html: str, view: nx.DiGraph
+) -> None:
     run = open_page(page_html, via_file=True)
     assert run.js("orgkgView.counts()")["nodes"] == view.number_of_nodes()
     assert run.requests == [run.url]
@@ -237,8 +245,11 @@ def test_a_large_graph_opens_collapsed_and_expands_on_click(
     unit = f"{ID}big/unit/u7"
     click_node(run, unit)
     run.page.wait_for_function("(n) => orgkgView.visible().nodes > n", arg=structure)
-    members = sum(1 for _, data in big.nodes(data=True)
-                  if data["unit"] == unit and data["kind"] not in ("unit", *HIDDEN_KINDS))
+    members = sum(
+        1
+        for _, data in big.nodes(data=True)
+        if data["unit"] == unit and data["kind"] not in ("unit", *HIDDEN_KINDS)
+    )
     assert run.js("orgkgView.visible()")["nodes"] == structure + members
     assert run.errors == []
     assert rendered < 10 and opened < 15, (rendered, opened)
@@ -247,8 +258,11 @@ def test_a_large_graph_opens_collapsed_and_expands_on_click(
 def test_screenshot_of_the_default_view(default_page: PageRun, tmp_path: Path) -> None:
     """Regenerate the README's picture with ORGKG_UPDATE_SCREENSHOT=1."""
     default_page.page.wait_for_timeout(300)
-    target = ROOT / "docs" / "viewer.png" if os.environ.get("ORGKG_UPDATE_SCREENSHOT") == "1" \
+    target = (
+        ROOT / "docs" / "viewer.png"
+        if os.environ.get("ORGKG_UPDATE_SCREENSHOT") == "1"
         else tmp_path / "viewer.png"
+    )
     target.parent.mkdir(parents=True, exist_ok=True)
     default_page.page.screenshot(path=str(target))
     assert target.stat().st_size > 20_000
