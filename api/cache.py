@@ -51,4 +51,7 @@ def _size(value: object) -> int:
         return len(body)
     if isinstance(value, tuple):
         return sum(_size(item) for item in value)
+    renderings = getattr(value, "renderings", None)
+    if isinstance(renderings, dict):
+        return sum(_size(item) for item in renderings.values())
     return 0

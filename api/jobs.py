@@ -86,19 +86,32 @@ def describe(context: WorkerContext, *, entity: str, lang: str) -> bytes:
     return _json_bytes(describe_entity(context.store, entity, lang=lang))
 
 
-def check_compliance(context: WorkerContext, *, lang: Lang, fmt: str) -> tuple[bool, Rendered]:
-    """The compliance report (``/check``) and whether the graph conforms."""
+@dataclass(frozen=True)
+class CheckOutcome:
+    """The compliance report rendered every way ``/check`` offers: validated once."""
+
+    conforms: bool
+    renderings: Mapping[tuple[str, str], Rendered]  # (format, lang) -> rendering
+
+    def rendered(self, *, fmt: str, lang: str) -> Rendered:
+        return self.renderings[(fmt, lang)]
+
+
+def check_compliance(context: WorkerContext) -> CheckOutcome:
+    """The compliance report (``/check``) in every format and language."""
     from api.compliance import check_store
 
     report = check_store(context.store)
-    if fmt == "junit":
-        body = _text_bytes(report.to_junit(lang))
-        return report.conforms, Rendered(body, "application/xml")
-    if fmt == "text":
-        return report.conforms, Rendered(
+    as_json = Rendered(_json_bytes(report.to_json()), "application/json")
+    renderings: dict[tuple[str, str], Rendered] = {}
+    langs: tuple[Lang, ...] = ("vi", "en")
+    for lang in langs:
+        renderings["json", lang] = as_json
+        renderings["junit", lang] = Rendered(_text_bytes(report.to_junit(lang)), "application/xml")
+        renderings["text", lang] = Rendered(
             _text_bytes(report.to_text(lang)), "text/plain; charset=utf-8"
         )
-    return report.conforms, Rendered(_json_bytes(report.to_json()), "application/json")
+    return CheckOutcome(report.conforms, renderings)
 
 
 def export(context: WorkerContext, *, fmt: str) -> bytes:

@@ -80,10 +80,11 @@ class Service:
         return await self.pool.run(jobs.describe, entity=entity, lang=lang)
 
     async def check(self, *, lang: Lang, fmt: str) -> tuple[bool, Rendered]:
-        return await self.cache.get_or_make(
-            ("check", lang, fmt),
-            functools.partial(self.pool.run_long, jobs.check_compliance, lang=lang, fmt=fmt),
+        # One validation per store version, whatever the format and language.
+        outcome = await self.cache.get_or_make(
+            ("check",), functools.partial(self.pool.run_long, jobs.check_compliance)
         )
+        return outcome.conforms, outcome.rendered(fmt=fmt, lang=lang)
 
     async def export(self, *, fmt: str) -> bytes:
         return await self.cache.get_or_make(
