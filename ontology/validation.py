@@ -70,9 +70,11 @@ def validate(
         # pyshacl returns its ValidationFailure instead of raising it.
         message = getattr(outcome, "message", str(outcome))
         raise DataError(f"cannot validate: {message}")
+    # Only the report's own results: nested ones (sh:detail) explain them.
     results = tuple(
         _result(outcome, node, plain, shapes)
-        for node in outcome.subjects(RDF.type, SH.ValidationResult)
+        for report in outcome.subjects(RDF.type, SH.ValidationReport)
+        for node in outcome.objects(report, SH.result)
     )
     return Report(results=results, shapes=tuple(str(s) for s in checked_shapes(shapes)))
 
