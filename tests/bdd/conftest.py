@@ -18,7 +18,10 @@ Every passage id of the source document is registered as a marker, so under
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +30,7 @@ import pytest
 from pytest_bdd import given, parsers, then, when
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, RDF
+from recipes import CiRuns, run_all
 
 from api.compliance import check_store
 from ontology import BUNDLED, OrgkgError, Store, load_regulation
@@ -40,6 +44,7 @@ LIST_SEPARATOR = "; "
 PASSAGE_TYPES = (OKG.Passage, OKG.Sentence)
 LANG = "vi"
 _MODEL = pytest.StashKey["LoadedModel"]()
+_CI = pytest.StashKey[tuple[Path, "Future[CiRuns]"]]()
 
 Card = dict[str, Any]  # what describe_entity returns
 Row = dict[str, str | None]  # one answer row, variable -> plain string
@@ -758,3 +763,27 @@ def _(report: Report, cau: Cited) -> None:
         "the model does not conform to the shapes",
         report.to_text("vi"),
     )
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start the CI recipes (seconds of subprocesses) now, beside the in-process scenarios."""
+    if any("ci_runs" in getattr(item, "fixturenames", ()) for item in session.items):
+        workspace = Path(tempfile.mkdtemp(prefix="orgkg-ci-"))
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="orgkg-ci")
+        session.config.stash[_CI] = (workspace, pool.submit(run_all, workspace))
+        pool.shutdown(wait=False)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    started = config.stash.get(_CI, None)
+    if started is not None:
+        workspace, runs = started
+        runs.cancel()  # never started: never will
+        wait([runs])  # started: its subprocesses finish before their folder goes
+        shutil.rmtree(workspace, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def ci_runs(pytestconfig: pytest.Config) -> CiRuns:
+    """The CI recipes of examples/ci, run once on a good and a broken repository."""
+    return pytestconfig.stash[_CI][1].result()

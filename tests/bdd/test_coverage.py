@@ -13,14 +13,14 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
-from bdd.scenario_index import (
+from scenario_index import (
     ScenarioInfo,
     all_scenarios,
     cited_passages,
     feature_files,
     parse_feature,
 )
+
 from ontology import Store
 
 
