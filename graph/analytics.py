@@ -59,12 +59,26 @@ def command_graph(graph: nx.DiGraph) -> nx.DiGraph:
     """
     command = nx.DiGraph()
     command.add_nodes_from(graph.nodes(data=True))
-    for node in graph.nodes:
-        edges = list(graph.out_edges(node, data=True))
-        present = {d.get("relation") for _, _, d in edges}
-        best = next((r for r in PRECEDENCE if r in present), None)
-        command.add_edges_from((u, v, d) for u, v, d in edges if d.get("relation") == best)
+    command.add_edges_from(
+        (node, superior, graph.edges[node, superior])
+        for node in graph
+        for superior in superiors(graph, node)
+    )
     return command
+
+
+def superiors(graph: nx.DiGraph, node: str) -> list[str]:
+    """Whom ``node`` answers to: the targets of its best relation, in node order.
+
+    >>> g = nx.DiGraph([("a", "b", {"relation": "within"}), ("a", "c", {"relation": "reportsTo"})])
+    >>> superiors(g, "a")
+    ['c']
+    """
+    by_relation: dict[str, list[str]] = {}
+    for _, target, relation in graph.out_edges(node, data="relation"):
+        by_relation.setdefault(relation, []).append(target)
+    best = next((r for r in PRECEDENCE if r in by_relation), None)
+    return sorted(by_relation[best]) if best else []
 
 
 def chain_of_command(graph: nx.DiGraph, start: str) -> list[ChainStep]:
@@ -73,19 +87,19 @@ def chain_of_command(graph: nx.DiGraph, start: str) -> list[ChainStep]:
     Step 0 is ``start`` itself. With several superiors the chain branches; a
     cycle is walked once. Ties are broken by node id, so runs agree.
     """
-    command = command_graph(graph)
     steps = [ChainStep(start, 0, None, None)]
-    if start not in command:
+    if start not in graph:
         return steps
+    # Walk up on the fly: only the nodes above ``start`` are looked at.
     seen = {start}
     queue: deque[ChainStep] = deque(steps)
     while queue:
         current = queue.popleft()
-        for superior in sorted(command.successors(current.node)):
+        for superior in superiors(graph, current.node):
             if superior in seen:
                 continue
             seen.add(superior)
-            relation = command.edges[current.node, superior].get("relation")
+            relation = graph.edges[current.node, superior].get("relation")
             step = ChainStep(superior, current.step + 1, current.node, relation)
             steps.append(step)
             queue.append(step)

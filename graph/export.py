@@ -31,7 +31,7 @@ _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 def org_graph(store: Store) -> nx.MultiDiGraph:
     """Reporting and membership edges in one multigraph with flat (string) attributes."""
-    reporting = project_reporting(store)
+    reporting = project_reporting(store, sources=True)
     membership = project_membership(store)
     graph = nx.MultiDiGraph()
     for source in (reporting, membership):

@@ -13,14 +13,15 @@ missing) and ``kind`` (``post``, ``unit``, ``body``, ``person``, ``agent`` or
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import networkx as nx
-from rdflib import Literal
+import pyoxigraph as ox
+from rdflib import URIRef
 
-from ontology.errors import DataError
-from ontology.namespaces import FOAF, ORG
+from ontology.errors import DataError, QueryError, StoreError
+from ontology.namespaces import FOAF, ORG, PREFIXES
 from ontology.store import Store
 
 SPARQL = Path(__file__).resolve().parent / "sparql"
@@ -39,13 +40,13 @@ _KINDS = (
 )
 # Without a type, the relation an IRI takes part in tells its kind.
 _IMPLIED = {
-    ("within", "source"): "other",
-    ("within", "target"): "unit",
     ("holds", "source"): "person",
     ("holds", "target"): "post",
     ("heads", "source"): "person",
     ("heads", "target"): "unit",
+    ("within", "target"): "unit",
 }
+Cell = str | None
 
 
 @functools.cache
@@ -58,30 +59,85 @@ def read_projection_query(name: str) -> str:
         raise DataError(f"missing projection query: {exc.strerror}", path=path) from None
 
 
-def project_reporting(store: Store) -> nx.DiGraph:
+def select_values(
+    store: Store, name: str, bindings: Mapping[str, str] | None = None
+) -> list[tuple[Cell, ...]]:
+    """Rows of ``graph/sparql/<name>.rq`` as plain strings (IRIs and lexical forms).
+
+    Straight from Oxigraph when the store is one: building rdflib terms for
+    every row costs several times the query itself on a big store.
+    ``bindings`` pre-bind variables to IRIs.
+    """
+    text = read_projection_query(name)
+    iris = {key: URIRef(value) for key, value in (bindings or {}).items()}
+    if store.oxigraph is None:
+        table = store.select(text, iris)
+        return [tuple(None if v is None else str(v) for v in row) for row in table.rows]
+    try:
+        solutions = store.oxigraph.query(
+            text,
+            prefixes=PREFIXES,
+            substitutions={ox.Variable(k): ox.NamedNode(str(v)) for k, v in iris.items()},
+        )
+    except (SyntaxError, RuntimeError) as exc:
+        raise QueryError(f"projection query {name}: {exc}") from exc
+    except OSError as exc:
+        raise StoreError(f"the store could not answer: {exc}") from exc
+    if not isinstance(solutions, ox.QuerySolutions):
+        raise QueryError(f"projection query {name} is not a SELECT")
+    return [tuple(None if v is None else v.value for v in solution) for solution in solutions]
+
+
+def project_reporting(store: Store, *, sources: bool = False) -> nx.DiGraph:
     """Reporting and containment as a DiGraph from subordinate to superior.
 
-    Edge attributes: ``relation`` (``reportsTo``, ``within``, ``holds``,
-    ``heads``; see ``graph/sparql/projection-reporting.rq``) and ``sources``
-    (sentence ids, sorted). Posts, units, bodies and the people holding
-    posts are nodes; ``reporting_only`` keeps the reportsTo edges alone.
+    Edge attribute ``relation``: ``reportsTo``, ``within``, ``holds`` or
+    ``heads`` (see ``graph/sparql/projection-reporting.rq``); a pair both
+    reporting and contained keeps ``reportsTo``. With ``sources``, edges also
+    get ``sources``: the sorted ids of the sentences they come from.
     """
     graph = nx.DiGraph()
     implied: dict[str, str] = {}
-    table = store.select(read_projection_query("projection-reporting"))
-    for source, target, relation, sources in table.rows:
-        relation_name = str(relation)
-        ids = sorted(set(str(sources).split("; ")) - {""}) if sources is not None else []
-        # The same pair can be both reportsTo and within: the earlier relation wins.
-        if graph.has_edge(str(source), str(target)) and RELATIONS.index(
-            relation_name
-        ) >= RELATIONS.index(graph.edges[str(source), str(target)]["relation"]):
+    for source, target, relation in select_values(store, "projection-reporting"):
+        if source is None or target is None or relation is None:
             continue
-        graph.add_edge(str(source), str(target), relation=relation_name, sources=ids)
-        implied.setdefault(str(source), _IMPLIED.get((relation_name, "source"), "other"))
-        implied.setdefault(str(target), _IMPLIED.get((relation_name, "target"), "other"))
+        if graph.has_edge(source, target) and RELATIONS.index(relation) >= RELATIONS.index(
+            graph.edges[source, target]["relation"]
+        ):
+            continue
+        graph.add_edge(source, target, relation=relation)
+        implied.setdefault(source, _IMPLIED.get((relation, "source"), "other"))
+        implied.setdefault(target, _IMPLIED.get((relation, "target"), "other"))
     _describe_nodes(store, graph, implied)
+    if sources:
+        found = _sources(select_values(store, "projection-sources"))
+        for u, v, data in graph.edges(data=True):
+            data["sources"] = edge_sources_of(found, u, v, data["relation"])
     return graph
+
+
+def edge_sources(store: Store, source: str, target: str, relation: str) -> list[str]:
+    """The sorted sentence ids one edge of the reporting projection comes from."""
+    rows = select_values(store, "projection-sources", {"source": source, "target": target})
+    return edge_sources_of(_sources(rows), source, target, relation)
+
+
+def _sources(rows: Iterable[tuple[Cell, ...]]) -> dict[tuple[str, str | None], set[str]]:
+    """(subordinate, superior) -> ids for reporting lines; (node, None) -> a node's ids."""
+    found: dict[tuple[str, str | None], set[str]] = {}
+    for source, target, kind, sentence in rows:
+        if source is None or sentence is None:
+            continue
+        key = (source, target if kind == "reportsTo" else None)
+        found.setdefault(key, set()).add(sentence)
+    return found
+
+
+def edge_sources_of(
+    found: Mapping[tuple[str, str | None], set[str]], source: str, target: str, relation: str
+) -> list[str]:
+    key = (source, target) if relation == "reportsTo" else (source, None)
+    return sorted(found.get(key, ()))
 
 
 def project_membership(store: Store) -> nx.Graph:
@@ -92,18 +148,16 @@ def project_membership(store: Store) -> nx.Graph:
     """
     graph = nx.Graph()
     implied: dict[str, str] = {}
-    table = store.select(read_projection_query("projection-membership"))
-    for member, unit, relation in table.rows:
-        key = (str(member), str(unit))
-        if graph.has_edge(*key):
-            relations = set(graph.edges[key]["relations"]) | {str(relation)}
-            graph.edges[key]["relations"] = sorted(relations)
+    for member, unit, relation in select_values(store, "projection-membership"):
+        if member is None or unit is None or relation is None:
+            continue
+        if graph.has_edge(member, unit):
+            relations = set(graph.edges[member, unit]["relations"]) | {relation}
+            graph.edges[member, unit]["relations"] = sorted(relations)
         else:
-            graph.add_edge(*key, relations=[str(relation)])
-        implied.setdefault(
-            str(member), "post" if str(relation) in ("postIn", "sitsIn") else "agent"
-        )
-        implied.setdefault(str(unit), "unit")
+            graph.add_edge(member, unit, relations=[relation])
+        implied.setdefault(member, "post" if relation in ("postIn", "sitsIn") else "agent")
+        implied.setdefault(unit, "unit")
     _describe_nodes(store, graph, implied)
     for _node, data in graph.nodes(data=True):
         data["bipartite"] = 1 if data["kind"] in ("unit", "body") else 0
@@ -114,18 +168,17 @@ def _describe_nodes(store: Store, graph: nx.Graph, implied: dict[str, str]) -> N
     """Give every node its labels and kind (from types, else from its relations)."""
     labels: dict[str, dict[str, str]] = {}
     kinds: dict[str, set[str]] = {}
-    for node, label, kind in store.select(read_projection_query("projection-nodes")).rows:
-        key = str(node)
-        if key not in graph:
+    for node, label, language, kind in select_values(store, "projection-nodes"):
+        if node is None or node not in graph:
             continue
-        if isinstance(label, Literal):
-            language = label.language or ""
-            current = labels.setdefault(key, {})
+        if label is not None:
+            current = labels.setdefault(node, {})
+            key = language or ""
             # Several labels in one language: keep the smallest, so runs agree.
-            if language not in current or str(label) < current[language]:
-                current[language] = str(label)
+            if key not in current or label < current[key]:
+                current[key] = label
         if kind is not None:
-            kinds.setdefault(key, set()).add(str(kind))
+            kinds.setdefault(node, set()).add(kind)
     for node, data in graph.nodes(data=True):
         found = labels.get(node, {})
         data["label_vi"] = found.get("vi") or found.get("")
@@ -136,11 +189,3 @@ def _describe_nodes(store: Store, graph: nx.Graph, implied: dict[str, str]) -> N
 def _kind_of(types: Iterable[str]) -> str | None:
     present = set(types)
     return next((kind for iri, kind in _KINDS if iri in present), None)
-
-
-def label_of(graph: nx.Graph, node: str, lang: str) -> str | None:
-    """A node's label in ``lang``, else in the other language, else None."""
-    data = graph.nodes[node]
-    other = "en" if lang == "vi" else "vi"
-    label: str | None = data.get(f"label_{lang}") or data.get(f"label_{other}")
-    return label

@@ -7,6 +7,7 @@ labels in the asked language, so to the user both kinds look the same.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Mapping
 
 import networkx as nx
@@ -19,12 +20,31 @@ from graph.analytics import (
     reporting_cycles,
     single_points_of_failure,
 )
-from graph.projection import project_reporting
+from graph.projection import edge_sources, project_reporting
 from ontology.store import Row, Store, Table, Term
 from queries.question import Parameter, Question
 from queries.support import read_support
 
 ARROW = " → "
+CACHE_SIZE = 4
+# Store id -> (the store, its version, its reporting projection). A store is
+# never mutated once loaded, so its projection can be reused by every graph
+# question; a remote endpoint's data can change, so it is never cached.
+_PROJECTIONS: dict[int, tuple[weakref.ref[Store], str, nx.DiGraph]] = {}
+
+
+def reporting_of(store: Store) -> nx.DiGraph:
+    """The reporting projection of ``store``, built once per loaded store."""
+    if store.engine == "sparql":
+        return project_reporting(store)
+    cached = _PROJECTIONS.get(id(store))
+    if cached is not None and cached[0]() is store and cached[1] == store.version:
+        return cached[2]
+    graph = project_reporting(store)
+    while len(_PROJECTIONS) >= CACHE_SIZE:
+        _PROJECTIONS.pop(next(iter(_PROJECTIONS)))
+    _PROJECTIONS[id(store)] = (weakref.ref(store), store.version, graph)
+    return graph
 
 
 def label(graph: nx.DiGraph, node: str, lang: str) -> Literal | None:
@@ -48,12 +68,14 @@ def _path(graph: nx.DiGraph, nodes: list[str], lang: str) -> Literal:
 
 def answer_chain(store: Store, params: Mapping[str, Term], lang: str) -> Table:
     """Rows of :func:`graph.analytics.chain_of_command` from ``params["from"]``."""
-    graph = project_reporting(store)
+    graph = reporting_of(store)
     start = str(params["from"])
     rows: list[Row] = []
     for step in chain_of_command(graph, start):
         node_label = label(graph, step.node, lang) or _label_from_store(store, start, lang)
-        sources = graph.edges[step.below, step.node]["sources"] if step.below else []
+        sources = (
+            edge_sources(store, step.below, step.node, step.relation or "") if step.below else []
+        )
         rows.append(
             (
                 integer(step.step),
@@ -72,7 +94,7 @@ def answer_chain(store: Store, params: Mapping[str, Term], lang: str) -> Table:
 
 def answer_cycles(store: Store, params: Mapping[str, Term], lang: str) -> Table:
     """One row per reporting loop: its length, first node and the path back to it."""
-    graph = project_reporting(store)
+    graph = reporting_of(store)
     rows: list[Row] = [
         (
             integer(n),
@@ -88,7 +110,7 @@ def answer_cycles(store: Store, params: Mapping[str, Term], lang: str) -> Table:
 
 def answer_failures(store: Store, params: Mapping[str, Term], lang: str) -> Table:
     """One row per single point of failure, with how many nodes it cuts off."""
-    graph = project_reporting(store)
+    graph = reporting_of(store)
     rows: list[Row] = [
         (
             URIRef(node),
@@ -103,7 +125,7 @@ def answer_failures(store: Store, params: Mapping[str, Term], lang: str) -> Tabl
 
 def answer_chains(store: Store, params: Mapping[str, Term], lang: str) -> Table:
     """One row per longest chain: where it starts, where it ends, the path."""
-    graph = project_reporting(store)
+    graph = reporting_of(store)
     rows: list[Row] = [
         (
             integer(n),

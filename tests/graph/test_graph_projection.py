@@ -61,11 +61,25 @@ def test_membership_projection_is_bipartite(ministry: Store) -> None:
 
 
 def test_bundled_projection_sources(bundled: Store) -> None:
-    graph = project_reporting(bundled)
+    graph = project_reporting(bundled, sources=True)
     tct = "https://w3id.org/orgkg/id/tct-cpdt"
     edge = graph.edges[tct, "https://w3id.org/orgkg/id/ubqg-cpdt/post/chu-tich"]
     # para_10__sent_3 (monthly report) and para_6__sent_1 (proposals).
     assert edge == {"relation": "reportsTo", "sources": ["para_10__sent_3", "para_6__sent_1"]}
+    # A containment edge comes from the sources of the contained node.
+    post = graph.edges["https://w3id.org/orgkg/id/tct-cpdt/post/to-truong", tct]
+    assert post["relation"] == "within"
+    assert set(post["sources"]) == {
+        "caption_1__sent_1",
+        "para_4__sent_1",
+        "para_5__sent_1",
+        "para_6__sent_1",
+    }
+    assert "sources" not in project_reporting(bundled).edges[post_edge(tct)]
+
+
+def post_edge(tct: str) -> tuple[str, str]:
+    return ("https://w3id.org/orgkg/id/tct-cpdt/post/to-truong", tct)
 
 
 def test_graphml_and_gexf_read_back(bundled: Store) -> None:
