@@ -235,3 +235,30 @@ def test_app_lifespan_raises_the_data_error(tmp_path: Any) -> None:
         make_client(data=(BAD / "ill_typed_date.ttl",)),
     ):
         pass
+
+
+def test_every_entity_question_answers_each_post_and_unit_without_a_500(
+    client: TestClient,
+) -> None:
+    """Questions taking an entity answer any post or unit (even of hostile data) with 2xx/4xx."""
+    catalogue = client.get("/queries").json()
+    questions = catalogue["queries"] if isinstance(catalogue, dict) else catalogue
+    entities = [
+        "hostile/head",
+        "hostile/unit",
+        "hostile/body",
+        "hostile/post/x');alert('xss-iri');//",
+        "javascript:alert('xss-link')",
+    ]
+    failures = []
+    for question in questions:
+        for parameter in question.get("parameters", []):
+            if parameter.get("kind") != "iri":
+                continue
+            for entity in entities:
+                response = client.get(
+                    f"/queries/{question['id']}", params={parameter["name"]: entity}
+                )
+                if response.status_code >= 500:
+                    failures.append(f"{question['id']} {parameter['name']}={entity}")
+    assert not failures, failures
