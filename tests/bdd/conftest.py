@@ -756,15 +756,6 @@ def _(report: Report, cau: Cited) -> None:
     )
 
 
-@then("mô hình tuân thủ mọi ràng buộc")
-def _(report: Report, cau: Cited) -> None:
-    assert report.conforms, cau.contradicted(
-        "mô hình không tuân thủ các ràng buộc",
-        "the model does not conform to the shapes",
-        report.to_text("vi"),
-    )
-
-
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Start the CI recipes (seconds of subprocesses) now, beside the in-process scenarios."""
     if any("ci_runs" in getattr(item, "fixturenames", ()) for item in session.items):

@@ -9,11 +9,13 @@ give a one-line English gloss.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
 import pytest
 from scenario_index import (
+    FEATURES,
     ScenarioInfo,
     all_scenarios,
     cited_passages,
@@ -22,6 +24,8 @@ from scenario_index import (
 )
 
 from ontology import Store
+
+HERE = Path(__file__).resolve().parent
 
 
 def spaced(text: str) -> str:
@@ -88,3 +92,16 @@ def test_feature_file_is_vietnamese_nfc_with_one_feature(path: Path) -> None:
     document = parse_feature(path)
     assert document["feature"]["language"] == "vi"
     assert text.count("Tính năng:") == 1, f"{path}: one Tính năng per file"
+
+
+STEP = re.compile(
+    r"""@(?:given|when|then)\(\s*(?:parsers\.parse\()?(?P<q>['"])(?P<text>(?:(?!(?P=q)).)*)(?P=q)"""
+)
+
+
+def test_every_step_is_documented_in_the_features_readme() -> None:
+    steps = [m["text"] for m in STEP.finditer((HERE / "conftest.py").read_text(encoding="utf-8"))]
+    readme = (FEATURES / "README.md").read_text(encoding="utf-8")
+    assert len(steps) > 40
+    missing = [step for step in steps if f"`{step}`" not in readme]
+    assert not missing, "document these steps in features/README.md:\n" + "\n".join(missing)
