@@ -49,16 +49,19 @@ def validate(
 ) -> Report:
     """Check ``data`` against ``shapes`` and return the report.
 
-    ``vocabulary`` is mixed in as pyshacl's ontology graph when the data does
-    not already contain it. Raises :class:`DataError` when the shapes cannot
-    be used (a malformed shape, a SPARQL constraint pyshacl rejects).
+    ``vocabulary`` is merged into a copy of the data when the data does not
+    already contain it (a store's ``data_graph()`` does). Raises
+    :class:`DataError` when the shapes cannot be used (a malformed shape, a
+    SPARQL constraint pyshacl rejects).
     """
     plain = in_memory(data)
+    if vocabulary is not None:
+        # pyshacl mixes an ont_graph in only when it infers; merge it ourselves.
+        plain = _merged(plain, vocabulary)
     try:
         _, outcome, _ = pyshacl.validate(
             plain,
             shacl_graph=shapes,
-            ont_graph=vocabulary,
             inference=inference,
             allow_warnings=True,
             allow_infos=True,
@@ -88,6 +91,15 @@ def in_memory(graph: Graph) -> Graph:
         copy.bind(prefix, namespace)
     copy += graph.triples((None, None, None))
     return copy
+
+
+def _merged(data: Graph, vocabulary: Graph) -> Graph:
+    merged = Graph()
+    for graph in (data, vocabulary):
+        for prefix, namespace in graph.namespaces():
+            merged.bind(prefix, namespace, override=False)
+        merged += graph.triples((None, None, None))
+    return merged
 
 
 def checked_shapes(shapes: Graph) -> list[URIRef]:
