@@ -30,7 +30,8 @@ STATIC = Path(__file__).resolve().parent / "static"
 DESCRIPTION = (
     "The knowledge graph of a regulation that sets up an organisation: the question "
     "catalogue, entities, label search, a read-only SPARQL 1.1 endpoint, the compliance "
-    'report and exports. Errors are JSON: {"error": {"code": ..., "message": ...}}.'
+    'report and exports. Errors are JSON: {"error": {"code": ..., "message": ...}}; '
+    "a method a route does not serve gets 405 (method-not-allowed) with an Allow header."
 )
 
 

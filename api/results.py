@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -222,20 +223,32 @@ def _render_xml(variables: tuple[str, ...], rows: Iterable[tuple[Any, ...]]) -> 
     return "".join(out)
 
 
+# XML 1.0 cannot carry these code points at all, not even as &#x1; references.
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml_text(text: str) -> str:
+    """Escaped text, with code points XML 1.0 forbids replaced by U+FFFD.
+
+    The JSON, CSV and TSV formats keep such characters exactly.
+    """
+    return escape(_XML_FORBIDDEN.sub("\ufffd", text))
+
+
 def _xml_term(term: Any) -> str:
     from rdflib import BNode, URIRef
     from rdflib.namespace import XSD
 
     if isinstance(term, URIRef):
-        return f"<uri>{escape(str(term))}</uri>"
+        return f"<uri>{_xml_text(str(term))}</uri>"
     if isinstance(term, BNode):
-        return f"<bnode>{escape(str(term))}</bnode>"
+        return f"<bnode>{_xml_text(str(term))}</bnode>"
     attributes = ""
     if term.language:
         attributes = f" xml:lang={quoteattr(term.language)}"
     elif term.datatype is not None and term.datatype != XSD.string:
         attributes = f" datatype={quoteattr(str(term.datatype))}"
-    return f"<literal{attributes}>{escape(str(term))}</literal>"
+    return f"<literal{attributes}>{_xml_text(str(term))}</literal>"
 
 
 def to_json_text(value: Any) -> str:

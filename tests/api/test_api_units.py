@@ -190,3 +190,10 @@ def test_wrong_method_has_the_error_shape(client: TestClient) -> None:
     response = client.post("/health")
     assert response.status_code == 405
     assert response.json()["error"]["code"] == "method-not-allowed"
+
+
+def test_xml_replaces_what_xml_cannot_carry() -> None:
+    answer = Answer(("x",), ((Literal("bell\x07 esc\x1b ok\tnewline\n"),),))
+    root = ET.fromstring(render_result(answer, "xml").body)
+    literal = root.find(".//{http://www.w3.org/2005/sparql-results#}literal")
+    assert literal is not None and literal.text == "bell\ufffd esc\ufffd ok\tnewline\n"
