@@ -360,7 +360,7 @@ def test_utf8_byte_order_mark_is_accepted(tmp_path: Path) -> None:
 
 
 def test_nfd_on_a_long_line_is_found_in_linear_time(tmp_path: Path) -> None:
-    """The NFC check must not be quadratic: a 2 MB line with NFD at the end is placed in < 2 s."""
+    """The NFC check must not be quadratic: 2 MB of line before an NFD mark is placed in < 5 s."""
     path = tmp_path / "long.ttl"
     text = "a" * 2_000_000 + unicodedata.normalize("NFD", "ổ")
     path.write_text(
@@ -370,7 +370,7 @@ def test_nfd_on_a_long_line_is_found_in_linear_time(tmp_path: Path) -> None:
     start = time.monotonic()
     with pytest.raises(DataError, match="NFC") as caught:
         load_regulation([path])
-    assert time.monotonic() - start < 2
+    assert time.monotonic() - start < 5  # quadratic took minutes; linear is under 1 s
     assert caught.value.column == 62 + 2_000_000
 
 

@@ -21,7 +21,7 @@ from api.app import create_app
 from api.settings import Settings
 from reliability.support import HOSTILE
 
-MAX_EXAMPLES = 12
+MAX_EXAMPLES = 8
 
 
 @schemathesis.serializer("application/sparql-query")

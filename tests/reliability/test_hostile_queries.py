@@ -165,9 +165,7 @@ def test_command_line_refuses_and_nothing_connects(template: str, listener: List
     assert listener.connections == []
 
 
-@pytest.mark.parametrize(
-    "template", _cases(["service", "from-file", "load", "smuggled-service-select"])
-)
+@pytest.mark.parametrize("template", _cases(["service", "smuggled-service-select"]))
 def test_real_command_refuses_and_nothing_connects(template: str, listener: Listener) -> None:
     """The installed `orgkg` command, as a user runs it: exit 2, no traceback, no connection."""
     result = run_orgkg(["--data", str(HOSTILE), "sparql", _query(template, listener)])
