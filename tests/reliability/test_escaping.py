@@ -233,12 +233,6 @@ def test_junit_report_is_well_formed_with_control_characters_in_values(
     _junit_texts(report.to_junit(lang))  # type: ignore[arg-type]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="api/results.py _render_xml: control characters of a literal (U+0008, U+0001, "
-    "U+000B, U+001B) are written raw into application/sparql-results+xml, which XML 1.0 "
-    "forbids; every XML parser rejects the document",
-)
 def test_sparql_xml_results_are_well_formed_with_control_characters(client: TestClient) -> None:
     """/sparql format=xml stays well-formed XML when a label holds control characters."""
     response = client.get("/sparql", params={"query": LABELS_QUERY, "format": "xml"})

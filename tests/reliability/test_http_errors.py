@@ -134,11 +134,6 @@ def test_wrong_method_is_405_in_the_error_shape(client: TestClient, method: str,
     _assert_error_shape(response)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="api/openapi.py: 405 (method not allowed) is answered by every route but documented "
-    "nowhere in /openapi.json (no operation lists it, no description mentions it)",
-)
 def test_405_is_documented(openapi: dict[str, Any]) -> None:
     """Wrong methods get a documented 4xx: 405 appears in the OpenAPI document."""
     assert "405" in json.dumps(openapi)
