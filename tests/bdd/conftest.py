@@ -758,6 +758,8 @@ def _(report: Report, cau: Cited) -> None:
 
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Start the CI recipes (seconds of subprocesses) now, beside the in-process scenarios."""
+    if session.config.option.collectonly:
+        return
     if any("ci_runs" in getattr(item, "fixturenames", ()) for item in session.items):
         workspace = Path(tempfile.mkdtemp(prefix="orgkg-ci-"))
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="orgkg-ci")
