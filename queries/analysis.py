@@ -8,7 +8,8 @@ labels in the asked language, so to the user both kinds look the same.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
+from typing import Any
 
 import networkx as nx
 from rdflib import Literal, URIRef
@@ -22,29 +23,52 @@ from graph.analytics import (
 )
 from graph.projection import edge_sources, project_reporting
 from ontology.store import Row, Store, Table, Term
-from queries.question import Parameter, Question
+from queries.question import GraphAnswer, Parameter, Question
 from queries.support import read_support
 
 ARROW = " → "
 CACHE_SIZE = 4
-# Store id -> (the store, its version, its reporting projection). A store is
-# never mutated once loaded, so its projection can be reused by every graph
-# question; a remote endpoint's data can change, so it is never cached.
-_PROJECTIONS: dict[int, tuple[weakref.ref[Store], str, nx.DiGraph]] = {}
+# Store id -> (the store, its version, what was computed from it). A store is
+# never mutated once loaded, so its projection and the graph answers can be
+# reused; a remote endpoint's data can change, so it is never cached.
+_MEMOS: dict[int, tuple[weakref.ref[Store], str, dict[Hashable, Any]]] = {}
+
+
+def memo_of(store: Store) -> dict[Hashable, Any]:
+    """What has been computed from ``store`` so far (empty and unkept for a remote one)."""
+    if store.engine == "sparql":
+        return {}
+    cached = _MEMOS.get(id(store))
+    if cached is not None and cached[0]() is store and cached[1] == store.version:
+        return cached[2]
+    while len(_MEMOS) >= CACHE_SIZE:
+        _MEMOS.pop(next(iter(_MEMOS)))
+    memo: dict[Hashable, Any] = {}
+    _MEMOS[id(store)] = (weakref.ref(store), store.version, memo)
+    return memo
 
 
 def reporting_of(store: Store) -> nx.DiGraph:
     """The reporting projection of ``store``, built once per loaded store."""
-    if store.engine == "sparql":
-        return project_reporting(store)
-    cached = _PROJECTIONS.get(id(store))
-    if cached is not None and cached[0]() is store and cached[1] == store.version:
-        return cached[2]
-    graph = project_reporting(store)
-    while len(_PROJECTIONS) >= CACHE_SIZE:
-        _PROJECTIONS.pop(next(iter(_PROJECTIONS)))
-    _PROJECTIONS[id(store)] = (weakref.ref(store), store.version, graph)
+    memo = memo_of(store)
+    if "reporting" not in memo:
+        memo["reporting"] = project_reporting(store)
+    graph: nx.DiGraph = memo["reporting"]
     return graph
+
+
+def remembered(answer: GraphAnswer) -> GraphAnswer:
+    """``answer``, computed once per store, language and parameters."""
+
+    def cached(store: Store, params: Mapping[str, Term], lang: str) -> Table:
+        memo = memo_of(store)
+        key = (answer.__name__, lang, tuple(sorted((k, str(v)) for k, v in params.items())))
+        if key not in memo:
+            memo[key] = answer(store, params, lang)
+        table: Table = memo[key]
+        return table
+
+    return cached
 
 
 def label(graph: nx.DiGraph, node: str, lang: str) -> Literal | None:
@@ -171,7 +195,7 @@ GRAPH_QUESTIONS: tuple[Question, ...] = (
         tags=("structure", "reporting", "graph"),
         kind="graph",
         lists=("source",),
-        answer=answer_chain,
+        answer=remembered(answer_chain),
     ),
     Question(
         id="reporting-cycles",
@@ -183,7 +207,7 @@ GRAPH_QUESTIONS: tuple[Question, ...] = (
         },
         tags=("reporting", "checks", "graph"),
         kind="graph",
-        answer=answer_cycles,
+        answer=remembered(answer_cycles),
     ),
     Question(
         id="single-points-of-failure",
@@ -196,7 +220,7 @@ GRAPH_QUESTIONS: tuple[Question, ...] = (
         },
         tags=("structure", "risk", "graph"),
         kind="graph",
-        answer=answer_failures,
+        answer=remembered(answer_failures),
     ),
     Question(
         id="longest-chains",
@@ -207,6 +231,6 @@ GRAPH_QUESTIONS: tuple[Question, ...] = (
         },
         tags=("structure", "reporting", "graph"),
         kind="graph",
-        answer=answer_chains,
+        answer=remembered(answer_chains),
     ),
 )
