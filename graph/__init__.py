@@ -1,4 +1,4 @@
-"""placeholder"""
+"""networkx projections of the store, analytics over them, graph exports, the viewer."""
 
 from graph.analytics import (
     ChainStep,
@@ -9,6 +9,7 @@ from graph.analytics import (
     reporting_only,
     single_points_of_failure,
     span_of_control,
+    superiors,
 )
 from graph.export import export_graph
 from graph.projection import project_membership, project_reporting
@@ -27,4 +28,5 @@ __all__ = [
     "reporting_only",
     "single_points_of_failure",
     "span_of_control",
+    "superiors",
 ]
