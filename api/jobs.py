@@ -18,15 +18,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from api.negotiation import require
-from api.results import Rendered, media_types_for, render_result
+from api.negotiation import choose, require
+from api.results import Rendered, media_types_for, render_result, result_kind
 from ontology.errors import UnknownQuestion
 
 if TYPE_CHECKING:
     from api.settings import Lang
     from ontology.store import Store
 
-_FORM_KINDS = {"SELECT": "solutions", "ASK": "boolean", "CONSTRUCT": "graph", "DESCRIBE": "graph"}
+_KINDS = ("solutions", "boolean", "graph")
 
 
 @dataclass(frozen=True)
@@ -42,17 +42,37 @@ class WorkerContext:
 def answer_sparql(
     context: WorkerContext, *, text: str, accept: str | None, fmt: str | None
 ) -> Rendered:
-    """Guard, negotiate, then evaluate one SPARQL query (the ``/sparql`` endpoint).
+    """Negotiate, then guard and evaluate one SPARQL query (the ``/sparql`` endpoint).
 
-    The format is chosen from the query form before evaluation, so an
-    unacceptable Accept costs no evaluation (406).
+    The format of each result kind is chosen from Accept before evaluation,
+    so an Accept that fits no kind costs no evaluation (406). The query is
+    parsed once, by the guard inside :func:`queries.run_sparql`.
     """
-    from queries import check_read_only, run_sparql
+    from queries import run_sparql
 
-    form = check_read_only(text)
-    fmt = fmt or pick_format(_FORM_KINDS[form], accept)
+    chosen = {kind: fmt for kind in _KINDS} if fmt else _formats_by_kind(accept)
     result = run_sparql(context.store, text)
-    return render_result(result, fmt, max_rows=context.max_rows, max_bytes=context.max_bytes)
+    kind = result_kind(result)
+    return render_result(
+        result,
+        chosen[kind] or pick_format(kind, accept),  # None here: pick_format raises 406
+        max_rows=context.max_rows,
+        max_bytes=context.max_bytes,
+    )
+
+
+def _formats_by_kind(accept: str | None) -> dict[str, str | None]:
+    """The format each result kind would take under ``accept``; 406 if none fits."""
+    chosen: dict[str, str | None] = {}
+    every: list[str] = []
+    for kind in _KINDS:
+        offered = media_types_for(kind)
+        media = choose(list(offered), accept)
+        chosen[kind] = offered[media] if media else None
+        every.extend(m for m in offered if m not in every)
+    if not any(chosen.values()):
+        require(every, accept)  # raises NotAcceptableError listing what exists
+    return chosen
 
 
 def answer_question(
