@@ -8,8 +8,7 @@ Heavy libraries (rdflib, pyshacl, networkx, fastapi) are imported inside the
 commands so that ``orgkg --help`` starts at once.
 """
 
-# Heavy libraries are imported where used, so the command line starts fast
-# and the workers' jobs pull in only what they need.
+# Imports inside the commands are deliberate (see above).
 # ruff: noqa: PLC0415
 
 from __future__ import annotations
@@ -165,15 +164,14 @@ def answer_query(
     lang: LangOption = None,
 ) -> None:
     """Answer one question of the catalogue."""
-    from ontology.errors import UnknownQuestion
+    from api.jobs import find_question
     from queries import load_catalogue, run_query
 
     settings = _settings(ctx, lang)
     params = _parse_params(param or [])
     catalogue = load_catalogue()
-    if question_id not in catalogue:
-        raise UnknownQuestion(f"unknown question {question_id!r} (see `orgkg queries`)")
-    answer = run_query(_open_store(settings), catalogue[question_id], params, lang=settings.lang)
+    question = find_question(catalogue, question_id)  # before loading: a typo fails fast
+    answer = run_query(_open_store(settings), question, params, lang=settings.lang)
     _write(_format_answer(answer, fmt.value))
 
 
