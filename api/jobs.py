@@ -141,11 +141,13 @@ def export(context: WorkerContext, *, fmt: str) -> bytes:
     return export_store(context.store, fmt)
 
 
-def render_viewer(context: WorkerContext, *, lang: str) -> bytes:
-    """The self-contained org-graph page (``/``)."""
+def render_viewer(
+    context: WorkerContext, *, lang: str, focus: str | None = None, depth: int = 2
+) -> bytes:
+    """The self-contained org-graph page (``/``), whole or around ``focus``."""
     from graph import render_html
 
-    page: str = render_html(context.store, lang=lang)
+    page: str = render_html(context.store, lang=lang, focus=focus, depth=depth)
     return page.encode("utf-8")
 
 

@@ -91,7 +91,9 @@ class Service:
             ("export", fmt), functools.partial(self.pool.run_long, jobs.export, fmt=fmt)
         )
 
-    async def viewer(self, *, lang: Lang) -> bytes:
+    async def viewer(self, *, lang: Lang, focus: str | None = None, depth: int = 2) -> bytes:
+        if focus is not None:  # one page per entity: not worth keeping
+            return await self.pool.run_long(jobs.render_viewer, lang=lang, focus=focus, depth=depth)
         return await self.cache.get_or_make(
             ("viewer", lang), functools.partial(self.pool.run_long, jobs.render_viewer, lang=lang)
         )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
 from api.deps import LangDep, ServiceDep
@@ -27,9 +29,18 @@ INDEX = """<!doctype html><html lang="en"><head><meta charset="utf-8">
     "/",
     response_class=HTMLResponse,
     summary="The org-graph viewer",
+    description="One self-contained page; `focus` opens it on an entity and its neighbours.",
     responses={200: {"content": {"text/html": {}}}, **error_responses(422, 503)},
 )
-async def view(service: ServiceDep, lang: LangDep) -> HTMLResponse:
+async def view(
+    service: ServiceDep,
+    lang: LangDep,
+    focus: Annotated[
+        str | None,
+        Query(description="An IRI or the part after https://w3id.org/orgkg/id/."),
+    ] = None,
+    depth: Annotated[int, Query(ge=1, le=6, description="Steps around `focus`.")] = 2,
+) -> HTMLResponse:
     if not service.viewer_available:
         return HTMLResponse(INDEX)
-    return HTMLResponse(await service.viewer(lang=lang))
+    return HTMLResponse(await service.viewer(lang=lang, focus=focus, depth=depth))

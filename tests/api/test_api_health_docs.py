@@ -99,3 +99,11 @@ def test_static_assets_are_served(client: TestClient, asset: str) -> None:
 def test_every_documented_error_uses_the_one_error_schema(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
     assert "HTTPValidationError" not in schema["components"]["schemas"]
+
+
+def test_viewer_opens_on_an_entity(client: TestClient) -> None:
+    whole = client.get("/")
+    focused = client.get("/", params={"focus": "tct-cpdt/post/to-truong", "depth": 1})
+    assert focused.status_code == 200
+    assert focused.text != whole.text
+    assert local_only(focused.text) == []
