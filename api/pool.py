@@ -207,19 +207,23 @@ class WorkerPool:
                 # Timed out, crashed or the request was cancelled mid-query:
                 # the worker's state is unknown, so it goes.
                 with anyio.CancelScope(shield=True):
-                    await anyio.to_thread.run_sync(self._replace, worker)
+                    await self._replace(worker)
         if status == "error":
             raise value
         return value  # type: ignore[no-any-return]
 
     # -- workers -------------------------------------------------------------
 
-    def _replace(self, worker: Worker) -> None:
+    async def _replace(self, worker: Worker) -> None:
         self._kill(worker)
         try:
-            self._idle_in.send_nowait(self._spawn())
-        except (OSError, EOFError, StoreError):
+            # The fork may take a moment with a big store: off the event loop.
+            fresh = await anyio.to_thread.run_sync(self._spawn)
+        except StoreError:
             log.exception("could not replace a query worker; %d left", len(self._workers))
+            return
+        # In the loop, not the thread: memory streams are not thread-safe.
+        self._idle_in.send_nowait(fresh)
 
     def _spawn(self) -> Worker:
         with self._spawn_lock:
