@@ -54,9 +54,7 @@ class DataError(OrgkgError):
         self.path = str(path) if path is not None else None
         self.line = line
         self.column = column
-        where = ":".join(
-            str(part) for part in (self.path, line, column) if part is not None
-        )
+        where = ":".join(str(part) for part in (self.path, line, column) if part is not None)
         super().__init__(f"{where}: {reason}" if where else reason)
 
 

@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal as TypingLiteral
-from typing import Union
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -23,8 +22,8 @@ from rdflib.term import Identifier, Variable
 from ontology.errors import QueryError, StoreError
 from ontology.namespaces import PREFIXES
 
-Term = Union[URIRef, BNode, Literal]
-Row = tuple[Union[Term, None], ...]
+Term = URIRef | BNode | Literal
+Row = tuple[Term | None, ...]
 EngineName = TypingLiteral["oxigraph", "memory", "sparql"]
 
 ENGINES: tuple[str, ...] = ("oxigraph", "memory")
@@ -48,7 +47,7 @@ class Table:
         return [row[index] for row in self.rows]
 
     def records(self) -> list[dict[str, Term | None]]:
-        return [dict(zip(self.variables, row)) for row in self.rows]
+        return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
 
 
 def from_ox(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None) -> Term | None:
@@ -129,7 +128,7 @@ class Store:
         names = tuple(str(v) for v in result.vars or ())
         out_rows: list[Row] = []
         for solution in result:
-            out_rows.append(tuple(solution[i] for i in range(len(names))))  # type: ignore[index]
+            out_rows.append(tuple(solution[i] for i in range(len(names))))  # type: ignore[index,misc]
         return Table(names, tuple(out_rows))
 
     def query(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
@@ -140,7 +139,7 @@ class Store:
         if self.engine == "sparql" and init:
             text, init = _inject_values(query, init), {}
         try:
-            return graph.query(text, initNs=PREFIXES, initBindings=init)
+            return graph.query(text, initNs=PREFIXES, initBindings=init)  # type: ignore[arg-type]
         except (SyntaxError, ValueError) as exc:
             raise QueryError(f"SPARQL error: {exc}") from exc
         except OSError as exc:
@@ -152,8 +151,7 @@ class Store:
             for quad in self._ox.quads_for_pattern(None, None, None, ox.DefaultGraph()):
                 yield from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)  # type: ignore[misc]
             return
-        for s, p, o in self.rdflib_graph().triples((None, None, None)):
-            yield s, p, o  # type: ignore[misc]
+        yield from self.rdflib_graph().triples((None, None, None))  # type: ignore[misc]
 
     def __len__(self) -> int:
         if self._ox is not None:
@@ -169,7 +167,7 @@ class Store:
         if self._graph is None:
             if self._ox is None:
                 raise StoreError("the store holds no graph")
-            from oxrdflib import OxigraphStore
+            from oxrdflib import OxigraphStore  # noqa: PLC0415 (only /sparql needs it)
 
             self._graph = Graph(store=OxigraphStore(store=self._ox))
         return self._graph
@@ -191,6 +189,9 @@ class Store:
 
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_OPAQUE = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|<[^<>\s]*>|#[^\n]*'
+)
 
 
 def _inject_values(query: str, bindings: Mapping[Variable, Identifier]) -> str:
@@ -210,6 +211,4 @@ def _inject_values(query: str, bindings: Mapping[Variable, Identifier]) -> str:
 
 def _blank_literals(query: str) -> str:
     """The query with strings, IRIs and comments blanked (same length)."""
-    pattern = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|<[^<>\s]*>|#[^\n]*')
-    return pattern.sub(lambda m: " " * len(m.group(0)), query)
-
+    return _OPAQUE.sub(lambda m: " " * len(m.group(0)), query)

@@ -16,6 +16,7 @@ The command line maps the outcome to exit codes: ``report.exit_code`` is 0
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Literal
 
@@ -27,7 +28,7 @@ from rdflib.plugins.stores.memory import Memory, SimpleMemory
 from rdflib.term import Node
 
 from ontology.errors import DataError
-from ontology.namespaces import DCT, OKG, PROV, RDF, SH
+from ontology.namespaces import DCT, OKG, PROV, RDF, SH, SKOS
 from ontology.report import Report, Result, Severity
 
 Inference = Literal["none", "rdfs"]
@@ -134,6 +135,12 @@ def _result(report: Graph, node: Node, data: Graph, shapes: Graph) -> Result:
         for m in report.objects(node, SH.resultMessage)
         if isinstance(m, RdfLiteral)
     }
+    if not {"vi", "en"} <= messages.keys():
+        # pyshacl hands back one untagged message for SPARQL constraints, in
+        # whichever language it met first: rebuild both from the shape.
+        constraint = report.value(node, SH.sourceConstraint)
+        own = _shape_messages(shapes, (constraint, shape), data, focus=focus, value=value)
+        messages = {**own, **{k: v for k, v in messages.items() if k}}
     fallback = messages.get("", next(iter(messages.values()), ""))
     return Result(
         severity=severity,
@@ -146,6 +153,51 @@ def _result(report: Graph, node: Node, data: Graph, shapes: Graph) -> Result:
         message_en=messages.get("en", fallback),
         sources=_sources(data, shapes, shape, focus),
     )
+
+
+_PLACEHOLDER = re.compile(r"\{[?$](\w+)\}")
+
+
+def _shape_messages(
+    shapes: Graph,
+    owners: Iterable[Node | None],
+    data: Graph,
+    *,
+    focus: Node | None,
+    value: Node | None,
+) -> dict[str, str]:
+    """The shape's own sh:message per language, with {?value}/{$this} filled in."""
+    bound = {"this": focus, "value": value, "focusNode": focus}
+    for owner in owners:
+        if owner is None:
+            continue
+        found = {
+            m.language: m
+            for m in shapes.objects(owner, SH.message)
+            if isinstance(m, RdfLiteral) and m.language
+        }
+        if found:
+            return {lang: _fill(str(text), bound, data, lang) for lang, text in found.items()}
+    return {}
+
+
+def _fill(template: str, bound: dict[str, Node | None], data: Graph, lang: str) -> str:
+    """Replace SHACL message placeholders by labels in ``lang``; leave unknown ones."""
+
+    def replace(match: re.Match[str]) -> str:
+        return _label(data, bound.get(match.group(1)), lang) or match.group(0)
+
+    return _PLACEHOLDER.sub(replace, template)
+
+
+def _label(data: Graph, node: Node | None, lang: str) -> str | None:
+    """A node's label in ``lang`` (else its text), for messages a person reads."""
+    if node is None:
+        return None
+    labels = {
+        m.language: str(m) for m in data.objects(node, SKOS.prefLabel) if isinstance(m, RdfLiteral)
+    }
+    return labels.get(lang) or next(iter(labels.values()), None) or _term(node)
 
 
 def _shape_name(shapes: Graph, shape: Node | None) -> str:

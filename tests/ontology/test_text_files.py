@@ -1,12 +1,11 @@
-"""Every text file of the ontology layer and its tests is UTF-8 in NFC (NFD
-Vietnamese never matches and breaks Gherkin)."""
+"""Turtle files of the ontology layer say what they hold in an opening comment.
+
+(That every tracked text file is UTF-8 NFC is checked repository-wide in
+tests/test_repository.py.)"""
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
-
-import pytest
 
 from ontology import VOCABULARY
 
@@ -18,12 +17,6 @@ FILES = sorted(
     for p in root.rglob("*")
     if p.suffix in SUFFIXES and p.is_file() and "__pycache__" not in p.parts
 )
-
-
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
-def test_text_file_is_utf8_nfc(path: Path) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert unicodedata.is_normalized("NFC", text)
 
 
 def test_turtle_files_open_with_a_comment() -> None:
