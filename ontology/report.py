@@ -21,6 +21,7 @@ from itertools import groupby
 from typing import Literal
 
 from ontology.namespaces import PREFIXES
+from ontology.printable import printable
 
 Lang = Literal["vi", "en"]
 # Longest namespace first, so "okgsh:" wins over a shorter match.
@@ -175,7 +176,7 @@ class Report:
                 line += f" ({words['value']}: {compact(r.value)})"
             if r.sources:
                 line += f" [{words['sources']}: {', '.join(r.sources)}]"
-            lines.append(line)
+            lines.append(printable(line))
         return "\n".join(lines) + "\n"
 
     def to_dict(self) -> dict[str, object]:
@@ -199,14 +200,22 @@ class Report:
         for (shape, focus), group in by_case:
             results = list(group)
             reported.add(shape)
-            case = ET.SubElement(suite, "testcase", classname=compact(shape), name=compact(focus))
+            case = ET.SubElement(
+                suite,
+                "testcase",
+                classname=printable(compact(shape)),
+                name=printable(compact(focus)),
+            )
             cases += 1
             violations = [r for r in results if r.severity is Severity.VIOLATION]
             details = "\n".join(_junit_detail(r, lang) for r in results)
             if violations:
                 failures += 1
                 failure = ET.SubElement(
-                    case, "failure", type="sh:Violation", message=violations[0].message(lang)
+                    case,
+                    "failure",
+                    type="sh:Violation",
+                    message=printable(violations[0].message(lang)),
                 )
                 failure.text = details
             else:
@@ -239,7 +248,7 @@ def _junit_detail(result: Result, lang: Lang) -> str:
         parts.append(f"value: {compact(result.value)}")
     if result.sources:
         parts.append(f"sources: {', '.join(result.sources)}")
-    return "; ".join(parts)
+    return printable("; ".join(parts))
 
 
 def merge(reports: Iterable[Report]) -> Report:

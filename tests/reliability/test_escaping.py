@@ -218,12 +218,6 @@ def test_junit_from_the_service_is_well_formed(client: TestClient) -> None:
     assert "]]><injected/>" in text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ontology/report.py Report.to_junit: control characters of a violation value "
-    "(U+0008, U+0001, U+000B, U+001B) are written raw into the JUnit XML, which XML 1.0 "
-    "forbids; CI tools reject the report",
-)
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_junit_report_is_well_formed_with_control_characters_in_values(
     control_folder: Path, lang: str
@@ -360,11 +354,6 @@ def test_table_output_writes_no_control_characters_to_the_terminal() -> None:
     assert not CONTROL.search(result.stdout), repr(CONTROL.findall(result.stdout)[:5])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ontology/report.py Report.to_text: violation values with ESC sequences and other "
-    "control characters are printed raw by `orgkg check` (text format)",
-)
 def test_check_text_writes_no_control_characters_to_the_terminal(control_folder: Path) -> None:
     """`orgkg check` (text) names hostile values without sending terminal escapes."""
     result = run_orgkg(["--data", str(control_folder), "check"])
