@@ -568,23 +568,27 @@ def _explain_unexpected(raw: bytes, line: int, column: int, reason: str) -> str:
 def _add_folded_labels(store: ox.Store) -> None:
     """Add skos:hiddenLabel, the folded search form, beside every label."""
     hidden = ox.NamedNode(PREFIXES["skos"] + "hiddenLabel")
+    default = ox.DefaultGraph()
     solutions = store.query(_FOLD_QUERY, prefixes=PREFIXES)
+    # Labels repeat (names, titles, code lists): fold each distinct one once.
+    folds: dict[tuple[str, str | None], ox.Literal | None] = {}
     additions: list[ox.Quad] = []
-    for solution in solutions:  # type: ignore[union-attr]
-        label = solution["label"]
-        folded = fold(label.value)
-        if folded:
-            additions.append(
-                ox.Quad(
-                    solution["s"],
-                    hidden,
-                    ox.Literal(folded, language=label.language)
-                    if label.language
-                    else ox.Literal(folded),
-                    ox.DefaultGraph(),
-                )
-            )
+    for subject, label in solutions:  # type: ignore[union-attr, misc]
+        key = (label.value, label.language)
+        if key not in folds:
+            folds[key] = _folded_literal(label)
+        literal = folds[key]
+        if literal is not None:
+            additions.append(ox.Quad(subject, hidden, literal, default))
     store.extend(additions)
+
+
+def _folded_literal(label: ox.Literal) -> ox.Literal | None:
+    """The folded form of a label, in its language; None when nothing is left."""
+    folded = fold(label.value)
+    if not folded:
+        return None
+    return ox.Literal(folded, language=label.language) if label.language else ox.Literal(folded)
 
 
 def _parse_into_rdflib(paths: Iterable[Path]) -> Graph:
