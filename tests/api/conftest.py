@@ -40,13 +40,15 @@ def settings() -> Settings:
     return Settings(query_timeout=QUERY_TIMEOUT, long_timeout=120, workers=2, log_level="warning")
 
 
-@pytest.fixture(scope="session")
+# Module scope: each app's worker processes end with the module that used them,
+# so tests elsewhere that count child processes see none of ours.
+@pytest.fixture(scope="module")
 def client(settings: Settings) -> Iterator[TestClient]:
     with make_client(settings) as test_client:
         yield test_client
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def capped_client() -> Iterator[TestClient]:
     """A service whose result caps are tiny, to see answers cut."""
     capped = Settings(
