@@ -22,7 +22,7 @@ router = APIRouter(tags=["entities"])
     ),
     responses={
         200: {"model": Entity, "description": "The entity."},
-        **error_responses(400, 404, 422, 503),
+        **error_responses(400, 404, 422, 500, 503),
     },
 )
 async def get_entity(entity_id: str, service: ServiceDep, lang: LangDep) -> Response:

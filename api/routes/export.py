@@ -21,7 +21,7 @@ router = APIRouter(tags=["export"])
             "description": "The export, as a download.",
             "content": text_content(*(spec.media_type.split(";")[0] for spec in FORMATS.values())),
         },
-        **error_responses(404, 422, 503),
+        **error_responses(404, 422, 500, 503),
     },
 )
 async def export(fmt: str, service: ServiceDep) -> Response:

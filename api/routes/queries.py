@@ -23,7 +23,12 @@ _ANSWER_TYPES = {
 }
 
 
-@router.get("/queries", response_model=list[QuestionInfo], summary="The question catalogue")
+@router.get(
+    "/queries",
+    response_model=list[QuestionInfo],
+    summary="The question catalogue",
+    responses={**error_responses(503)},
+)
 async def list_questions(service: ServiceDep) -> list[QuestionInfo]:
     """Every question: id, titles and descriptions (vi, en), parameters, tags."""
     return [
@@ -53,7 +58,7 @@ async def list_questions(service: ServiceDep) -> list[QuestionInfo]:
             "description": "The answer.",
             "content": results_content("text/csv"),
         },
-        **error_responses(400, 404, 406, 422, 503),
+        **error_responses(400, 404, 406, 422, 500, 503),
     },
 )
 async def answer_question(

@@ -25,7 +25,7 @@ router = APIRouter(tags=["entities"])
             "description": "Matching entities with their labels.",
             "content": results_content("text/csv"),
         },
-        **error_responses(400, 422, 503),
+        **error_responses(400, 422, 500, 503),
     },
 )
 async def search_labels(

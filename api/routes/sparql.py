@@ -48,7 +48,7 @@ _RESPONSES = {
             "text/html",
         ),
     },
-    **error_responses(400, 406, 413, 415, 422, 503),
+    **error_responses(400, 406, 413, 415, 422, 500, 503),
 }
 _DESCRIPTION = (
     "Read-only SPARQL 1.1 Protocol endpoint. Updates, SERVICE, FROM and FROM NAMED are "
