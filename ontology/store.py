@@ -16,6 +16,7 @@ from typing import Literal as TypingLiteral
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.query import Result
 from rdflib.term import Identifier, Variable
 
@@ -169,7 +170,11 @@ class Store:
                 raise StoreError("the store holds no graph")
             from oxrdflib import OxigraphStore  # noqa: PLC0415 (only /sparql needs it)
 
-            self._graph = Graph(store=OxigraphStore(store=self._ox))
+            # The data sits in Oxigraph's default graph: name it, or rdflib
+            # would query a fresh, empty graph of its own.
+            self._graph = Graph(
+                store=OxigraphStore(store=self._ox), identifier=DATASET_DEFAULT_GRAPH_ID
+            )
         return self._graph
 
     def data_graph(self) -> Graph:
@@ -188,25 +193,38 @@ class Store:
         return self._ox
 
 
-_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+# A "{" that opens inline data (VALUES ?x { ... }) rather than a group.
+_DATA_BLOCK = re.compile(r"VALUES\s*(?:[?$]\w+|\([^)]*\))\s*\{", re.IGNORECASE)
+_SUBSELECT = re.compile(r"\s*SELECT\b", re.IGNORECASE)
 _OPAQUE = re.compile(
     r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|<[^<>\s]*>|#[^\n]*'
 )
 
 
 def _inject_values(query: str, bindings: Mapping[Variable, Identifier]) -> str:
-    """Pre-bind variables for a remote endpoint with a VALUES block.
+    """Pre-bind variables for a remote endpoint: a VALUES block opens every group.
 
-    The block opens the outermost WHERE group, so every pattern and filter
-    of that group sees the bound values, as with local pre-binding.
+    A remote endpoint has no substitution API. One VALUES row joined at the
+    start of each group (outer WHERE, OPTIONAL, UNION branches, EXISTS,
+    sub-select bodies) makes the values visible in every scope, as
+    Oxigraph's substitution does; a group holding a sub-select is left to
+    the sub-select's own WHERE (SPARQL allows nothing beside it).
     """
-    match = _WHERE.search(_blank_literals(query))
-    if match is None:
-        raise QueryError("cannot bind parameters: the query has no WHERE clause")
+    blanked = _blank_literals(query)
+    data_blocks = {m.end() - 1 for m in _DATA_BLOCK.finditer(blanked)}
     names = " ".join(f"?{name}" for name in bindings)
     values = " ".join(term.n3() for term in bindings.values())
     block = f" VALUES ({names}) {{ ({values}) }} "
-    return query[: match.end()] + block + query[match.end() :]
+    pieces: list[str] = []
+    start = 0
+    for index, char in enumerate(blanked):
+        if char != "{" or index in data_blocks or _SUBSELECT.match(blanked, index + 1):
+            continue
+        pieces += [query[start : index + 1], block]
+        start = index + 1
+    if not pieces:
+        raise QueryError("cannot bind parameters: the query has no group pattern")
+    return "".join([*pieces, query[start:]])
 
 
 def _blank_literals(query: str) -> str:

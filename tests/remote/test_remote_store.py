@@ -7,10 +7,9 @@ Graph Store Protocol with the store's N-Triples export; orgkg reaches it as
 
 from __future__ import annotations
 
-import re
 import urllib.request
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 import pytest
 
@@ -20,19 +19,6 @@ from queries import Answer, Question, load_catalogue, run_query
 pytestmark = pytest.mark.server
 
 CATALOGUE = load_catalogue()
-# Strings, IRIs and comments (skipped), variables, braces: enough to see scopes.
-_TOKEN = re.compile(
-    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\''
-    r"|<[^<>\s\"{}|^`\\]*>|#[^\n]*|(?P<var>[?$]\w+)|(?P<brace>[{}])"
-)
-# Known gap, to be closed in ontology/store.py: for a remote endpoint,
-# parameters are pre-bound by one VALUES block opening the outer WHERE, which
-# nested OPTIONALs, subqueries and EXISTS do not see; embedded Oxigraph
-# substitutes them everywhere (SEP-0007). See benchmarks/README.md.
-KNOWN_GAP = (
-    "remote pre-binding reaches only the outer group (ontology.store._inject_values); "
-    "this question uses a parameter in a nested scope"
-)
 # Folded on purpose: found only if the uploaded data carries the hiddenLabels.
 SEARCH_TEXT = "to truong"
 
@@ -63,18 +49,6 @@ def required_params(question: Question, samples: Mapping[str, str]) -> dict[str,
     }
 
 
-def bound_in_nested_scope(text: str, names: Iterable[str]) -> bool:
-    """Whether a pre-bound variable is used inside a group nested in the outer WHERE."""
-    wanted = set(names)
-    depth = 0
-    for match in _TOKEN.finditer(text):
-        if match.group("brace"):
-            depth += 1 if match.group("brace") == "{" else -1
-        elif match.group("var") and match.group("var")[1:] in wanted and depth >= 2:
-            return True
-    return False
-
-
 def rows(answer: Answer) -> Counter[tuple[str, ...]]:
     """The rows as a multiset of N3 strings (order aside, every term exact)."""
     return Counter(tuple("" if t is None else t.n3() for t in row) for row in answer.rows)
@@ -103,13 +77,6 @@ def test_question_answers_alike_remotely(
     here = run_query(embedded, question, params, lang=lang)
     there = run_query(remote, question, params, lang=lang)
     assert there.variables == here.variables
-    differ = rows(there) != rows(here)
-    if (
-        differ
-        and question.kind == "sparql"
-        and bound_in_nested_scope(question.text, ["lang", *params])
-    ):
-        pytest.xfail(KNOWN_GAP)
     assert rows(there) == rows(here)
 
 
@@ -119,6 +86,4 @@ def test_folded_search_finds_labels_on_the_server(remote: Store) -> None:
     if search is None:
         pytest.skip("no search question in the catalogue yet")
     answer = run_query(remote, search, {"q": SEARCH_TEXT}, lang="vi")
-    if not answer.rows and bound_in_nested_scope(search.text, ["q"]):
-        pytest.xfail(KNOWN_GAP)
     assert len(answer.rows) > 0
