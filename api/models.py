@@ -79,6 +79,9 @@ class Health(BaseModel):
     triples: int | None = Field(description="Triples in the store (None for a remote endpoint).")
     workers: WorkerStatus
     query_timeout: float = Field(description="Time limit of one query, seconds.")
+    network_isolated: bool = Field(
+        description="Whether the query workers run without any network access."
+    )
 
 
 class EntityType(BaseModel):

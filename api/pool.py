@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 import anyio
 
+from api.isolation import isolate_network
 from ontology.errors import OrgkgError, QueryTimeout, StoreError
 
 if TYPE_CHECKING:
@@ -89,15 +90,24 @@ class WorkerPool:
     ``context`` is whatever the jobs need (the store, the catalogue); it is
     inherited by fork, never pickled. Jobs are module-level functions called
     as ``job(context, *args, **kwargs)``; arguments and results are pickled.
+    With ``isolate``, the workers run without network (see :mod:`api.isolation`).
     """
 
     def __init__(
-        self, context: Any, *, size: int, timeout: float, long_timeout: float | None = None
+        self,
+        context: Any,
+        *,
+        size: int,
+        timeout: float,
+        long_timeout: float | None = None,
+        isolate: bool = False,
     ) -> None:
         self.context = context
         self.size = size
         self.timeout = timeout
         self.long_timeout = long_timeout or timeout
+        self.isolate = isolate
+        self.network_isolated = False  # whether the workers really are cut off
         self._spawn_lock = threading.Lock()
         self._workers: dict[int, Worker] = {}
         self._zygote: ForkProcess | None = None
@@ -114,13 +124,19 @@ class WorkerPool:
         ours, theirs = fork.Pipe(duplex=True)
         self._zygote = fork.Process(
             target=_zygote_main,
-            args=(self.context, theirs, ours, os.getpid()),
+            args=(self.context, theirs, ours, os.getpid(), self.isolate),
             daemon=True,
             name="orgkg-zygote",
         )
         self._zygote.start()
         theirs.close()
         self._control = ours
+        try:
+            self.network_isolated = bool(ours.recv())
+        except (EOFError, OSError) as exc:
+            raise StoreError("the query pool could not start") from exc
+        if self.isolate and not self.network_isolated:
+            log.warning("query workers keep network access: no network namespace here")
         for _ in range(self.size):
             self._idle_in.send_nowait(self._spawn())
 
@@ -250,12 +266,13 @@ class WorkerPool:
 
 
 def _zygote_main(
-    context: Any, control: Connection, servers_end: Connection, server_pid: int
+    context: Any, control: Connection, servers_end: Connection, server_pid: int, isolate: bool
 ) -> None:
     # The fork copied the server's end too; holding it would hide the server
     # closing its own (no EOF), and the zygote would outlive the pool.
     servers_end.close()
     _become_child(server_pid)
+    control.send(isolate and isolate_network())
     # The kernel reaps killed workers: no zombies, no waitpid loop.
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)
     zygote_pid = os.getpid()

@@ -116,6 +116,8 @@ def open_service(settings: Settings, *, store: Store | None = None) -> Service:
         size=settings.workers,
         timeout=settings.query_timeout,
         long_timeout=settings.long_timeout,
+        # A remote endpoint is reached over the network; a local store needs none.
+        isolate=store.engine != "sparql",
     )
     return Service(
         settings=settings,

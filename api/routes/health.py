@@ -37,4 +37,5 @@ async def health(service: ServiceDep, response: Response) -> Health:
         triples=service.triples,
         workers=WorkerStatus(size=pool.size, alive=alive, idle=pool.idle),
         query_timeout=service.settings.query_timeout,
+        network_isolated=pool.network_isolated,
     )

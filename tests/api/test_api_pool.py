@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -143,3 +144,30 @@ def test_close_stops_every_process() -> None:
     workers.close()
     time.sleep(0.3)
     assert not [pid for pid in [*pids, zygote.pid] if alive(pid)]
+
+
+def connect(context: dict[str, int], port: int) -> str:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1):
+            return "connected"
+    except OSError as exc:
+        return f"refused: {exc}"
+
+
+def test_isolated_workers_reach_no_host() -> None:
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        port = listener.getsockname()[1]
+        open_pool = WorkerPool({"base": 0}, size=1, timeout=2.0)
+        closed_pool = WorkerPool({"base": 0}, size=1, timeout=2.0, isolate=True)
+        open_pool.start()
+        closed_pool.start()
+        try:
+            assert anyio.run(open_pool.run, connect, port) == "connected"
+            if not closed_pool.network_isolated:
+                pytest.skip("this kernel gives no network namespace to this user")
+            assert anyio.run(closed_pool.run, connect, port).startswith("refused")
+        finally:
+            open_pool.close()
+            closed_pool.close()

@@ -284,3 +284,26 @@ def test_health_answers_while_every_worker_is_busy(client: TestClient, runaway_q
     for thread in threads:
         thread.join()
     assert results == [503, 503]
+
+
+def test_service_slipping_past_the_guard_still_reaches_nothing(client: TestClient) -> None:
+    """Defence in depth: the workers have no network, whatever the guard misses.
+
+    ``\\u0022`` escapes hide the SERVICE call from a parser that expands them first.
+    """
+    if not client.get("/health").json()["network_isolated"]:
+        pytest.skip("this kernel gives no network namespace to this user")
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listener.settimeout(0.5)
+        port = listener.getsockname()[1]
+        query = (
+            'SELECT * WHERE { BIND("a\\u0022 + " AS ?x) '
+            f"SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} "
+            'BIND(" + \\u0022" AS ?y) }'
+        )
+        response = client.get("/sparql", params={"query": query})
+        assert response.status_code != 200
+        with pytest.raises(TimeoutError):
+            listener.accept()
