@@ -15,11 +15,12 @@ ontology.errors.ForbiddenQuery: SERVICE is not allowed: orgkg answers from its o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from pyparsing import ParseException, ParseResults
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.parser import expandUnicodeEscapes, parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from ontology.errors import ForbiddenQuery, QueryError
@@ -30,10 +31,32 @@ FORMS = {
     "AskQuery": "ASK",
     "DescribeQuery": "DESCRIBE",
 }
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_DELIMITERS = frozenset("\"'<>{}()#\\")
 _FORBIDDEN = {
     "ServiceGraphPattern": "SERVICE is not allowed: orgkg answers from its own store only",
     "DatasetClause": "FROM / FROM NAMED is not allowed: the dataset is the loaded store",
 }
+
+
+def expand_escapes(text: str) -> str:
+    """Apply SPARQL's codepoint escapes (``\\uXXXX``) to the whole query text.
+
+    The spec applies them before parsing, and rdflib's parser does; Oxigraph
+    applies them inside strings and IRIs only. So every engine is handed the
+    expanded text, and an escape that spells a delimiter (a quote, ``<``,
+    ``{``, ``#``...) is refused: such a query means one thing to the guard and
+    another to Oxigraph (``"\\u0022 SERVICE <...> \\u0022"``).
+    """
+    if "\\u" not in text and "\\U" not in text:
+        return text
+    for match in _ESCAPE.finditer(text):
+        char = chr(int(match.group(1) or match.group(2), 16))
+        if char in _DELIMITERS:
+            raise ForbiddenQuery(
+                f"the escape {match.group(0)} spells the delimiter {char!r}: write it plainly"
+            )
+    return expandUnicodeEscapes(text)
 
 
 def parse_query(text: str) -> ParseResults:
@@ -63,7 +86,7 @@ def check_read_only(text: str) -> str:
 
     Returns the query form: ``SELECT``, ``CONSTRUCT``, ``ASK`` or ``DESCRIBE``.
     """
-    tree = parse_query(text)
+    tree = parse_query(expand_escapes(text))
     for node in _walk(tree):
         if isinstance(node, CompValue):
             reason = _FORBIDDEN.get(node.name)

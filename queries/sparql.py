@@ -9,7 +9,7 @@ from ontology.errors import QueryError, StoreError
 from ontology.namespaces import PREFIXES
 from ontology.store import Store, from_ox
 from queries.answer import Answer, normalise_row
-from queries.guard import check_read_only
+from queries.guard import check_read_only, expand_escapes
 
 
 def run_sparql(store: Store, text: str) -> Answer | Graph | bool:
@@ -19,6 +19,7 @@ def run_sparql(store: Store, text: str) -> Answer | Graph | bool:
     >>> run_sparql(load_regulation(), "ASK { ?s a <http://www.w3.org/ns/org#Post> }")
     True
     """
+    text = expand_escapes(text)
     form = check_read_only(text)
     if form == "SELECT":
         table = store.select(text)

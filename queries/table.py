@@ -14,6 +14,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
+from ontology.printable import printable
+
 GAP = "  "
 MIN_COLUMN = 6
 
@@ -94,7 +96,14 @@ def fit_widths(natural: Sequence[int], width: int | None) -> list[int]:
 def render_table(
     headers: Sequence[str], rows: Sequence[Sequence[str]], width: int | None = None
 ) -> str:
-    """Aligned columns, cells wrapped so a row fits in ``width`` cells (None: no limit)."""
+    """Aligned columns, cells wrapped so a row fits in ``width`` cells (None: no limit).
+
+    Control characters are shown as escapes: a label must not drive the terminal.
+    """
+    headers = [printable(h) for h in headers]
+    rows = [
+        ["\n".join(printable(line) for line in cell.split("\n")) for cell in row] for row in rows
+    ]
     natural = [measure(h) for h in headers]
     for row in rows:
         for index, cell in enumerate(row):
@@ -106,6 +115,11 @@ def render_table(
     for row in rows:
         lines.extend(_render_row(row, widths))
     return "\n".join(lines)
+
+
+def _printable_cell(cell: str) -> str:
+    """Escape what a terminal would obey, keeping the cell's own line breaks."""
+    return "\n".join(printable(line) for line in cell.split("\n"))
 
 
 def _render_row(cells: Sequence[str], widths: Sequence[int]) -> list[str]:

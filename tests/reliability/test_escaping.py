@@ -341,12 +341,6 @@ def test_entity_json_gives_back_control_characters_exactly(client: TestClient) -
 # -- terminal ------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queries/table.py (Answer.to_table / display): control characters of labels, "
-    "including ESC sequences (ESC]0;…BEL sets the terminal title, ESC[2J clears it), are "
-    "printed raw to the terminal by `orgkg query` table output",
-)
 def test_table_output_writes_no_control_characters_to_the_terminal() -> None:
     """`orgkg query posts` (table) shows control characters visibly, never sends them raw."""
     result = run_orgkg(["--data", str(HOSTILE), "query", "posts"])

@@ -34,14 +34,9 @@ if TYPE_CHECKING:
     from fastapi.testclient import TestClient
 
 # The guard parses with rdflib, which expands \uXXXX escapes before tokenising
-# (SPARQL 1.1 section 19.2); Oxigraph, which evaluates, does not. A \u0022 is
-# then a quote to the guard and a plain character to Oxigraph: the guard sees
-# SERVICE inside a string, Oxigraph runs it.
-SMUGGLED_REASON = (
-    "queries/guard.py check_read_only: the guard tokenises with rdflib (which "
-    "expands \\u escapes first) but Oxigraph evaluates the raw text, so SERVICE "
-    "hidden between \\u0022 escapes passes the guard and is executed"
-)
+# (SPARQL 1.1 section 19.2); Oxigraph applies them inside strings only. A
+# \u0022 would be a quote to one and a plain character to the other, so an
+# escape spelling a delimiter is refused ("smuggled-*" below).
 
 # name -> query template ({url} is the listener's URL); every one must be refused.
 HOSTILE_QUERIES: dict[str, str] = {
@@ -85,22 +80,12 @@ HOSTILE_QUERIES: dict[str, str] = {
         'ASK { BIND("a\\u0022 + " AS ?x) SERVICE <{url}> { ?s ?p ?o } BIND(" + \\u0022" AS ?y) }'
     ),
 }
-SMUGGLED = {"smuggled-service-select", "smuggled-service-ask"}
 
 
 def _cases(names: Iterable[str] | None = None) -> list[object]:
-    """The queries as pytest params, the smuggling ones marked as the known defect."""
+    """The queries as pytest params, named."""
     chosen = HOSTILE_QUERIES if names is None else {n: HOSTILE_QUERIES[n] for n in names}
-    return [
-        pytest.param(
-            template,
-            id=name,
-            marks=[pytest.mark.xfail(strict=True, reason=SMUGGLED_REASON)]
-            if name in SMUGGLED
-            else [],
-        )
-        for name, template in chosen.items()
-    ]
+    return [pytest.param(template, id=name) for name, template in chosen.items()]
 
 
 def _query(template: str, listener: Listener) -> str:
