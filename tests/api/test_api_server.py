@@ -190,11 +190,6 @@ def test_plain_http_question_gets_the_cli_answer(
     assert csv_text.replace("\r\n", "\n") == orgkg("query", "units", "--format", "csv").stdout
 
 
-@pytest.mark.xfail(
-    reason="ontology.store binds ?lang on a remote endpoint with a VALUES block, which a "
-    "FILTER inside OPTIONAL does not see: labels come back in the wrong language",
-    strict=False,
-)
 def test_the_store_engine_reads_this_server(server: Server, cli_json: CliJson) -> None:
     """orgkg itself, with --store pointing at this service, answers like the local store."""
     remote = cli_json("--store", server.sparql, "query", "units")
