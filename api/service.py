@@ -58,8 +58,10 @@ class Service:
     async def answer_question(
         self, *, question_id: str, params: Mapping[str, str], lang: Lang, fmt: str
     ) -> Rendered:
-        question = jobs.find_question(self.catalogue, question_id)  # 404 without a worker
-        if params or question.parameters:
+        jobs.find_question(self.catalogue, question_id)  # 404 without a worker
+        # Asked without parameters, an answer depends on nothing else: keep it.
+        # (A question that needs one raises, and errors are never kept.)
+        if params:
             return await self._answer_question(question_id, params, lang, fmt)
         return await self.cache.get_or_make(
             ("question", question_id, lang, fmt),

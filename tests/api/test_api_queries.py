@@ -109,3 +109,10 @@ def test_capped_answer_says_it_was_cut(capped_client: TestClient, store: Store) 
     assert response.headers["x-orgkg-truncated"] == "true"
     assert len(response.json()["results"]["bindings"]) <= 3
     assert len(run_query(store, "posts", {}).rows) > 3
+
+
+def test_missing_required_parameter_is_never_cached(client: TestClient) -> None:
+    for _ in range(2):
+        response = client.get("/queries/search")
+        assert response.status_code == 400
+    assert client.get("/queries/search?q=to truong").status_code == 200
