@@ -31,10 +31,9 @@ import random
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TextIO
 
 from benchmarks.builder import Builder
-from benchmarks.ntriples import TripleWriter
+from benchmarks.ntriples import PartFiles, Sink, TripleWriter
 from benchmarks.progress import Progress
 
 GENERATOR_VERSION = 3
@@ -42,6 +41,9 @@ DEFAULT_SEED = 426
 OUT = Path(__file__).resolve().parent / "out"
 SIZES: dict[str, int] = {"10k": 10_000, "100k": 100_000, "1M": 1_000_000, "5M": 5_000_000}
 _SIZE = re.compile(r"(\d+(?:\.\d+)?)([kKmM]?)")
+# Above this, a folder of parts (the loader reads one file whole, up to 512 MB).
+SINGLE_FILE_TRIPLES = 1_500_000
+PART_BYTES = 256 * 2**20
 
 
 @dataclass(frozen=True)
@@ -94,16 +96,26 @@ def format_size(triples: int) -> str:
 
 
 def ensure_dataset(target: int, *, seed: int = DEFAULT_SEED, out: Path = OUT) -> Dataset:
-    """The generated file for ``target`` triples, generating it unless cached."""
+    """The generated data for ``target`` triples, generating it unless cached.
+
+    Up to :data:`SINGLE_FILE_TRIPLES` one ``.nt`` file, above that a folder
+    of parts; either is what ``--data`` takes.
+    """
     stem = f"synthetic-{format_size(target)}-s{seed}-v{GENERATOR_VERSION}"
-    path, manifest_path = out / f"{stem}.nt", out / f"{stem}.json"
-    if path.is_file() and manifest_path.is_file():
+    parted = target > SINGLE_FILE_TRIPLES
+    path = out / (stem if parted else f"{stem}.nt")
+    manifest_path = out / f"{stem}.json"
+    if path.exists() and manifest_path.is_file():
         return Dataset(path, read_manifest(manifest_path))
     out.mkdir(parents=True, exist_ok=True)
-    partial = out / f"{stem}.nt.partial"
+    partial = out / f"{stem}.partial"
     progress = Progress(target, f"generating {path.name}", unit="triples")
-    with partial.open("w", encoding="utf-8", newline="\n") as stream:
-        manifest = generate(target, stream, seed=seed, progress=progress)
+    if parted:
+        with PartFiles(partial, PART_BYTES) as sink:
+            manifest = generate(target, sink, seed=seed, progress=progress)
+    else:
+        with partial.open("w", encoding="utf-8", newline="\n") as stream:
+            manifest = generate(target, stream, seed=seed, progress=progress)
     progress.close()
     partial.replace(path)  # a cached name never holds a half-written file
     manifest_path.write_text(json.dumps(asdict(manifest), ensure_ascii=False, indent=2), "utf-8")
@@ -116,7 +128,7 @@ def read_manifest(path: Path) -> Manifest:
 
 
 def generate(
-    target: int, stream: TextIO, *, seed: int = DEFAULT_SEED, progress: Progress | None = None
+    target: int, stream: Sink, *, seed: int = DEFAULT_SEED, progress: Progress | None = None
 ) -> Manifest:
     """Write at least ``target`` triples (a little more) to ``stream``."""
     writer = TripleWriter(stream, progress.update if progress else None)

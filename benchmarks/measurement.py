@@ -56,6 +56,8 @@ class Timing:
     runs: int
     rows: int | None = None
     error: str | None = None
+    # The first run alone: a cold answer (caches of projections not yet filled).
+    first_ms: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {k: v for k, v in vars(self).items() if v is not None}
@@ -268,7 +270,7 @@ def time_call(call: Callable[[], int], runs: int) -> Timing:
                 break
     except _FAILURES as exc:
         return Timing(0.0, len(times), error=f"{type(exc).__name__}: {exc}")
-    return Timing(statistics.median(times) * 1000, len(times), size)
+    return Timing(statistics.median(times) * 1000, len(times), size, first_ms=times[0] * 1000)
 
 
 def _sized(function: Callable[[Any], Any], argument: Any) -> int:

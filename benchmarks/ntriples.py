@@ -6,11 +6,20 @@ at 5M triples, building rdflib terms would cost more than the benchmark.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
-from typing import TextIO
+from pathlib import Path
+from types import TracebackType
+from typing import Protocol, TextIO
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _CHUNK_LINES = 50_000
+
+
+class Sink(Protocol):
+    """Where N-Triples text goes: a text file, or :class:`PartFiles`."""
+
+    def write(self, text: str, /) -> int: ...
 
 
 def quote(text: str) -> str:
@@ -26,7 +35,7 @@ class TripleWriter:
     ``count`` is exactly the number of triples a store will hold.
     """
 
-    def __init__(self, stream: TextIO, on_flush: Callable[[int], None] | None = None) -> None:
+    def __init__(self, stream: Sink, on_flush: Callable[[int], None] | None = None) -> None:
         self._stream = stream
         self._lines: list[str] = []
         self._on_flush = on_flush
@@ -56,3 +65,51 @@ class TripleWriter:
         self.count += 1
         if len(self._lines) >= _CHUNK_LINES:
             self.flush()
+
+
+class PartFiles:
+    """A folder of numbered N-Triples files, each closed once it passes ``part_bytes``.
+
+    The loader refuses one file over 512 MB (it is read whole), so the big
+    sizes are written as parts of a folder, which it loads file by file. Writes
+    are whole lines (the writer's chunks), so a part never splits a triple.
+    """
+
+    def __init__(self, folder: Path, part_bytes: int) -> None:
+        self.folder = folder
+        self.part_bytes = part_bytes
+        self.parts = 0
+        self._file: TextIO | None = None
+        self._written = 0
+        if folder.exists():
+            shutil.rmtree(folder)  # a half-written folder from an interrupted run
+        folder.mkdir(parents=True)
+
+    def write(self, text: str, /) -> int:
+        if self._file is None or self._written >= self.part_bytes:
+            self._file = self._next_part()
+        self._written += len(text.encode("utf-8"))
+        return self._file.write(text)
+
+    def _next_part(self) -> TextIO:
+        self.close()
+        self.parts += 1
+        self._written = 0
+        path = self.folder / f"part-{self.parts:03d}.nt"
+        return path.open("w", encoding="utf-8", newline="\n")
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+    def __enter__(self) -> PartFiles:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()

@@ -234,13 +234,12 @@ def render_table(runs: Sequence[SizeRun], targets: Sequence[Target]) -> str:
                     elif timing.error:
                         cells.append("error")
                     else:
-                        cells.append(
-                            _cell(
-                                timing.median_ms,
-                                speedups.get(name, {}).get(f"{key}_speedup"),
-                                "{:.1f}",
-                            )
-                        )
+                        speedup = speedups.get(name, {}).get(f"{key}_speedup")
+                        cell = _cell(timing.median_ms, speedup, "{:.1f}")
+                        first = timing.first_ms or 0.0
+                        if first > 1.0 and first > 3 * timing.median_ms:
+                            cell = f"[cold {first:.0f}] {cell}"  # a later run hit a cache
+                        cells.append(cell)
                 rows.append([f"{kind} {key} (ms)", *cells])
         lines += _align(rows)
         for name, result in run.engines.items():
