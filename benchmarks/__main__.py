@@ -28,7 +28,9 @@ ENGINES = ("oxigraph", "memory")
 # rdflib's own store takes minutes per question above this; it is the
 # baseline, so it is measured up to here and noted as skipped beyond.
 MEMORY_MAX_TRIPLES = 1_000_000
-ENGINE_TIMEOUT_S = 1800.0
+# rdflib at 1M answers some questions in minutes: past this, what was measured
+# is kept and the rest noted as not measured.
+ENGINE_TIMEOUT_S = 900.0
 
 
 def main(argv: list[str] | None = None) -> int:

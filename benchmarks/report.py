@@ -73,6 +73,8 @@ def describe_machine() -> dict[str, Any]:
         "rdflib": _version("rdflib"),
         "networkx": _version("networkx"),
         "system": platform.platform(),
+        # Other work on the machine skews wall times: say how busy it was.
+        "load_average": [round(x, 2) for x in os.getloadavg()],
     }
 
 
