@@ -211,10 +211,10 @@ def check(
     lang: LangOption = None,
 ) -> None:
     """Check compliance (SHACL shapes and graph rules). Exit 0 conforms, 1 violations."""
-    from api.compliance import check_store
+    from ontology.validation import check
 
     settings = _settings(ctx, lang)
-    report = check_store(_open_store(settings))
+    report = check(_open_store(settings))
     if fmt is CheckFormat.text:
         rendered: str | bytes = report.to_text(settings.lang)
     elif fmt is CheckFormat.junit:

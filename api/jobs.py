@@ -119,9 +119,9 @@ class CheckOutcome:
 
 def check_compliance(context: WorkerContext) -> CheckOutcome:
     """The compliance report (``/check``) in every format and language."""
-    from api.compliance import check_store
+    from ontology.validation import check
 
-    report = check_store(context.store)
+    report = check(context.store)
     as_json = Rendered(_json_bytes(report.to_json()), "application/json")
     renderings: dict[tuple[str, str], Rendered] = {}
     langs: tuple[Lang, ...] = ("vi", "en")

@@ -30,6 +30,7 @@ from rdflib.term import Node
 from ontology.errors import DataError
 from ontology.namespaces import DCT, OKG, PROV, RDF, SH, SKOS
 from ontology.report import Report, Result, Severity
+from ontology.store import Store
 
 Inference = Literal["none", "rdfs"]
 
@@ -39,6 +40,16 @@ _SEVERITIES: dict[Node, Severity] = {
     SH.Info: Severity.INFO,
 }
 _TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
+
+
+def check(store: Store) -> Report:
+    """Check a loaded store against its shapes (the generic ones and its regulation's).
+
+    What ``orgkg check``, ``GET /check`` and the BDD steps run. pyshacl is
+    fast on a plain in-memory copy and slow on an Oxigraph-backed graph, so
+    it is handed ``store.data_graph()``.
+    """
+    return validate(store.data_graph(), store.shapes)
 
 
 def validate(

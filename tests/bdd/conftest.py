@@ -2,7 +2,7 @@
 
 Each step is one call into orgkg's public functions — the ones the command
 line and the HTTP service call (``queries.run_query``, ``queries.search``,
-``queries.describe_entity``, ``api.compliance.check_store``) — and one
+``queries.describe_entity``, ``ontology.validation.check``) — and one
 assertion; no SPARQL here. A failed ``Thì`` step says, in Vietnamese and in
 English, which sentence of the source text the model contradicts (the
 scenario's ``@para_N__sent_M`` tags), then shows the answer it got.
@@ -32,10 +32,10 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, RDF
 from recipes import CiRuns, run_all
 
-from api.compliance import check_store
 from ontology import BUNDLED, OrgkgError, Store, load_regulation
 from ontology.namespaces import ELI, OKG, ORG
 from ontology.report import Report, Severity
+from ontology.validation import check
 from queries import Answer, describe_entity, run_query, search
 
 HERE = Path(__file__).resolve().parent
@@ -158,7 +158,7 @@ class Compliance:
 
     def report(self, store: Store) -> Report:
         if id(store) not in self._reports:  # the store is kept, so its id stays unique
-            self._reports[id(store)] = (store, check_store(store))
+            self._reports[id(store)] = (store, check(store))
         return self._reports[id(store)][1]
 
 

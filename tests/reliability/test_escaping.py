@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING
 import pytest
 from rdflib import Literal, URIRef
 
-from api.compliance import check_store
 from graph import render_html
 from ontology import Store, load_regulation
+from ontology.validation import check
 from queries import Answer
 from reliability.support import (
     HOSTILE,
@@ -193,7 +193,7 @@ def test_junit_report_is_well_formed_with_markup_in_messages(
     hostile_folder: Path, lang: str
 ) -> None:
     """Report.to_junit: messages and values holding <, &, ]]> and control characters parse back."""
-    report = check_store(load_regulation([hostile_folder]))
+    report = check(load_regulation([hostile_folder]))
     assert not report.conforms
     root, text = _junit_texts(report.to_junit(lang))  # type: ignore[arg-type]
     assert root.find(".//injected") is None
@@ -223,7 +223,7 @@ def test_junit_report_is_well_formed_with_control_characters_in_values(
     control_folder: Path, lang: str
 ) -> None:
     """Report.to_junit stays well-formed XML when a violating value holds control characters."""
-    report = check_store(load_regulation([control_folder]))
+    report = check(load_regulation([control_folder]))
     _junit_texts(report.to_junit(lang))  # type: ignore[arg-type]
 
 
