@@ -30,13 +30,13 @@ import pytest
 from pytest_bdd import given, parsers, then, when
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, RDF
-from recipes import CiRuns, run_all
 
 from ontology import BUNDLED, OrgkgError, Store, load_regulation
 from ontology.namespaces import ELI, OKG, ORG
 from ontology.report import Report, Severity
 from ontology.validation import check
 from queries import Answer, describe_entity, run_query, search
+from tests.bdd.recipes import CiRuns, run_all
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "data"

@@ -11,7 +11,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from recipes import (
+
+from tests.bdd.recipes import (
     MODEL,
     ROOT,
     CiRuns,

@@ -14,7 +14,9 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from scenario_index import (
+
+from ontology import Store
+from tests.bdd.scenario_index import (
     FEATURES,
     ScenarioInfo,
     all_scenarios,
@@ -22,8 +24,6 @@ from scenario_index import (
     feature_files,
     parse_feature,
 )
-
-from ontology import Store
 
 HERE = Path(__file__).resolve().parent
 

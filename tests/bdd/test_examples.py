@@ -14,7 +14,8 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 import pytest
-from recipes import BROKEN, CiRuns
+
+from tests.bdd.recipes import BROKEN, CiRuns
 
 README = (BROKEN / "README.md").read_text(encoding="utf-8")
 

@@ -45,9 +45,9 @@ def slug(term: object) -> str | None:
     return None if term is None else str(term).removeprefix(str(ID))
 
 
-def rows_of(answer: Answer, *names: str) -> list[tuple[object, ...]]:
+def rows_of(answer: Answer, *names: str) -> list[tuple[str | None, ...]]:
     """The named columns, IRIs shortened to their id, plain strings otherwise."""
-    out = []
+    out: list[tuple[str | None, ...]] = []
     for record in answer.records():
         values = []
         for name in names:
@@ -135,7 +135,7 @@ def test_multi_unit_members(bundled: Store) -> None:
     # nhóm ...": the Head and both Deputies sit in the leadership and the standing unit; each
     # group head sits in the standing unit and (para_10__sent_1) the working-group leadership.
     answer = run_query(bundled, "multi-unit-members", lang="en")
-    got = dict(rows_of(answer, "member", "units"))
+    got = {member: units for member, units in rows_of(answer, "member", "units")}
     assert got == {
         MAI: "4",  # VPCP, the Working Group, its leadership, its standing unit
         HUNG: "4",  # Bộ TT&TT (acting), the Working Group, its leadership, its standing unit

@@ -65,7 +65,7 @@ def test_json_is_sparql_results_json_and_reads_back(bundled_ox: Store, question_
     check_results_json(document)
     parsed = Result.parse(io.StringIO(json.dumps(document)), format="json")
     assert [str(v) for v in parsed.vars or []] == list(answer.variables)
-    read_back = [tuple(row) for row in parsed]
+    read_back = [tuple(row) for row in parsed]  # type: ignore[arg-type]
     assert read_back == [tuple(row) for row in answer.rows]
 
 

@@ -9,7 +9,14 @@ from rdflib import Literal, URIRef
 
 from ontology import ParameterError, Store, UnknownQuestion
 from ontology.namespaces import ID
-from queries import bind_parameters, load_catalogue, read_question, resolve_entity, run_query
+from queries import (
+    Question,
+    bind_parameters,
+    load_catalogue,
+    read_question,
+    resolve_entity,
+    run_query,
+)
 
 XSD_INTEGER = URIRef("http://www.w3.org/2001/XMLSchema#integer")
 XSD_DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")
@@ -97,7 +104,7 @@ def test_text_parameter_is_folded_when_declared(bundled_ox: Store) -> None:
 
 
 @pytest.fixture
-def typed_question(tmp_path: Path):  # type: ignore[no-untyped-def]
+def typed_question(tmp_path: Path) -> Question:
     path = tmp_path / "typed-question.rq"
     path.write_text(
         "#+ title@vi: Kiểu\n#+ title@en: Kinds\n#+ description@vi: Thử.\n"
@@ -109,7 +116,7 @@ def typed_question(tmp_path: Path):  # type: ignore[no-untyped-def]
     return read_question(path)
 
 
-def test_integer_and_date_parameters_are_typed(bundled_ox: Store, typed_question) -> None:  # type: ignore[no-untyped-def]
+def test_integer_and_date_parameters_are_typed(bundled_ox: Store, typed_question: Question) -> None:
     bound = bind_parameters(bundled_ox, typed_question, {"n": " 42 ", "day": "2018-10-18"})
     assert bound == {
         "n": Literal(42, datatype=XSD_INTEGER),
@@ -123,7 +130,7 @@ def test_integer_and_date_parameters_are_typed(bundled_ox: Store, typed_question
 )
 def test_wrong_kind_is_named(
     bundled_ox: Store,
-    typed_question,
+    typed_question: Question,
     params: dict[str, str],
     name: str,  # type: ignore[no-untyped-def]
 ) -> None:
@@ -133,7 +140,9 @@ def test_wrong_kind_is_named(
     assert f"'{name}'" in str(caught.value)
 
 
-def test_text_and_number_parameters_are_not_columns(bundled_ox: Store, typed_question) -> None:  # type: ignore[no-untyped-def]
+def test_text_and_number_parameters_are_not_columns(
+    bundled_ox: Store, typed_question: Question
+) -> None:
     answer = run_query(bundled_ox, typed_question, {"n": "7"})
     assert answer.variables == ("day",)
     search = run_query(bundled_ox, "search", {"q": "vpcp"})

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from reliability.support import Listener, listening
+from tests.reliability.support import Listener, listening
 
 
 @pytest.fixture

@@ -27,9 +27,9 @@ import httpx
 import psutil  # type: ignore[import-untyped]  # no stubs in the lock
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))  # run as a script: make `reliability` importable
+sys.path.insert(0, str(HERE.parent.parent))  # run as a script: make `tests` importable
 
-from reliability.support import ROOT, free_port, stop_process  # noqa: E402
+from tests.reliability.support import ROOT, free_port, stop_process  # noqa: E402
 
 # Path and query string of each request, taken in turn by every connection.
 MIX: tuple[str, ...] = (

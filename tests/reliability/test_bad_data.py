@@ -21,7 +21,7 @@ from rdflib import URIRef
 from ontology import DataError, find_sources, load_regulation
 from ontology import loader as loader_module
 from ontology.loader import MAX_TERM_CHARS
-from reliability.support import BAD, CORPUS, HOSTILE, Listener
+from tests.reliability.support import BAD, CORPUS, HOSTILE, Listener
 
 
 @pytest.mark.parametrize(("name", "line", "column", "reason"), CORPUS, ids=[c[0] for c in CORPUS])

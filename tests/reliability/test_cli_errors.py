@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from api.cli import app
-from reliability.support import BAD, CORPUS, HOSTILE, assert_clean_failure, run_orgkg
+from tests.reliability.support import BAD, CORPUS, HOSTILE, assert_clean_failure, run_orgkg
 
 
 def invoke(*args: str) -> Result:

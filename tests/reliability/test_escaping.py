@@ -27,7 +27,7 @@ from graph import render_html
 from ontology import Store, load_regulation
 from ontology.validation import check
 from queries import Answer
-from reliability.support import (
+from tests.reliability.support import (
     HOSTILE,
     HOSTILE_CONTROL_SHAPES,
     HOSTILE_SHAPES,

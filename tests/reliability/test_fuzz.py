@@ -19,7 +19,7 @@ from schemathesis.specs.openapi.checks import status_code_conformance
 
 from api.app import create_app
 from api.settings import Settings
-from reliability.support import HOSTILE
+from tests.reliability.support import HOSTILE
 
 MAX_EXAMPLES = 8
 

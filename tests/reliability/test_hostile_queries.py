@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 from api.cli import app as cli_app
 from ontology import ForbiddenQuery, QueryError, Store, load_regulation
 from queries import check_read_only, run_sparql
-from reliability.support import (
+from tests.reliability.support import (
     HOSTILE,
     Listener,
     assert_clean_failure,

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from ontology import DataError
-from reliability.support import BAD, HOSTILE, make_client, served
+from tests.reliability.support import BAD, HOSTILE, make_client, served
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient

@@ -22,7 +22,7 @@ from api.exports import export_store
 from api.output import write_file
 from ontology import BUNDLED, OutputError, Store, load_regulation
 from ontology.store import from_ox
-from reliability.support import HOSTILE, Listener, run_orgkg
+from tests.reliability.support import HOSTILE, Listener, run_orgkg
 
 RDF_FORMATS = {
     "ttl": ox.RdfFormat.TURTLE,

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import psutil  # type: ignore[import-untyped]  # no stubs in the lock
 import pytest
 
-from reliability.support import HOSTILE, make_client
+from tests.reliability.support import HOSTILE, make_client
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
