@@ -20,7 +20,7 @@ _REASONS = {
     415: "Unsupported media type of the request body.",
     422: "Invalid request parameters.",
     500: "Internal error (details are in the server log only).",
-    503: "Unavailable: the query ran past its time limit, or every worker is busy.",
+    503: "Unavailable: the query ran past its time or memory limit, or every worker is busy.",
 }
 
 

@@ -30,6 +30,7 @@ import logging
 import math
 import multiprocessing
 import os
+import resource
 import signal
 import sys
 import threading
@@ -37,12 +38,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing import reduction
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 import anyio
 
 from api.isolation import isolate_network
-from ontology.errors import OrgkgError, QueryTimeout, StoreError
+from ontology.errors import OrgkgError, QueryOutOfMemory, QueryTimeout, StoreError
 
 if TYPE_CHECKING:
     from multiprocessing.context import ForkProcess
@@ -100,6 +102,7 @@ class WorkerPool:
         size: int,
         timeout: float,
         long_timeout: float | None = None,
+        memory_budget: int | None = None,
         isolate: bool = False,
     ) -> None:
         self.context = context
@@ -107,6 +110,7 @@ class WorkerPool:
         self.timeout = timeout
         self.long_timeout = long_timeout or timeout
         self.isolate = isolate
+        self.memory_budget = memory_budget
         self.network_isolated = False  # whether the workers really are cut off
         self._spawn_lock = threading.Lock()
         self._workers: dict[int, Worker] = {}
@@ -116,6 +120,11 @@ class WorkerPool:
         self._idle_out: MemoryObjectReceiveStream[Worker]
         self._idle_in, self._idle_out = anyio.create_memory_object_stream[Worker](math.inf)
 
+    @property
+    def zygote_pid(self) -> int | None:
+        """The process the workers are forked from (their common parent), once started."""
+        return self._zygote.pid if self._zygote is not None else None
+
     # -- life cycle --------------------------------------------------------
 
     def start(self) -> None:
@@ -124,7 +133,8 @@ class WorkerPool:
         ours, theirs = fork.Pipe(duplex=True)
         self._zygote = fork.Process(
             target=_zygote_main,
-            args=(self.context, theirs, ours, os.getpid(), self.isolate),
+            args=(self.context, theirs, ours, os.getpid()),
+            kwargs={"isolate": self.isolate, "memory_budget": self.memory_budget},
             daemon=True,
             name="orgkg-zygote",
         )
@@ -215,6 +225,11 @@ class WorkerPool:
             status, value = worker.conn.recv()
             healthy = not recycle
         except (EOFError, OSError) as exc:
+            if self.memory_budget is not None:
+                raise QueryOutOfMemory(
+                    "the query was stopped: it needed more than the "
+                    f"{self.memory_budget // 2**20} MiB a query may use (or its worker was killed)"
+                ) from exc
             raise WorkerCrashError("the query worker stopped before answering") from exc
         finally:
             if healthy:
@@ -266,7 +281,13 @@ class WorkerPool:
 
 
 def _zygote_main(
-    context: Any, control: Connection, servers_end: Connection, server_pid: int, isolate: bool
+    context: Any,
+    control: Connection,
+    servers_end: Connection,
+    server_pid: int,
+    *,
+    isolate: bool,
+    memory_budget: int | None,
 ) -> None:
     # The fork copied the server's end too; holding it would hide the server
     # closing its own (no EOF), and the zygote would outlive the pool.
@@ -290,6 +311,8 @@ def _zygote_main(
             ours.close()
             signal.signal(signal.SIGCHLD, signal.SIG_DFL)
             _become_child(zygote_pid)
+            if memory_budget is not None:
+                _limit_memory(memory_budget)
             _serve_jobs(context, theirs)
         theirs.close()
         reduction.send_handle(control, ours.fileno(), server_pid)
@@ -309,13 +332,28 @@ def _serve_jobs(context: Any, conn: Connection) -> None:
             reply = ("ok", job(context, *args, **kwargs))
         except OrgkgError as exc:
             reply = ("error", exc)
-        except Exception:
+        except MemoryError:
+            reply = ("error", QueryOutOfMemory("the query needed more memory than a query may use"))
+        except Exception:  # the worker's last line of defence: log it, answer a plain 500
             log.exception("query job %s failed", getattr(job, "__name__", job))
             reply = ("error", JobError("internal error while answering"))
         try:
             conn.send(reply)
         except (OSError, EOFError):
             os._exit(0)
+
+
+def _limit_memory(budget: int) -> None:
+    """Cap this worker's address space at its size now plus ``budget`` bytes.
+
+    The store is shared with the zygote (copy-on-write), so the cap is
+    relative: a runaway ORDER BY or string blow-up fails its allocation and
+    ends this worker, never the machine.
+    """
+    with Path("/proc/self/statm").open() as statm:
+        pages = int(statm.read().split()[0])
+    limit = pages * os.sysconf("SC_PAGE_SIZE") + budget
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
 def _become_child(parent_pid: int) -> None:

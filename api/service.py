@@ -118,6 +118,7 @@ def open_service(settings: Settings, *, store: Store | None = None) -> Service:
         size=settings.workers,
         timeout=settings.query_timeout,
         long_timeout=settings.long_timeout,
+        memory_budget=settings.worker_memory * 2**20,
         # A remote endpoint is reached over the network; a local store needs none.
         isolate=store.engine != "sparql",
     )

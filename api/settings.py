@@ -18,7 +18,12 @@ max_rows                    ``ORGKG_MAX_ROWS``             ``100000``
 max_bytes                   ``ORGKG_MAX_BYTES``            ``16777216``
 max_query_length (chars)    ``ORGKG_MAX_QUERY_LENGTH``     ``65536``
 workers (query processes)   ``ORGKG_WORKERS``              ``2``
+worker_memory (MiB)         ``ORGKG_WORKER_MEMORY``        ``768``
 ==========================  =============================  ===============
+
+``worker_memory`` is what one query may allocate on top of the worker's
+size at fork (an address-space limit): a query past it ends that worker,
+the client gets 503 and a fresh worker takes its place.
 """
 
 from __future__ import annotations
@@ -58,6 +63,7 @@ class Settings:
     max_bytes: int = 16 * 1024 * 1024
     max_query_length: int = 64 * 1024
     workers: int = 2
+    worker_memory: int = 768
     # Not settable from the environment: tests use it to keep runs quiet.
     log_level: str = field(default="info", compare=False)
 
@@ -71,6 +77,7 @@ class Settings:
             "max_bytes",
             "max_query_length",
             "workers",
+            "worker_memory",
         )
         for name in positive:
             if getattr(self, name) <= 0:
@@ -109,6 +116,7 @@ def _parse(name: str, raw: str) -> Any:
         "max_bytes": int,
         "max_query_length": int,
         "workers": int,
+        "worker_memory": int,
     }
     convert = converters.get(name, str)
     try:

@@ -11,6 +11,7 @@ HTTP status and a stable machine-readable code.
     │   ├── ParameterError         missing / unknown / malformed param   400
     │   └── ForbiddenQuery         update, SERVICE, FROM, LOAD ...       400
     ├── QueryTimeout               the query ran past its time limit     503
+    ├── QueryOutOfMemory           the query passed its memory limit     503
     ├── ResultTooLarge             the answer exceeds the caps           413
     ├── NotFound                   no such entity / format               404
     └── OutputError                an output cannot be written           exit 2
@@ -87,6 +88,11 @@ class ForbiddenQuery(QueryError):
 class QueryTimeout(OrgkgError):
     http_status = 503
     code = "query-timeout"
+
+
+class QueryOutOfMemory(OrgkgError):
+    http_status = 503
+    code = "query-out-of-memory"
 
 
 class ResultTooLarge(OrgkgError):
