@@ -5,6 +5,7 @@ BIN    := $(VENV)/bin
 LOCK   := requirements.lock
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+DATA   ?=
 
 .PHONY: install install-test run test lint bench clean
 
@@ -24,8 +25,9 @@ install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
 
+# `make run DATA=path/to/regulation` serves another regulation.
 run: install
-	$(BIN)/orgkg serve --host $(HOST) --port $(PORT)
+	$(BIN)/orgkg $(if $(DATA),--data $(DATA)) serve --host $(HOST) --port $(PORT)
 
 test: install-test
 	$(BIN)/python -m pytest

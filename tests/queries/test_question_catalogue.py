@@ -37,7 +37,8 @@ MORE = {
     "longest-chains",
     "unit-members",
 }
-README = FOLDER / "README.md"
+# Both listings are checked: the catalogue's own, and the project README's.
+READMES = [FOLDER / "README.md", FOLDER.parent / "README.md"]
 
 
 def test_catalogue_holds_the_core_and_the_analysts_questions() -> None:
@@ -69,18 +70,22 @@ def test_catalogue_is_loaded_once() -> None:
     assert load_catalogue() is load_catalogue()
 
 
-def readme_rows() -> dict[str, list[str]]:
-    """id -> its cells (title, title (en), parameters, answered by) in queries/README.md."""
+def readme_rows(readme: Path) -> dict[str, list[str]]:
+    """id -> its cells (title, title (en), parameters, answered by) in a README's table."""
     rows = {}
-    for line in README.read_text(encoding="utf-8").splitlines():
+    for line in readme.read_text(encoding="utf-8").splitlines():
         match = re.match(r"^\|\s*`([a-z0-9-]+)`\s*\|(.*)\|\s*$", line)
-        if match:
-            rows[match.group(1)] = [cell.strip() for cell in match.group(2).split("|")]
+        if match is None:
+            continue
+        cells = [cell.strip() for cell in match.group(2).split("|")]
+        if len(cells) == 4:  # the question table's shape; other tables are not questions
+            rows[match.group(1)] = cells
     return rows
 
 
-def test_readme_lists_every_question_with_its_titles_and_parameters() -> None:
-    rows = readme_rows()
+@pytest.mark.parametrize("readme", READMES, ids=["queries/README.md", "README.md"])
+def test_readme_lists_every_question_with_its_titles_and_parameters(readme: Path) -> None:
+    rows = readme_rows(readme)
     catalogue = load_catalogue()
     assert set(rows) == set(catalogue)
     for question_id, (title_vi, title_en, parameters, answered_by) in rows.items():
