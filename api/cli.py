@@ -306,9 +306,14 @@ def _settings(ctx: typer.Context, lang: Lang | None) -> Settings:
 
 
 def _open_store(settings: Settings) -> Store:
+    from api.progress import ProgressBar
     from ontology.loader import load_regulation
 
-    return load_regulation(settings.data, engine=settings.store)
+    bar = ProgressBar()
+    try:
+        return load_regulation(settings.data, engine=settings.store, on_progress=bar)
+    finally:
+        bar.close()
 
 
 def _write(content: bytes | str, target: Path | None = None) -> None:

@@ -12,11 +12,13 @@ from __future__ import annotations
 import datetime
 import gc
 import hashlib
+import io
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -48,6 +50,8 @@ SELECT ?s ?label WHERE {
   FILTER(isLiteral(?label))
 }"""
 _BULK_BYTES = 8 * 1024 * 1024
+_READ_CHUNK = 1 << 20
+OnProgress = Callable[[Path, int, int], None]
 _FREEZE_TRIPLES = 200_000
 # A label or IRI past a million characters is a mistake (a pasted file, a
 # runaway export) that every page and answer would then carry.
@@ -112,12 +116,19 @@ def _check_inside(file: Path, folder: Path) -> None:
         raise DataError("link to a file outside the data folder: refused", path=file)
 
 
-def load_regulation(paths: Sequence[Path | str] = (), *, engine: str = "oxigraph") -> Store:
+def load_regulation(
+    paths: Sequence[Path | str] = (),
+    *,
+    engine: str = "oxigraph",
+    on_progress: OnProgress | None = None,
+) -> Store:
     """Load the regulation(s) at ``paths`` (default: the bundled one) into a store.
 
     ``engine`` is ``oxigraph`` (default), ``memory``, or the URL of a SPARQL 1.1
     query endpoint, which is queried as it is (data is loaded there by its own
-    tools; only the shapes of ``paths`` are read here).
+    tools; only the shapes of ``paths`` are read here). ``on_progress(path,
+    done, total)`` hears how many bytes of a big file the store has read, so
+    a terminal can draw a bar; this layer never prints.
     """
     sources = find_sources(paths)
     shapes = _parse_into_rdflib(sources.shapes)
@@ -137,7 +148,7 @@ def load_regulation(paths: Sequence[Path | str] = (), *, engine: str = "oxigraph
         )
     store = ox.Store()
     for path in sources.data:
-        _load_file(store, path)
+        _load_file(store, path, on_progress)
     _add_folded_labels(store)
     version = _fingerprint(sources.data + sources.shapes)
     common = {"shapes": shapes, "version": version, "sources": tuple(str(p) for p in sources.data)}
@@ -164,7 +175,7 @@ def parse_file(path: Path) -> list[ox.Quad]:
     return list(_checked_quads(path, _read_checked(path)))
 
 
-def _load_file(store: ox.Store, path: Path) -> None:
+def _load_file(store: ox.Store, path: Path, on_progress: OnProgress | None = None) -> None:
     if path.stat().st_size > _BULK_BYTES:
         raw = _read_checked(path)
         fmt = FORMATS[path.suffix]
@@ -173,9 +184,12 @@ def _load_file(store: ox.Store, path: Path) -> None:
         if not (fmt in _LINE_FORMATS and _passes_term_checks(raw)):
             for _ in _checked_quads(path, raw):  # check streaming, then let Rust load it
                 pass
+        source: bytes | io.BufferedReader = raw
+        if on_progress is not None:
+            source = io.BufferedReader(_ReadCounter(path, raw, on_progress), _READ_CHUNK)
         try:
             store.bulk_load(
-                input=raw,
+                input=source,
                 format=FORMATS[path.suffix],
                 base_iri=_RELATIVE_BASE,
                 to_graph=ox.DefaultGraph(),
@@ -186,6 +200,27 @@ def _load_file(store: ox.Store, path: Path) -> None:
     store.extend(
         ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in parse_file(path)
     )
+
+
+class _ReadCounter(io.RawIOBase):
+    """The bytes of a file, telling ``on_progress`` how far Oxigraph has read."""
+
+    def __init__(self, path: Path, raw: bytes, on_progress: OnProgress) -> None:
+        super().__init__()
+        self._path = path
+        self._view = memoryview(raw)
+        self._done = 0
+        self._on_progress = on_progress
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        count = min(len(buffer), len(self._view) - self._done)
+        buffer[:count] = self._view[self._done : self._done + count]
+        self._done += count
+        self._on_progress(self._path, self._done, len(self._view))
+        return count
 
 
 _LINE_FORMATS = (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS)
