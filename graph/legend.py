@@ -15,7 +15,7 @@ Names = tuple[str, str]  # (vi, en)
 # first; small marks with the label below are for the details hanging off it.
 KIND_STYLES: dict[str, dict[str, Any]] = {
     "body": {
-        "widthConstraint": {"maximum": 170},
+        "widthConstraint": {"maximum": 150},
         "names": ("Cơ quan", "Body"),
         "shape": "box",
         "color": {
@@ -28,7 +28,7 @@ KIND_STYLES: dict[str, dict[str, Any]] = {
         "shapeProperties": {"borderRadius": 6},
     },
     "unit": {
-        "widthConstraint": {"maximum": 130},
+        "widthConstraint": {"maximum": 112},
         "names": ("Đơn vị / nhóm", "Unit / group"),
         "shape": "box",
         "color": {
@@ -41,7 +41,7 @@ KIND_STYLES: dict[str, dict[str, Any]] = {
         "shapeProperties": {"borderRadius": 6},
     },
     "post": {
-        "widthConstraint": {"maximum": 130},
+        "widthConstraint": {"maximum": 112},
         "names": ("Chức vụ", "Post"),
         "shape": "box",
         "color": {

@@ -30,6 +30,7 @@ from pyvis.node import Node
 from graph import legend
 from graph.orgchart import KINDS, RANKING, RELATIONS, local_name, project_view
 from ontology import Store
+from ontology.namespaces import OKG
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
@@ -157,6 +158,7 @@ def build_network(view: nx.DiGraph, lang: Lang) -> Network:
             unit=data.get("unit"),
             details=[list(detail) for detail in data.get("details", ())],
             sources=[source.iri for source in data.get("sources", ())],
+            lead=lead_of(data.get("roles")),
         )
         network.nodes.append(item.options)
         network.node_ids.append(node)
@@ -164,6 +166,18 @@ def build_network(view: nx.DiGraph, lang: Lang) -> Network:
     for source, target, relation in view.edges(data="relation"):
         network.edges.append(Edge(source, target, directed=True, relation=relation).options)
     return network
+
+
+def lead_of(roles: set[str] | None) -> str | None:
+    """``"head"`` or ``"deputy"`` for a post leading its unit (org:role), else None.
+
+    The layout draws a unit's leading posts in the row just under it.
+    """
+    if roles and str(OKG.head) in roles:
+        return "head"
+    if roles and str(OKG.deputyHead) in roles:
+        return "deputy"
+    return None
 
 
 def collect_sentences(view: nx.DiGraph) -> dict[str, dict[str, str]]:

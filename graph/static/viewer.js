@@ -165,8 +165,9 @@
     links.push(...bridges(shown));
     const closed = state.collapsed ? closedMembers() : new Map();
     const items = nodes.map((node) => visNode(node, closed));
+    let positions = null;
     if (state.layout === "org") {
-      const positions = window.orgkgLayout.place(nodes, links, {
+      positions = window.orgkgLayout.place(nodes, links, {
         ranking: data.ranking,
         isStructure,
         groups: data.options.org.groups,
@@ -174,7 +175,7 @@
       });
       for (const item of items) Object.assign(item, positions[item.id]);
     }
-    return { nodes: items, links };
+    return { nodes: items, links, positions };
   }
 
   /**
@@ -213,7 +214,7 @@
     return item;
   }
 
-  function visEdge(edge) {
+  function visEdge(edge, positions) {
     const style = data.edgeStyles[edge.relation] || {};
     const item = {
       id: edge.id,
@@ -223,6 +224,12 @@
       dashes: style.dashes || false,
       color: { color: style.color, highlight: style.color, hover: style.color, opacity: 0.9 },
     };
+    const [from, to] = positions ? [positions[edge.from], positions[edge.to]] : [null, null];
+    if (from && to && Math.abs(from.y - to.y) < 1) {
+      // Along a row: arc over the boxes in between instead of through them.
+      const far = Math.abs(from.x - to.x) > 320;
+      item.smooth = far ? { enabled: true, type: from.x < to.x ? "curvedCCW" : "curvedCW", roundness: 0.18 } : { enabled: false };
+    }
     if (edge.via) {
       // A bridged reporting line says how often, when the text says it.
       const often = new Set();
@@ -249,7 +256,7 @@
   function redraw() {
     drawn = visibleItems();
     network.setOptions(data.options[state.layout]);
-    network.setData({ nodes: new vis.DataSet(drawn.nodes), edges: new vis.DataSet(drawn.links.map(visEdge)) });
+    network.setData({ nodes: new vis.DataSet(drawn.nodes), edges: new vis.DataSet(drawn.links.map((link) => visEdge(link, drawn.positions))) });
     if (state.layout === "force") {
       network.once("stabilizationIterationsDone", () => network.setOptions({ physics: { enabled: false } }));
     } else {
