@@ -28,7 +28,7 @@ KIND_STYLES: dict[str, dict[str, Any]] = {
         "shapeProperties": {"borderRadius": 6},
     },
     "unit": {
-        "widthConstraint": {"maximum": 112},
+        "widthConstraint": {"maximum": 118},
         "names": ("Đơn vị / nhóm", "Unit / group"),
         "shape": "box",
         "color": {
@@ -136,8 +136,11 @@ RELATION_STYLES: dict[str, dict[str, Any]] = {
     "sits_in": {
         "names": ("tham gia", "sits in"),
         "color": "#e08a00",
-        "width": 1.4,
+        "width": 1.2,
         "dashes": [6, 4],
+        # Drawn across the tree (a post sits in other units): fainter, so the
+        # lines of who is under whom read first.
+        "opacity": 0.55,
     },
     "member_of": {
         "names": ("thành viên của", "member of"),

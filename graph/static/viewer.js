@@ -222,7 +222,7 @@
       to: edge.to,
       width: style.width || 1,
       dashes: style.dashes || false,
-      color: { color: style.color, highlight: style.color, hover: style.color, opacity: 0.9 },
+      color: { color: style.color, highlight: style.color, hover: style.color, opacity: style.opacity || 0.9 },
     };
     const [from, to] = positions ? [positions[edge.from], positions[edge.to]] : [null, null];
     if (from && to && Math.abs(from.y - to.y) < 1) {
