@@ -40,7 +40,7 @@ _FORBIDDEN = {
 
 
 def expand_escapes(text: str) -> str:
-    """Apply SPARQL's codepoint escapes (``\\uXXXX``) to the whole query text.
+    """Apply SPARQL's codepoint escapes (``\\u0022`` and the like) to the whole query text.
 
     The spec applies them before parsing, and rdflib's parser does; Oxigraph
     applies them inside strings and IRIs only. So every engine is handed the

@@ -18,9 +18,8 @@ from pathlib import Path
 import pytest
 from rdflib import URIRef
 
-from ontology import DataError, find_sources, load_regulation
-from ontology import loader as loader_module
-from ontology.loader import MAX_TERM_CHARS
+from ontology import DataError, find_sources, load_regulation, screening
+from ontology.screening import MAX_TERM_CHARS
 from tests.reliability.support import BAD, CORPUS, HOSTILE, Listener
 
 
@@ -114,7 +113,7 @@ def test_well_typed_literal_loads(tmp_path: Path, lexical: str, datatype: str) -
 def test_huge_literal_is_refused_with_its_size(tmp_path: Path) -> None:
     """A literal over the 1,000,000-character cap is refused at its place, saying the limit."""
     path = tmp_path / "huge.ttl"
-    size = loader_module.MAX_TERM_CHARS + 1
+    size = screening.MAX_TERM_CHARS + 1
     path.write_text(
         "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
         '<https://w3id.org/orgkg/id/a> skos:prefLabel "ngắn"@vi .\n'
@@ -143,7 +142,7 @@ def test_file_over_the_size_cap_is_refused_before_it_is_read(
     """Past MAX_FILE_BYTES the file is refused from its size alone, with the limit and a way out."""
     sources = find_sources([])
     cap = max(p.stat().st_size for p in (*sources.data, *sources.shapes))  # the rest still loads
-    monkeypatch.setattr(loader_module, "MAX_FILE_BYTES", cap)
+    monkeypatch.setattr(screening, "MAX_FILE_BYTES", cap)
     path = tmp_path / "big.ttl"
     line = "<https://w3id.org/orgkg/id/a> <https://w3id.org/orgkg/ns#v> 1 .\n"
     path.write_text(line * (cap // len(line) + 10))

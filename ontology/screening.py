@@ -1,0 +1,242 @@
+"""Screening input files before they are loaded: what Oxigraph would accept
+but orgkg refuses, each refusal placed at file:line:column.
+
+Encoding (UTF-8, NFC), size caps, JSON-LD remote contexts (never fetched),
+language tags, ill-typed XSD literals, relative IRIs and RDF 1.2 terms.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from ontology.errors import DataError
+from ontology.lexical import XSD, is_valid_lexical
+
+# A label or IRI past a million characters is a mistake (a pasted file, a
+# runaway export) that every page and answer would then carry.
+MAX_TERM_CHARS = 1_000_000
+
+
+# One file is parsed in memory (about 15x its size at peak): refuse what would
+# exhaust a workstation rather than die half-way.
+MAX_FILE_BYTES = 512 * 2**20
+
+
+LINE_FORMATS = (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS)
+
+
+_TYPED = b'"^^<'
+
+
+_STATEMENT = re.compile(rb"^[ \t]*[<_]", re.MULTILINE)
+
+
+def passes_term_checks(raw: bytes) -> bool:
+    """Whether an N-Triples/N-Quads text certainly passes :func:`term_problem`.
+
+    One statement a line: no term is longer than the longest line, and a
+    relative IRI does not parse. What is left is read off the text: the XSD
+    literals (each distinct value checked once) and RDF 1.2 marks. False only
+    means "not sure": the exact check then runs, and places any error.
+    """
+    # RDF 1.2 triple terms (<<) and base directions (--ltr): left to the full check.
+    if b"<<" in raw or (b"--" in raw and (b"--ltr" in raw or b"--rtl" in raw)):
+        return False
+    if _STATEMENT.search(raw) is None or _has_long_line(raw, MAX_TERM_CHARS):
+        return False
+    seen: set[tuple[bytes, bytes]] = set()
+    xsd = XSD.encode()
+    end = typed = 0
+    while (quote := raw.find(_TYPED, end)) != -1:
+        typed += 1
+        end = raw.find(b">", quote)
+        datatype = raw[quote + len(_TYPED) : end]
+        if end == -1 or b"\\" in datatype:
+            return False
+        if not datatype.startswith(xsd):
+            continue
+        opening = raw.rfind(b'"', raw.rfind(b"\n", 0, quote) + 1, quote)
+        value = raw[opening + 1 : quote]
+        if opening < 1 or b"\\" in value or raw[opening - 1 : opening] == b"\\":
+            return False
+        if (value, datatype) not in seen:
+            seen.add((value, datatype))
+            name = datatype[len(xsd) :].decode("ascii", "replace")
+            if not is_valid_lexical(value.decode("utf-8"), name):
+                return False
+    return raw.count(b"^^") == typed  # else a datatype is written apart: not read here
+
+
+def _has_long_line(raw: bytes, limit: int) -> bool:
+    """Whether a line of ``raw`` is longer than ``limit`` bytes (jumps a window at a time)."""
+    start = 0
+    while start + limit < len(raw):
+        last = raw.rfind(b"\n", start, start + limit + 1)
+        if last == -1:
+            return True
+        start = last + 1
+    return False
+
+
+def read_checked(path: Path) -> bytes:
+    """Read a file and check it is non-empty UTF-8 in NFC, naming the place if not.
+
+    A UTF-8 byte order mark (Windows editors write one) is dropped.
+    """
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DataError(
+                f"file of {size / 2**20:,.0f} MB is over the limit of {MAX_FILE_BYTES // 2**20} MB "
+                "for one load; split it, or serve it from a SPARQL server (--store URL)",
+                path=path,
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataError(f"cannot read: {exc.strerror}", path=path) from None
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise DataError(
+                "UTF-16, not UTF-8; save the file as UTF-8", path=path, line=1, column=1
+            ) from None
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start : exc.start].decode("utf-8")) + 1
+        raise DataError(
+            f"not UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
+            path=path,
+            line=raw.count(b"\n", 0, exc.start) + 1,
+            column=column,
+        ) from None
+    if not text.strip():
+        raise DataError("empty file: no RDF in it", path=path, line=1, column=1)
+    if not unicodedata.is_normalized("NFC", text):
+        for number, line_text in enumerate(text.split("\n"), start=1):
+            if not unicodedata.is_normalized("NFC", line_text):
+                raise DataError(
+                    "text is not Unicode NFC (decomposed diacritics); normalise the file to NFC",
+                    path=path,
+                    line=number,
+                    column=_first_non_nfc(line_text),
+                )
+    return raw
+
+
+def _first_non_nfc(line: str) -> int:
+    """The 1-based column of the first character that NFC would change.
+
+    Checks each base character with its combining marks (and with the next
+    one, for compositions of two bases such as Hangul jamo): linear time,
+    however long the line.
+    """
+    starts = [i for i, ch in enumerate(line) if unicodedata.combining(ch) == 0] or [0]
+    bounds = [*starts, len(line)]
+
+    def changes(first: int, last: int) -> bool:
+        return not unicodedata.is_normalized("NFC", line[bounds[first] : bounds[last + 1]])
+
+    for k in range(len(starts)):
+        if changes(k, k):
+            return bounds[k] + 1
+        if k + 1 < len(starts) and changes(k, k + 1):
+            return bounds[k + 1 if changes(k + 1, k + 1) else k] + 1
+    return 1
+
+
+# Relative IRIs resolve against this base, then are refused by name.
+RELATIVE_BASE = "https://orgkg.invalid/relative/"
+
+
+_JSON_LD_LANGUAGE = re.compile(r'"@language"\s*:\s*"((?:[^"\\]|\\.)*)"')
+
+
+_JSON_LD_CONTEXT = re.compile(r'"@(?:context|import)"\s*:\s*\[?\s*"((?:[^"\\]|\\.)*)"')
+
+
+# Well-formed BCP 47 (RFC 5646 section 2.1, simplified): what Turtle's parser accepts.
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def check_json_ld(path: Path, raw: bytes) -> None:
+    """Refuse what Oxigraph's JSON-LD parser would drop without a word.
+
+    A value with an ill-formed ``@language`` silently disappears from the
+    graph; a remote ``@context`` is refused by the parser, but without a
+    position or a reason a person can act on.
+    """
+    text = raw.decode("utf-8")
+    for match in _JSON_LD_LANGUAGE.finditer(text):
+        if _LANGUAGE_TAG.fullmatch(match.group(1)) is None:
+            line, column = position(text, match.start(1))
+            raise DataError(
+                f'"{shorten(match.group(1))}" is not a language tag (e.g. "vi", "en", "en-GB")',
+                path=path,
+                line=line,
+                column=column,
+            )
+    for match in _JSON_LD_CONTEXT.finditer(text):
+        if not match.group(1).startswith("@"):
+            line, column = position(text, match.start(1))
+            raise DataError(
+                f'remote JSON-LD @context "{shorten(match.group(1))}" is never fetched '
+                "(orgkg does not go to the network): put the context in the file",
+                path=path,
+                line=line,
+                column=column,
+            )
+
+
+def term_problem(term: object) -> tuple[str, str] | None:
+    """Why a parsed term cannot be loaded, and the text to look for, or None."""
+    if isinstance(term, ox.Literal):
+        value = term.value
+        if len(value) > MAX_TERM_CHARS:
+            return (
+                f"literal of {len(value):,} characters is longer than the limit of "
+                f"{MAX_TERM_CHARS:,}",
+                value[:200],
+            )
+        if term.direction is not None:
+            return (
+                f"base direction --{term.direction} is not supported (it would be lost): drop it",
+                value,
+            )
+        datatype = term.datatype.value
+        if datatype.startswith(XSD):
+            name = datatype[len(XSD) :]
+            if not is_valid_lexical(value, name):
+                return f'"{shorten(value)}" is not a valid xsd:{name}', value
+        return None
+    if isinstance(term, ox.NamedNode):
+        if term.value.startswith(RELATIVE_BASE):
+            relative = term.value[len(RELATIVE_BASE) :]
+            return (
+                f"relative IRI <{shorten(relative)}>: write a full IRI or a prefixed name "
+                "(or declare @base)",
+                relative,
+            )
+        if len(term.value) > MAX_TERM_CHARS:
+            return (
+                f"IRI of {len(term.value):,} characters is longer than the limit of "
+                f"{MAX_TERM_CHARS:,}",
+                term.value[-200:],
+            )
+        return None
+    if isinstance(term, ox.Triple):
+        return "RDF 1.2 triple terms (<<( )>>, ~ reifiers) are not supported", "<<"
+    return None
+
+
+def shorten(value: str, limit: int = 40) -> str:
+    return value if len(value) <= limit else value[:limit] + "…"
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
