@@ -1,4 +1,4 @@
-"""Every Vietnamese scenario under ``features/``, bound to the steps in conftest.py.
+"""Every Vietnamese scenario under ``features/``, bound to the steps in ``steps/``.
 
 Run them on your own edited model with ``pytest tests/bdd --orgkg-data PATH``
 (or ``ORGKG_DATA=PATH``); see docs/ci.md.
