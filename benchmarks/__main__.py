@@ -60,7 +60,13 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 continue
             _say(f"{name}: measuring {engine}")
-            job = Job((str(dataset.path),), engine, runs=args.runs, samples=manifest.samples)
+            job = Job(
+                (str(dataset.path),),
+                engine,
+                runs=args.runs,
+                samples=manifest.samples,
+                skip=tuple(q for q in args.skip.split(",") if q),
+            )
             run.engines[engine] = run_job(job, timeout_s=args.timeout)
         runs.append(run)
 
@@ -97,6 +103,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--out", type=Path, default=OUT, help="where generated data is cached")
     parser.add_argument("--timeout", type=float, default=ENGINE_TIMEOUT_S,
                         help="seconds one engine may take on one size")  # fmt: skip
+    parser.add_argument("--skip", default="", metavar="IDS",
+                        help="comma list of questions not to run (noted in the results)")  # fmt: skip
     parser.add_argument("--http", action="store_true",
                         help="also benchmark the HTTP service (wrk gives full speed)")  # fmt: skip
     parser.add_argument("--http-seconds", type=float, default=10.0,

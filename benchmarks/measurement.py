@@ -46,6 +46,7 @@ class Job:
     runs: int = 5
     samples: Mapping[str, str] = field(default_factory=dict)
     lang: str = "vi"
+    skip: tuple[str, ...] = ()
 
 
 @dataclass
@@ -178,6 +179,9 @@ def measure(job: Job, report: Callable[[str, Any], None]) -> None:
         },
     )
     for question in catalogue.values():
+        if question.id in job.skip:
+            report("note", f"{question.id} not run (--skip)")
+            continue
         params = choose_params(question.parameters, job.samples)
         call = functools.partial(count_rows, store, question, params, job.lang)
         timing = time_call(call, job.runs)
