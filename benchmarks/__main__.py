@@ -104,7 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--timeout", type=float, default=ENGINE_TIMEOUT_S,
                         help="seconds one engine may take on one size")  # fmt: skip
     parser.add_argument("--skip", default="", metavar="IDS",
-                        help="comma list of questions not to run (noted in the results)")  # fmt: skip
+                        help="comma list of questions not to run (noted)")  # fmt: skip
     parser.add_argument("--http", action="store_true",
                         help="also benchmark the HTTP service (wrk gives full speed)")  # fmt: skip
     parser.add_argument("--http-seconds", type=float, default=10.0,
