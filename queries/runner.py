@@ -111,14 +111,27 @@ def convert(store: Store, parameter: Parameter, raw: str) -> Term:
 
 
 def tidy(table: Table, question: Question, bound: set[str], lang: str) -> Answer:
-    """Drop bound columns, make engines' terms alike, sort list cells."""
+    """Drop bound columns, make engines' terms alike, sort list cells.
+
+    A big answer repeats terms (a unit's label on each of its posts), and
+    Oxigraph's rows share one object per distinct term: each is tidied once.
+    """
     keep = [i for i, name in enumerate(table.variables) if name not in bound]
     variables = tuple(table.variables[i] for i in keep)
-    lists = {i for i, name in enumerate(variables) if name in question.lists}
+    columns = [(i, table.variables[i] in question.lists) for i in keep]
+    # Keyed by id(): the table holds every term alive until the rows are built.
+    tidied: dict[tuple[int, bool], Term | None] = {}
     rows: list[Row] = []
     for row in table.rows:
-        kept = normalise_row([row[i] for i in keep])
-        rows.append(tuple(sort_list(t) if i in lists else t for i, t in enumerate(kept)))
+        out: list[Term | None] = []
+        for i, listed in columns:
+            term = row[i]
+            key = (id(term), listed)
+            if key not in tidied:
+                (plain,) = normalise_row([term])
+                tidied[key] = sort_list(plain) if listed else plain
+            out.append(tidied[key])
+        rows.append(tuple(out))
     return Answer(variables, tuple(rows), question=question.id, lang=lang)
 
 
