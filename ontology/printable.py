@@ -20,5 +20,5 @@ _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]
 
 
 def printable(text: str) -> str:
-    """Return ``text`` with every unsafe character replaced by its ``\\u`` code (four hex digits)."""
+    """Return ``text`` with each unsafe character written as its ``\\u`` code."""
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)

@@ -92,3 +92,14 @@ def test_version_changes_when_the_data_changes(regulation: Path) -> None:
     before = load_regulation([regulation]).version
     (regulation / "more.ttl").write_text(TINY.replace("post/b", "post/c"), encoding="utf-8")
     assert load_regulation([regulation]).version != before
+
+
+def test_the_fast_fold_agrees_with_the_definition_on_every_character() -> None:
+    """The translate-table fold equals NFD + drop marks + casefold, for all of the BMP."""
+    from ontology.folding import _fold_slowly  # noqa: PLC0415 (the definition under test)
+
+    for code in range(0x10000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue  # surrogates are not characters
+        text = f"A{chr(code)} Ă"
+        assert fold(text) == " ".join(_fold_slowly(text).split()), hex(code)
