@@ -15,18 +15,19 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from benchmarks import lexicon
+from benchmarks.bodyrules import write_meeting, write_seal
 from benchmarks.lexicon import BodyKind, Tier
 from benchmarks.naming import slugify, strip_marks
 from benchmarks.ntriples import TripleWriter
+from benchmarks.sources import Document, close_document, open_document, write_labels
 from benchmarks.terms import (
     ACTIONS,
     ALT,
     CHANNEL_WORDS,
     CHANNELS,
-    DCT,
     DERIVED,
     ELI,
     FOAF,
@@ -36,7 +37,6 @@ from benchmarks.terms import (
     ODRL,
     OKG,
     ORG,
-    PREF,
     REGIMES,
     ROLE_DEPUTY,
     ROLE_EXPERT,
@@ -44,7 +44,6 @@ from benchmarks.terms import (
     ROLE_MEMBER,
     ROLE_SUPPORT,
     TYPE,
-    XSD,
 )
 
 # Used only to size bodies; the builder stops on the real count. Measured on
@@ -73,31 +72,6 @@ class _Unit:
     head: str
     head_label: tuple[str, str]
     head_holder: str | None = None
-
-
-@dataclass
-class _Document:
-    """A legal resource and the source text it is read from, paragraph by paragraph."""
-
-    legal: str
-    source: str
-    _sentences: dict[int, dict[int, str]] = field(default_factory=dict)
-
-    def sentence(self, paragraph: int, number: int) -> str:
-        return f"{self.source}/para_{paragraph}__sent_{number}"
-
-    def say(self, paragraph: int, number: int, text: str) -> str:
-        self._sentences.setdefault(paragraph, {})[number] = text
-        return self.sentence(paragraph, number)
-
-    def drain(self) -> list[tuple[int, list[str]]]:
-        """The paragraphs said since the last drain, each as its sentences in order."""
-        paragraphs = [
-            (number, [sentences[k] for k in sorted(sentences)])
-            for number, sentences in sorted(self._sentences.items())
-        ]
-        self._sentences.clear()
-        return paragraphs
 
 
 class Builder:
@@ -146,7 +120,9 @@ class Builder:
 
     def _government(self) -> tuple[str, tuple[str, str]]:
         gov = ID + "chinh-phu"
-        doc = self._document("Nghị định", "Decree", lexicon.GOVERNMENT_VI, lexicon.GOVERNMENT_EN)
+        doc = self._document(
+            ("Nghị định", "Decree"), (lexicon.GOVERNMENT_VI, lexicon.GOVERNMENT_EN)
+        )
         said = doc.say(1, 1, f"{lexicon.PRIME_MINISTER_VI} lãnh đạo {lexicon.GOVERNMENT_VI}.")
         self._organisation(gov, lexicon.GOVERNMENT_VI, lexicon.GOVERNMENT_EN, said)
         head = f"{gov}/post/thu-tuong-chinh-phu"
@@ -154,7 +130,7 @@ class Builder:
         self._post(head, gov, ROLE_HEAD, (pm_vi, pm_en), said)
         self._hold(head, said, head_of=gov)
         self.out.link(doc.legal, ELI + "passed_by", head)
-        self._close(doc)
+        close_document(self.out, doc)
         self.counts["bodies"] += 1
         return head, (pm_vi, pm_en)
 
@@ -165,7 +141,7 @@ class Builder:
         name_vi, name_en, abbreviation = self._body_name(kind)
         slug = slugify(name_vi)
         body = ID + slug
-        doc = self._document("Quyết định", "Decision", name_vi, name_en)
+        doc = self._document(("Quyết định", "Decision"), (name_vi, name_en))
         out.link(doc.legal, ELI + "passed_by", gov_head[0])
         out.link(doc.legal, ELI + "relevant_for", body)
         depth = rng.choice((6, 7, 8))
@@ -193,9 +169,9 @@ class Builder:
             self._report((deputy, title), (head, head_label), said=said)
             self._hold(deputy, said)  # a body's deputies are named: they may use the seal
             deputies.append(deputy)
-        self._seal(body, doc, (name_vi, name_en), (head, deputies[0]))
-        self._meeting(body, doc, (name_vi, name_en), head, deputies)
-        self._close(doc)
+        write_seal(self.out, body, doc, (name_vi, name_en), (head, deputies[0]))
+        write_meeting(self.out, body, doc, (name_vi, name_en), head=head, deputies=deputies)
+        close_document(self.out, doc)
 
         parents = [_Unit(body, slug, name_vi, name_en, head, head_label)]
         tops: list[_Unit] = []
@@ -247,7 +223,7 @@ class Builder:
     def _unit(
         self,
         body: str,
-        doc: _Document,
+        doc: Document,
         paragraph: int,
         *,
         tier: Tier,
@@ -328,13 +304,13 @@ class Builder:
             self._duty(duty, doc, label, bearer=bearer, target=parent.iri, said=said)
             tasks.append(label[0][:1].lower() + label[0][1:])
         doc.say(paragraph, 2, f"{name_vi} có nhiệm vụ: {'; '.join(tasks)}.")
-        self._close(doc)
+        close_document(self.out, doc)
         return unit
 
     def _council(
         self,
         body: str,
-        doc: _Document,
+        doc: Document,
         paragraph: int,
         *,
         names: tuple[str, str],
@@ -376,7 +352,7 @@ class Builder:
             out.link(membership, ORG + "organization", council)
             out.link(membership, ORG + "role", ROLE_MEMBER)
             out.link(membership, DERIVED, said)
-        self._close(doc)
+        close_document(self.out, doc)
 
     # -- things --------------------------------------------------------------------
 
@@ -385,7 +361,7 @@ class Builder:
     ) -> None:
         out = self.out
         out.link(iri, TYPE, ORG + ("OrganizationalUnit" if unit_of else "FormalOrganization"))
-        self._labels(iri, name_vi, name_en)
+        write_labels(self.out, iri, name_vi, name_en)
         if unit_of:
             out.link(iri, ORG + "unitOf", unit_of)
             out.link(unit_of, ORG + "hasUnit", iri)
@@ -394,7 +370,7 @@ class Builder:
     def _post(self, post: str, unit: str, role: str, label: tuple[str, str], said: str) -> None:
         out = self.out
         out.link(post, TYPE, ORG + "Post")
-        self._labels(post, *label)
+        write_labels(self.out, post, *label)
         out.link(post, ORG + "postIn", unit)
         out.link(unit, ORG + "hasPost", post)
         out.link(post, ORG + "role", role)
@@ -427,7 +403,7 @@ class Builder:
         person = f"{ID}person/{slugify(name)}-{self._names[name]}"
         out.link(person, TYPE, FOAF + "Person")
         out.text(person, FOAF + "name", name)
-        self._labels(person, name, strip_marks(name))
+        write_labels(self.out, person, name, strip_marks(name))
         out.link(post, ORG + "heldBy", person)
         out.link(person, ORG + "holds", post)
         if head_of:
@@ -455,8 +431,11 @@ class Builder:
         line = source.replace("/post/", "/reporting/", 1)
         out.link(source, ORG + "reportsTo", target)
         out.link(line, TYPE, OKG + "ReportingLine")
-        self._labels(
-            line, f"{source_vi} báo cáo {target_vi}", f"{source_en} reports to {target_en}"
+        write_labels(
+            self.out,
+            line,
+            f"{source_vi} báo cáo {target_vi}",
+            f"{source_en} reports to {target_en}",
         )
         out.link(line, OKG + "reporter", source)
         out.link(line, OKG + "recipient", target)
@@ -468,7 +447,7 @@ class Builder:
     def _duty(
         self,
         duty: str,
-        doc: _Document,
+        doc: Document,
         label: tuple[str, str],
         *,
         bearer: str | None,
@@ -477,7 +456,7 @@ class Builder:
     ) -> None:
         out = self.out
         out.link(duty, TYPE, ODRL + "Duty")
-        self._labels(duty, *label)
+        write_labels(self.out, duty, *label)
         if bearer is None:
             self.counts["unassigned_duties"] += 1
             self.samples.setdefault("unassigned_duty", duty)
@@ -489,90 +468,6 @@ class Builder:
         out.link(doc.legal, ODRL + "obligation", duty)
         self.counts["duties"] += 1
 
-    def _seal(
-        self, body: str, doc: _Document, names: tuple[str, str], holders: tuple[str, ...]
-    ) -> None:
-        out = self.out
-        name_vi, name_en = names
-        slug = body.rsplit("/", 1)[-1]
-        seal = f"{body}/seal"
-        said = doc.say(
-            1, 2, f"{name_vi} có con dấu riêng; lãnh đạo {name_vi} được sử dụng con dấu."
-        )
-        out.link(seal, TYPE, OKG + "Seal")
-        self._labels(seal, f"Con dấu của {name_vi}", f"Seal of the {name_en}")
-        out.link(seal, OKG + "sealOf", body)
-        out.link(seal, DERIVED, said)
-        for post in holders:
-            permission = f"{body}/permission/dau-{slug}-{post.rsplit('/', 1)[-1]}"
-            out.link(permission, TYPE, ODRL + "Permission")
-            self._labels(
-                permission, f"Sử dụng con dấu của {name_vi}", f"Use the seal of the {name_en}"
-            )
-            out.link(permission, ODRL + "assignee", post)
-            out.link(permission, ODRL + "action", OKG + "useSeal")
-            out.link(permission, ODRL + "target", seal)
-            out.link(permission, DERIVED, said)
-            out.link(doc.legal, ODRL + "permission", permission)
-
-    def _meeting(
-        self, body: str, doc: _Document, names: tuple[str, str], head: str, deputies: list[str]
-    ) -> None:
-        out = self.out
-        name_vi, name_en = names
-        meeting = f"{body}/meeting/hop-dinh-ky"
-        said = doc.say(1, 3, f"{name_vi} họp định kỳ hàng tháng do người đứng đầu triệu tập.")
-        out.link(meeting, TYPE, OKG + "MeetingRule")
-        self._labels(meeting, f"Họp định kỳ của {name_vi}", f"Regular meeting of the {name_en}")
-        out.link(meeting, OKG + "meetingOf", body)
-        out.link(meeting, OKG + "meetingKind", OKG + "regularMeeting")
-        out.link(meeting, OKG + "frequency", OKG + "monthly")
-        out.link(meeting, OKG + "convenedBy", head)
-        out.link(meeting, OKG + "attendanceDecidedBy", head)
-        for post in deputies:
-            out.link(meeting, OKG + "participant", post)
-        out.link(meeting, DERIVED, said)
-
-    # -- sources ---------------------------------------------------------------------
-
-    def _document(self, kind_vi: str, kind_en: str, about_vi: str, about_en: str) -> _Document:
-        """A legal resource (the ODRL policy) and its source text, with its title passage."""
-        out = self.out
+    def _document(self, kind: tuple[str, str], about: tuple[str, str]) -> Document:
         self._documents += 1
-        number, year = self._documents, 2015 + self._documents % 10
-        doc = _Document(f"{ID}doc/qd-{number}-{year}", f"{ID}doc/van-ban-{number}-{year}")
-        title_vi = f"{kind_vi} số {number}/{year} về tổ chức {about_vi}"
-        title_en = f"{kind_en} No. {number}/{year} on the organisation of the {about_en}"
-        out.link(doc.legal, TYPE, ELI + "LegalResource")
-        out.link(doc.legal, TYPE, ODRL + "Set")
-        self._labels(doc.legal, title_vi, title_en)
-        out.typed(doc.legal, ELI + "date_document", f"{year}-10-18", XSD + "date")
-        out.link(doc.legal, DERIVED, f"{doc.source}/title")
-        out.link(doc.source, TYPE, OKG + "SourceDocument")
-        out.text(doc.source, DCT + "identifier", doc.source.rsplit("/", 1)[-1])
-        out.text(doc.source, DCT + "title", title_vi, "vi")
-        self._labels(doc.source, title_vi, title_en)
-        out.text(doc.source, DCT + "language", "vi")
-        self._passage(f"{doc.source}/title", doc.source, 1, title_vi, kind="Passage")
-        return doc
-
-    def _close(self, doc: _Document) -> None:
-        """Write the paragraphs said so far: each one's text, then its sentences."""
-        for paragraph, sentences in doc.drain():
-            para = f"{doc.source}/para_{paragraph}"
-            text = " ".join(sentences)
-            self._passage(para, doc.source, paragraph + 1, text, kind="Passage")
-            for number, sentence in enumerate(sentences, start=1):
-                self._passage(f"{para}__sent_{number}", para, number, sentence, kind="Sentence")
-
-    def _passage(self, iri: str, parent: str, order: int, text: str, *, kind: str) -> None:
-        out = self.out
-        out.link(iri, TYPE, OKG + kind)
-        out.text(iri, DCT + "identifier", iri.rsplit("/", 1)[-1])
-        out.link(iri, DCT + "isPartOf", parent)
-        out.typed(iri, OKG + "order", str(order), XSD + "integer")
-        out.text(iri, OKG + "text", text)
-
-    def _labels(self, subject: str, vi: str, en: str) -> None:
-        self.out.text(subject, PREF, vi, "vi")
-        self.out.text(subject, PREF, en, "en")
+        return open_document(self.out, self._documents, kind, about)
