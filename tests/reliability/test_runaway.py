@@ -24,15 +24,19 @@ if TYPE_CHECKING:
     from fastapi.testclient import TestClient
 
 LIMIT = 2.0
+# What one query may allocate above the worker's size at fork; the RSS bound
+# below leaves room for the pages the worker shares with the loaded store.
+WORKER_MEMORY_MIB = 512
 # While a runaway query runs its worker grows; 1 GB at a 2 s limit is the bound.
 WORKER_MEMORY_BOUND = 1024 * 2**20
 
 RUNAWAY: dict[str, str] = {
     "cartesian-count": (
-        "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o }"
     ),
     "exploding-path": (
-        "SELECT (COUNT(*) AS ?n) WHERE { ?a (<urn:p>|!<urn:p>)* ?b . ?c (<urn:p>|!<urn:p>)* ?d }"
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a (<urn:p>|!<urn:p>)* ?b . ?c (<urn:p>|!<urn:p>)* ?d "
+        ". ?e (<urn:p>|!<urn:p>)* ?f }"
     ),
     "huge-order-by": (
         "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY DESC(?c) ?f STR(?i)"
@@ -90,7 +94,9 @@ class PeakMemory:
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[TestClient]:
-    with make_client(data=(HOSTILE,), query_timeout=LIMIT, workers=2) as test_client:
+    with make_client(
+        data=(HOSTILE,), query_timeout=LIMIT, workers=2, worker_memory=WORKER_MEMORY_MIB
+    ) as test_client:
         yield test_client
 
 
