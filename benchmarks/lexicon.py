@@ -49,6 +49,22 @@ _DEEP_TIERS = (
     ),
 )
 
+# Below their first tier, ministries and provinces are organised alike.
+_OFFICE_AND_DEEP_TIERS = (
+    Tier(
+        "Phòng",
+        "Office of",
+        "Trưởng phòng",
+        "Head of Office",
+        "Phó Trưởng phòng",
+        "Deputy Head of Office",
+    ),
+    Tier(
+        "Ban", "Board of", "Trưởng ban", "Head of Board", "Phó Trưởng ban", "Deputy Head of Board"
+    ),
+    *_DEEP_TIERS,
+)
+
 MINISTRY = BodyKind(
     prefix_vi="Bộ",
     prefix_en="Ministry of",
@@ -67,23 +83,7 @@ MINISTRY = BodyKind(
             "Deputy Director General",
         ),
         Tier("Cục", "Department of", "Cục trưởng", "Director", "Phó Cục trưởng", "Deputy Director"),
-        Tier(
-            "Phòng",
-            "Office of",
-            "Trưởng phòng",
-            "Head of Office",
-            "Phó Trưởng phòng",
-            "Deputy Head of Office",
-        ),
-        Tier(
-            "Ban",
-            "Board of",
-            "Trưởng ban",
-            "Head of Board",
-            "Phó Trưởng ban",
-            "Deputy Head of Board",
-        ),
-        *_DEEP_TIERS,
+        *_OFFICE_AND_DEEP_TIERS,
     ),
 )
 
@@ -107,23 +107,7 @@ PROVINCE = BodyKind(
             "Phó Chi cục trưởng",
             "Deputy Head of Sub-department",
         ),
-        Tier(
-            "Phòng",
-            "Office of",
-            "Trưởng phòng",
-            "Head of Office",
-            "Phó Trưởng phòng",
-            "Deputy Head of Office",
-        ),
-        Tier(
-            "Ban",
-            "Board of",
-            "Trưởng ban",
-            "Head of Board",
-            "Phó Trưởng ban",
-            "Deputy Head of Board",
-        ),
-        *_DEEP_TIERS,
+        *_OFFICE_AND_DEEP_TIERS,
     ),
 )
 
