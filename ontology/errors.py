@@ -5,15 +5,22 @@ HTTP status and a stable machine-readable code.
 
     OrgkgError                     exit 2
     ├── DataError                  bad input data (file, line, column)   422
+    ├── SettingError               an option / ORGKG_* value is unusable 400
     ├── StoreError                 the store cannot answer               503
+    │   ├── ServiceBusyError       every worker stayed busy              503
+    │   └── WorkerCrashError       a worker died while answering         503
     ├── QueryError                 a question or query is wrong          400
     │   ├── UnknownQuestion        no such question id                   404
     │   ├── ParameterError         missing / unknown / malformed param   400
-    │   └── ForbiddenQuery         update, SERVICE, FROM, LOAD ...       400
+    │   ├── ForbiddenQuery         update, SERVICE, FROM, LOAD ...       400
+    │   ├── QueryTooLongError      the query text passes the limit       413
+    │   └── UnsupportedMediaTypeError  a body type no route reads       415
+    ├── NotAcceptableError         no format the client accepts          406
     ├── QueryTimeout               the query ran past its time limit     503
     ├── QueryOutOfMemory           the query passed its memory limit     503
     ├── ResultTooLarge             the answer exceeds the caps           413
     ├── NotFound                   no such entity / format               404
+    ├── JobError                   a worker's job failed unexpectedly    500
     └── OutputError                an output cannot be written           exit 2
 """
 
@@ -108,3 +115,49 @@ class NotFound(OrgkgError):
 class OutputError(OrgkgError):
     http_status = 500
     code = "output-error"
+
+
+class SettingError(OrgkgError):
+    """A setting (option or environment variable) has a value orgkg cannot use."""
+
+    code = "bad-setting"
+
+
+class ServiceBusyError(StoreError):
+    """Every query worker stayed busy for the whole time limit."""
+
+    code = "busy"
+
+
+class WorkerCrashError(StoreError):
+    """A worker died while answering (out of memory, killed from outside)."""
+
+    code = "worker-crashed"
+
+
+class JobError(OrgkgError):
+    """A job raised something that is not an OrgkgError: a bug, logged in the worker."""
+
+    http_status = 500
+    code = "internal-error"
+
+
+class QueryTooLongError(QueryError):
+    """The query text is longer than the service accepts."""
+
+    http_status = 413
+    code = "query-too-long"
+
+
+class UnsupportedMediaTypeError(QueryError):
+    """A request body of a type the route does not read."""
+
+    http_status = 415
+    code = "unsupported-media-type"
+
+
+class NotAcceptableError(OrgkgError):
+    """None of the media types the client accepts can be produced."""
+
+    http_status = 406
+    code = "not-acceptable"

@@ -18,12 +18,18 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 from itertools import groupby
-from typing import Literal
 
+from ontology.errors import NotFound
+from ontology.languages import Lang
 from ontology.namespaces import PREFIXES
 from ontology.printable import printable
 
-Lang = Literal["vi", "en"]
+# format name -> media type of each rendering of a report.
+REPORT_FORMATS: dict[str, str] = {
+    "json": "application/json",
+    "junit": "application/xml",
+    "text": "text/plain; charset=utf-8",
+}
 # Longest namespace first, so "okgsh:" wins over a shorter match.
 _NAMESPACES = sorted(((iri, prefix) for prefix, iri in PREFIXES.items()), key=lambda p: -len(p[0]))
 
@@ -163,6 +169,16 @@ class Report:
         return {s.value: self.count(s) for s in Severity}
 
     # -- renderings ------------------------------------------------------
+
+    def render(self, fmt: str, lang: Lang = "vi") -> bytes:
+        """The report in one of :data:`REPORT_FORMATS` (JSON is the same in every language)."""
+        if fmt == "json":
+            return self.to_json().encode("utf-8")
+        if fmt == "junit":
+            return self.to_junit(lang).encode("utf-8")
+        if fmt == "text":
+            return self.to_text(lang).encode("utf-8")
+        raise NotFound(f"unknown report format {fmt!r}: use one of {', '.join(REPORT_FORMATS)}")
 
     def to_text(self, lang: Lang = "vi") -> str:
         words = _WORDS[lang]

@@ -212,6 +212,21 @@ class Store:
         return self._ox
 
 
+# RDF format name -> rdflib serialiser name.
+_RDFLIB_NAMES = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt11", "rdfxml": "xml"}
+
+
+def serialise_graph(graph: Graph, fmt: str) -> bytes:
+    """An rdflib graph as Turtle, JSON-LD (compacted with its prefixes), N-Triples or RDF/XML."""
+    name = _RDFLIB_NAMES[fmt]
+    if name == "json-ld":
+        context = {prefix: str(iri) for prefix, iri in graph.namespaces() if prefix}
+        data: bytes = graph.serialize(format="json-ld", context=context, encoding="utf-8")
+    else:
+        data = graph.serialize(format=name, encoding="utf-8")
+    return data
+
+
 # A "{" that opens inline data (VALUES ?x { ... }) rather than a group.
 _DATA_BLOCK = re.compile(r"VALUES\s*(?:[?$]\w+|\([^)]*\))\s*\{", re.IGNORECASE)
 _SUBSELECT = re.compile(r"\s*SELECT\b", re.IGNORECASE)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from api.app import create_app
-from api.settings import Settings
+from api.http.app import create_app
+from api.runtime.settings import Settings
 from ontology import Store, load_regulation
 
 # Decided once: starlette 1.10 warns at import that its TestClient will move to

@@ -7,7 +7,7 @@ from urllib.parse import quote
 import pytest
 from fastapi.testclient import TestClient
 
-from api.models import Entity
+from api.http.models import Entity
 from ontology import Store
 from queries import describe_entity, search
 

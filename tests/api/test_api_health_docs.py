@@ -7,7 +7,7 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from api.settings import Settings
+from api.runtime.settings import Settings
 
 ATTRIBUTE_URL = re.compile(r"""(?:src|href|action)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 

@@ -1,4 +1,4 @@
-"""api.pool: jobs run in forked workers; a job past its time is killed and replaced."""
+"""api.runtime.pool: jobs run in forked workers; a job past its time is killed and replaced."""
 
 from __future__ import annotations
 
@@ -11,8 +11,14 @@ from pathlib import Path
 import anyio
 import pytest
 
-from api.pool import JobError, ServiceBusyError, WorkerCrashError, WorkerPool
-from ontology.errors import ParameterError, QueryTimeout
+from api.runtime.pool import WorkerPool
+from ontology.errors import (
+    JobError,
+    ParameterError,
+    QueryTimeout,
+    ServiceBusyError,
+    WorkerCrashError,
+)
 
 
 # Jobs are module-level functions: they are pickled by reference.

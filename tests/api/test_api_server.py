@@ -28,7 +28,7 @@ from rdflib.query import ResultRow
 from SPARQLWrapper import JSON, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
-from api.settings import Settings
+from api.runtime.settings import Settings
 
 pytestmark = pytest.mark.server
 RunOrgkg = Callable[..., "subprocess.CompletedProcess[str]"]

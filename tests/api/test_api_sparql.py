@@ -15,7 +15,7 @@ import pytest
 from fastapi.testclient import TestClient
 from rdflib import Graph
 
-from api.settings import Settings
+from api.runtime.settings import Settings
 from ontology import Store
 from queries import run_sparql
 

@@ -11,13 +11,14 @@ import pytest
 from fastapi.testclient import TestClient
 from rdflib import BNode, Graph, Literal, URIRef
 
-from api import settings as settings_module
-from api.app import create_app
-from api.cache import ResponseCache
-from api.negotiation import NotAcceptableError, choose, require
-from api.results import render_result
-from api.settings import SettingError, Settings
+from api.http.app import create_app
+from api.http.negotiation import choose, require
+from api.runtime import settings as settings_module
+from api.runtime.cache import ResponseCache
+from api.runtime.settings import Settings
+from ontology.errors import NotAcceptableError, SettingError
 from queries import Answer
+from queries.results import render_result
 
 SPARQL_JSON = "application/sparql-results+json"
 INTEGER = URIRef("http://www.w3.org/2001/XMLSchema#integer")

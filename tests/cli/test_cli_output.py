@@ -1,4 +1,4 @@
-"""api.output: files are replaced atomically and a failure leaves nothing behind."""
+"""api.cli.output: files are replaced atomically and a failure leaves nothing behind."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from api.output import write_output
+from api.cli.output import write_output
 from ontology.errors import OutputError
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from api.progress import ProgressBar, render
+from api.cli.progress import ProgressBar, render
 from ontology import load_regulation
 
 

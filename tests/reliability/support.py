@@ -22,8 +22,8 @@ from typing import Any
 
 import httpx
 
-from api.app import create_app
-from api.settings import Settings
+from api.http.app import create_app
+from api.runtime.settings import Settings
 
 # Decided once for the suite (as tests/api does): starlette 1.10 warns that its
 # TestClient will move to httpx2, which the project does not use.

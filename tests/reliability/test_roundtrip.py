@@ -18,8 +18,8 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic, to_isomorphic
 
-from api.exports import export_store
-from api.output import write_file
+from api.cli.output import write_file
+from graph.dump import export_store
 from ontology import BUNDLED, OutputError, Store, load_regulation
 from ontology.store import from_ox
 from tests.reliability.support import HOSTILE, Listener, run_orgkg

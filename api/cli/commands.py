@@ -23,7 +23,7 @@ from typer.core import TyperGroup
 if TYPE_CHECKING:
     from typer._click import Context as ClickContext
 
-    from api.settings import Settings
+    from api.runtime.settings import Settings
     from ontology.store import Store
 
 
@@ -122,7 +122,7 @@ def configure(
     lang: LangOption = None,
 ) -> None:
     """Query, view and check the knowledge graph of a regulation."""
-    from api.settings import Settings
+    from api.runtime.settings import Settings
 
     ctx.obj = Settings.from_env(
         data=tuple(data) if data else None,
@@ -164,15 +164,13 @@ def answer_query(
     lang: LangOption = None,
 ) -> None:
     """Answer one question of the catalogue."""
-    from api.jobs import find_question
     from queries import load_catalogue, run_query
 
     settings = _settings(ctx, lang)
     params = _parse_params(param or [])
-    catalogue = load_catalogue()
-    question = find_question(catalogue, question_id)  # before loading: a typo fails fast
+    question = load_catalogue()[question_id]  # before loading: a typo fails fast
     answer = run_query(_open_store(settings), question, params, lang=settings.lang)
-    _write(_format_answer(answer, fmt.value))
+    _write_result(answer, fmt.value)
 
 
 @app.command("sparql")
@@ -191,16 +189,15 @@ def run_sparql_command(
     ] = None,
 ) -> None:
     """Run a read-only SPARQL query (updates, SERVICE and FROM are refused)."""
-    from api.results import render_result, result_kind
     from queries import check_read_only, run_sparql
+    from queries.results import result_kind
 
     settings = _settings(ctx, None)
     text = _read_query(query)
     check_read_only(text)
     result = run_sparql(_open_store(settings), text)
     default = "ttl" if result_kind(result) == "graph" else "table"
-    body = render_result(result, fmt.value if fmt else default).body
-    _write(body if body.endswith(b"\n") else body + b"\n")
+    _write_result(result, fmt.value if fmt else default)
 
 
 @app.command("check")
@@ -215,13 +212,7 @@ def check(
 
     settings = _settings(ctx, lang)
     report = check(_open_store(settings))
-    if fmt is CheckFormat.text:
-        rendered: str | bytes = report.to_text(settings.lang)
-    elif fmt is CheckFormat.junit:
-        rendered = report.to_junit(settings.lang)
-    else:
-        rendered = _json_text(report.to_json())
-    _write(rendered, output)
+    _write(report.render(fmt.value, settings.lang), output)
     raise typer.Exit(0 if report.conforms else 1)
 
 
@@ -256,7 +247,7 @@ def export(
     output: OutputOption = None,
 ) -> None:
     """Export the loaded graph (RDF or graph formats)."""
-    from api.exports import export_store
+    from graph.dump import export_store
 
     settings = _settings(ctx, None)
     _write(export_store(_open_store(settings), fmt.value), output)
@@ -279,7 +270,7 @@ def serve(
     ] = None,
 ) -> None:
     """Serve the HTTP API, the SPARQL endpoint and the viewer."""
-    from api.server import run_server
+    from api.http.server import run_server
 
     settings = _settings(ctx, None).with_(
         host=host, port=port, workers=workers, query_timeout=timeout
@@ -297,7 +288,7 @@ def main() -> None:
 
 
 def _settings(ctx: typer.Context, lang: Lang | None) -> Settings:
-    from api.settings import Settings
+    from api.runtime.settings import Settings
 
     settings = ctx.find_object(Settings)
     if settings is None:  # invoked without the group (tests calling a command directly)
@@ -306,7 +297,7 @@ def _settings(ctx: typer.Context, lang: Lang | None) -> Settings:
 
 
 def _open_store(settings: Settings) -> Store:
-    from api.progress import ProgressBar
+    from api.cli.progress import ProgressBar
     from ontology.loader import load_regulation
 
     bar = ProgressBar()
@@ -317,7 +308,7 @@ def _open_store(settings: Settings) -> Store:
 
 
 def _write(content: bytes | str, target: Path | None = None) -> None:
-    from api.output import write_output
+    from api.cli.output import write_output
 
     write_output(content, target)
 
@@ -344,19 +335,9 @@ def _read_query(query: str) -> str:
         raise typer.BadParameter(f"cannot read {path}: {exc}", param_hint="QUERY") from None
 
 
-def _format_answer(answer: Any, fmt: str) -> str:
-    if fmt == "json":
-        return _json_text(answer.to_json())
-    if fmt == "csv":
-        return str(answer.to_csv())
-    return str(answer.to_table()) + "\n"
+def _write_result(result: Any, fmt: str) -> None:
+    """A result in ``fmt`` on stdout, by the renderer the API uses, ending in a newline."""
+    from queries.results import render_result
 
-
-def _json_text(value: Any) -> str:
-    from api.results import to_json_text
-
-    return to_json_text(value)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
+    body = render_result(result, fmt).body
+    _write(body if body.endswith(b"\n") else body + b"\n")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from api.models import ErrorBody
+from api.http.models import ErrorBody
 
 _REASONS = {
     400: "Bad request: a malformed or forbidden query, or a bad parameter.",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from api.routes import check, docs, entities, export, health, queries, search, sparql, viewer
+from api.http.routes import check, docs, entities, export, health, queries, search, sparql, viewer
 
 ROUTERS = (
     health.router,

@@ -6,9 +6,10 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
 
-from api.deps import LangDep, ServiceDep
-from api.models import CheckReport
-from api.openapi import error_responses, text_content
+from api.http.deps import LangDep, ServiceDep
+from api.http.models import CheckReport
+from api.http.openapi import error_responses, text_content
+from api.runtime.jobs import CHECK_COMPLIANCE
 
 router = APIRouter(tags=["compliance"])
 
@@ -40,9 +41,10 @@ async def check(
         Literal["json", "junit", "text"], Query(description="Report format.")
     ] = "json",
 ) -> Response:
-    conforms, rendered = await service.check(lang=lang, fmt=format)
+    outcome = await service.run(CHECK_COMPLIANCE)
+    rendered = outcome.rendered(fmt=format, lang=lang)
     return Response(
         content=rendered.body,
         media_type=rendered.media_type,
-        headers={CONFORMS_HEADER: "true" if conforms else "false"},
+        headers={CONFORMS_HEADER: "true" if outcome.conforms else "false"},
     )

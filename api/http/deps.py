@@ -11,8 +11,8 @@ from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
-from api.service import Service
-from api.settings import Lang
+from api.runtime.service import Service
+from api.runtime.settings import Lang
 from ontology.errors import StoreError
 
 

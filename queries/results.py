@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape, quoteattr
 
 from ontology.errors import QueryError
+from ontology.store import serialise_graph
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -49,7 +50,7 @@ MEDIA_ALIASES: dict[str, str] = {
     "application/x-turtle": "ttl",
     "application/json-ld": "jsonld",
 }
-_RDFLIB_NAMES = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt11", "rdfxml": "xml"}
+RESULT_KINDS = ("solutions", "boolean", "graph")
 _XML_NS = "http://www.w3.org/2005/sparql-results#"
 
 
@@ -141,17 +142,6 @@ def render_solutions(answer: Answer, fmt: str) -> bytes:
     if fmt == "xml":
         return _render_xml(answer.variables, answer.rows).encode("utf-8")
     return (answer.to_table() + "\n").encode("utf-8")
-
-
-def serialise_graph(graph: Graph, fmt: str) -> bytes:
-    """An rdflib graph as Turtle, JSON-LD (compacted with its prefixes), N-Triples or RDF/XML."""
-    name = _RDFLIB_NAMES[fmt]
-    if name == "json-ld":
-        context = {prefix: str(iri) for prefix, iri in graph.namespaces() if prefix}
-        data: bytes = graph.serialize(format="json-ld", context=context, encoding="utf-8")
-    else:
-        data = graph.serialize(format=name, encoding="utf-8")
-    return data
 
 
 def _subgraph(graph: Graph, triples: Iterable[Any]) -> Graph:
@@ -249,10 +239,3 @@ def _xml_term(term: Any) -> str:
     elif term.datatype is not None and term.datatype != XSD.string:
         attributes = f" datatype={quoteattr(str(term.datatype))}"
     return f"<literal{attributes}>{_xml_text(str(term))}</literal>"
-
-
-def to_json_text(value: Any) -> str:
-    """Pretty JSON for people (the CLI); a string is passed through."""
-    if isinstance(value, str):
-        return value if value.endswith("\n") else value + "\n"
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"

@@ -3,7 +3,7 @@
 GET ``?query=``, POST form-encoded, POST ``application/sparql-query``.
 ``default-graph-uri`` / ``named-graph-uri`` are refused (the dataset is the
 loaded store). The guard, the evaluation and the rendering all happen in a
-worker under the time limit (see :mod:`api.jobs`).
+worker under the time limit (see :mod:`api.runtime.jobs`).
 """
 
 from __future__ import annotations
@@ -16,12 +16,19 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import FileResponse
 
-from api.deps import ServiceDep
-from api.errors import QueryTooLongError, UnsupportedMediaTypeError
-from api.models import SparqlResults
-from api.openapi import error_responses, results_content
-from api.responses import send_rendered
-from ontology.errors import ForbiddenQuery, QueryError
+from api.http.deps import ServiceDep
+from api.http.models import SparqlResults
+from api.http.negotiation import choose, require
+from api.http.openapi import error_responses, results_content
+from api.http.responses import send_rendered
+from api.runtime.jobs import ANSWER_SPARQL
+from ontology.errors import (
+    ForbiddenQuery,
+    QueryError,
+    QueryTooLongError,
+    UnsupportedMediaTypeError,
+)
+from queries.results import RESULT_KINDS, media_types_for
 
 router = APIRouter(tags=["sparql"])
 
@@ -141,7 +148,26 @@ async def _answer(service: ServiceDep, text: str, accept: str | None, fmt: str |
         raise QueryTooLongError(f"the query is {len(text)} characters long; the limit is {limit}")
     if not text.strip():
         raise QueryError("the query is empty")
-    return send_rendered(await service.answer_sparql(text=text, accept=accept, fmt=fmt))
+    # Each result kind's format is chosen before evaluation, so an Accept
+    # that fits no kind costs no evaluation (406).
+    formats = {kind: fmt for kind in RESULT_KINDS} if fmt else _formats_by_kind(accept)
+    return send_rendered(
+        await service.run(ANSWER_SPARQL, text=text, formats=formats, accept=accept)
+    )
+
+
+def _formats_by_kind(accept: str | None) -> dict[str, str | None]:
+    """The format each result kind would take under ``accept``; 406 if none fits."""
+    chosen: dict[str, str | None] = {}
+    every: list[str] = []
+    for kind in RESULT_KINDS:
+        offered = media_types_for(kind)
+        media = choose(list(offered), accept)
+        chosen[kind] = offered[media] if media else None
+        every.extend(m for m in offered if m not in every)
+    if not any(chosen.values()):
+        require(every, accept)  # raises NotAcceptableError listing what exists
+    return chosen
 
 
 def _refuse_dataset(names: Collection[str]) -> None:

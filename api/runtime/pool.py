@@ -43,8 +43,16 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 import anyio
 
-from api.isolation import isolate_network
-from ontology.errors import OrgkgError, QueryOutOfMemory, QueryTimeout, StoreError
+from api.runtime.isolation import isolate_network
+from ontology.errors import (
+    JobError,
+    OrgkgError,
+    QueryOutOfMemory,
+    QueryTimeout,
+    ServiceBusyError,
+    StoreError,
+    WorkerCrashError,
+)
 
 if TYPE_CHECKING:
     from multiprocessing.context import ForkProcess
@@ -61,25 +69,6 @@ _PR_SET_PDEATHSIG = 1
 _SPAWN = "spawn"
 
 
-class ServiceBusyError(StoreError):
-    """Every query worker stayed busy for the whole time limit."""
-
-    code = "busy"
-
-
-class WorkerCrashError(StoreError):
-    """A worker died while answering (out of memory, killed from outside)."""
-
-    code = "worker-crashed"
-
-
-class JobError(OrgkgError):
-    """A job raised something that is not an OrgkgError: a bug, logged in the worker."""
-
-    http_status = 500
-    code = "internal-error"
-
-
 @dataclass
 class Worker:
     pid: int
@@ -92,7 +81,7 @@ class WorkerPool:
     ``context`` is whatever the jobs need (the store, the catalogue); it is
     inherited by fork, never pickled. Jobs are module-level functions called
     as ``job(context, *args, **kwargs)``; arguments and results are pickled.
-    With ``isolate``, the workers run without network (see :mod:`api.isolation`).
+    With ``isolate``, the workers run without network (see :mod:`api.runtime.isolation`).
     """
 
     def __init__(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
-from api.deps import ServiceDep
-from api.exports import FORMATS, find_format
-from api.openapi import error_responses, text_content
+from api.http.deps import ServiceDep
+from api.http.openapi import error_responses, text_content
+from api.runtime.jobs import EXPORT
+from graph.dump import FORMATS, find_format
 
 router = APIRouter(tags=["export"])
 
@@ -26,7 +27,7 @@ router = APIRouter(tags=["export"])
 )
 async def export(fmt: str, service: ServiceDep) -> Response:
     spec = find_format(fmt)
-    body = await service.export(fmt=spec.name)
+    body = await service.run(EXPORT, fmt=spec.name)
     filename = f"orgkg-{service.store.version}.{spec.extension}"
     return Response(
         content=body,

@@ -15,7 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ontology.errors import OrgkgError, QueryError
+from ontology.errors import OrgkgError
 
 log = logging.getLogger("orgkg.api")
 
@@ -30,20 +30,6 @@ _HTTP_CODES = {
 }
 # Retry-After for the statuses that mean "not now" rather than "never".
 _RETRY_AFTER = {503: "1"}
-
-
-class QueryTooLongError(QueryError):
-    """The query text is longer than the service accepts."""
-
-    http_status = 413
-    code = "query-too-long"
-
-
-class UnsupportedMediaTypeError(QueryError):
-    """A request body of a type the route does not read."""
-
-    http_status = 415
-    code = "unsupported-media-type"
 
 
 def error_response(status: int, code: str, message: str) -> JSONResponse:

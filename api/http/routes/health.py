@@ -9,9 +9,9 @@ from typing import Literal
 
 from fastapi import APIRouter, Response
 
-from api.deps import ServiceDep
-from api.models import Health, WorkerStatus
-from api.openapi import error_responses
+from api.http.deps import ServiceDep
+from api.http.models import Health, WorkerStatus
+from api.http.openapi import error_responses
 
 router = APIRouter(tags=["service"])
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ontology.errors import NotFound
+from ontology.store import serialise_graph
 
 if TYPE_CHECKING:
     from ontology.store import Store
@@ -78,6 +79,4 @@ def serialise_store(store: Store, fmt: str) -> bytes:
         quads = store.oxigraph.quads_for_pattern(None, None, None, ox.DefaultGraph())
         data = ox.serialize((quad.triple for quad in quads), format=formats[fmt], prefixes=PREFIXES)
         return data if data is not None else b""
-    from api.results import serialise_graph
-
     return serialise_graph(store.data_graph(), fmt)

@@ -5,14 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ontology.errors import OrgkgError
-
-
-class NotAcceptableError(OrgkgError):
-    """None of the media types the client accepts can be produced."""
-
-    http_status = 406
-    code = "not-acceptable"
+from ontology.errors import NotAcceptableError
 
 
 @dataclass(frozen=True)

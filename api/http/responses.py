@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import Response
 
-from api.results import Rendered
+from queries.results import Rendered
 
 TRUNCATED_HEADER = "X-Orgkg-Truncated"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from api.openapi import render_docs
+from api.http.openapi import render_docs
 
 router = APIRouter(tags=["service"])
 

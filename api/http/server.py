@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 import uvicorn
 
-from api.app import create_app
-from api.settings import Settings
+from api.http.app import create_app
+from api.runtime.settings import Settings
 
 if TYPE_CHECKING:
     from ontology.store import Store

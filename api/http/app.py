@@ -1,7 +1,7 @@
 """The FastAPI application: ``create_app(settings)`` and its lifespan.
 
 No module-level app or graph: uvicorn calls the factory (``orgkg serve``, or
-``uvicorn --factory api.app:create_app`` with ``ORGKG_*`` settings), and the
+``uvicorn --factory api.http.app:create_app`` with ``ORGKG_*`` settings), and the
 lifespan loads the store and the catalogue once, then forks the query workers.
 """
 
@@ -18,10 +18,10 @@ import anyio
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from api.errors import install_error_handlers
-from api.routes import ROUTERS
-from api.service import open_service
-from api.settings import Settings
+from api.http.errors import install_error_handlers
+from api.http.routes import ROUTERS
+from api.runtime.service import open_service
+from api.runtime.settings import Settings
 
 if TYPE_CHECKING:
     from ontology.store import Store

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
-from api.deps import LangDep, ServiceDep
-from api.models import Entity
-from api.openapi import error_responses
+from api.http.deps import LangDep, ServiceDep
+from api.http.models import Entity
+from api.http.openapi import error_responses
+from api.runtime.jobs import DESCRIBE
 
 router = APIRouter(tags=["entities"])
 
@@ -26,5 +27,5 @@ router = APIRouter(tags=["entities"])
     },
 )
 async def get_entity(entity_id: str, service: ServiceDep, lang: LangDep) -> Response:
-    body = await service.describe(entity=entity_id, lang=lang)
+    body = await service.run(DESCRIBE, entity=entity_id, lang=lang)
     return Response(content=body, media_type="application/json")

@@ -34,17 +34,11 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from ontology.errors import OrgkgError
+from ontology.errors import SettingError
 
 Lang = Literal["vi", "en"]
 LANGS: tuple[Lang, ...] = ("vi", "en")
 ENV_PREFIX = "ORGKG_"
-
-
-class SettingError(OrgkgError):
-    """A setting (option or environment variable) has a value orgkg cannot use."""
-
-    code = "bad-setting"
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,11 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
 
-from api.deps import LangDep, ServiceDep
-from api.models import SparqlResults
-from api.openapi import error_responses, results_content
-from api.responses import send_rendered
+from api.http.deps import LangDep, ServiceDep
+from api.http.models import SparqlResults
+from api.http.openapi import error_responses, results_content
+from api.http.responses import send_rendered
+from api.runtime.jobs import SEARCH_LABELS
 
 router = APIRouter(tags=["entities"])
 
@@ -34,4 +35,4 @@ async def search_labels(
     q: Annotated[str, Query(min_length=1, max_length=500, description="The text to look for.")],
     format: Annotated[Literal["json", "csv"], Query(description="Answer format.")] = "json",
 ) -> Response:
-    return send_rendered(await service.search(q=q, lang=lang, fmt=format))
+    return send_rendered(await service.run(SEARCH_LABELS, q=q, lang=lang, fmt=format))

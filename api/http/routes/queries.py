@@ -6,11 +6,12 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 
-from api.deps import LangDep, ServiceDep
-from api.models import ParameterInfo, QuestionInfo, SparqlResults
-from api.negotiation import require
-from api.openapi import error_responses, results_content
-from api.responses import send_rendered
+from api.http.deps import LangDep, ServiceDep
+from api.http.models import ParameterInfo, QuestionInfo, SparqlResults
+from api.http.negotiation import require
+from api.http.openapi import error_responses, results_content
+from api.http.responses import send_rendered
+from api.runtime.jobs import ANSWER_QUESTION
 
 router = APIRouter(tags=["questions"])
 
@@ -72,7 +73,8 @@ async def answer_question(
 ) -> Response:
     fmt = format or _ANSWER_TYPES[require(list(_ANSWER_TYPES), request.headers.get("accept"))]
     params = {k: v for k, v in request.query_params.items() if k not in RESERVED}
-    rendered = await service.answer_question(
-        question_id=question_id, params=params, lang=lang, fmt=fmt
+    question = service.catalogue[question_id]  # an unknown id is a 404 without a worker
+    rendered = await service.run(
+        ANSWER_QUESTION, question_id=question.id, params=params, lang=lang, fmt=fmt
     )
     return send_rendered(rendered)

@@ -1,0 +1,33 @@
+"""``GET /``: the org-graph viewer page."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from fastapi.responses import HTMLResponse
+
+from api.http.deps import LangDep, ServiceDep
+from api.http.openapi import error_responses
+from api.runtime.jobs import RENDER_VIEWER
+
+router = APIRouter(tags=["viewer"])
+
+
+@router.get(
+    "/",
+    response_class=HTMLResponse,
+    summary="The org-graph viewer",
+    description="One self-contained page; `focus` opens it on an entity and its neighbours.",
+    responses={200: {"content": {"text/html": {}}}, **error_responses(422, 500, 503)},
+)
+async def view(
+    service: ServiceDep,
+    lang: LangDep,
+    focus: Annotated[
+        str | None,
+        Query(description="An IRI or the part after https://w3id.org/orgkg/id/."),
+    ] = None,
+    depth: Annotated[int, Query(ge=1, le=6, description="Steps around `focus`.")] = 2,
+) -> HTMLResponse:
+    return HTMLResponse(await service.run(RENDER_VIEWER, lang=lang, focus=focus, depth=depth))
