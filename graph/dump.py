@@ -1,9 +1,8 @@
 """The export formats, shared by ``orgkg export`` and ``GET /export/{format}``.
 
-RDF serialisations (Turtle, JSON-LD, N-Triples) are written by Oxigraph's
-serialisers when the store is Oxigraph (fast, and literals keep the store's
-lexical forms), else from the plain rdflib copy of the store; the graph
-formats (GraphML, GEXF, CSV) come from ``graph.export_graph``.
+RDF serialisations (Turtle, JSON-LD, N-Triples) are written by the store
+(:meth:`ontology.store.Store.serialise`); the graph formats (GraphML, GEXF,
+CSV) come from ``graph.export_graph``.
 """
 
 # Heavy libraries are imported where used, so the command line starts fast
@@ -16,7 +15,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ontology.errors import NotFound
-from ontology.store import serialise_graph
 
 if TYPE_CHECKING:
     from ontology.store import Store
@@ -57,26 +55,8 @@ def export_store(store: Store, fmt: str) -> bytes:
     """The whole loaded graph of ``store`` in export format ``fmt``."""
     spec = find_format(fmt)
     if spec.rdf:
-        return serialise_store(store, spec.name)
+        return store.serialise(spec.name)
     from graph import export_graph  # lazy: networkx is heavy
 
     data: bytes = export_graph(store, spec.name)
     return data
-
-
-def serialise_store(store: Store, fmt: str) -> bytes:
-    """The default graph of ``store`` as ``ttl``, ``jsonld`` or ``nt``."""
-    if store.oxigraph is not None:
-        import pyoxigraph as ox
-
-        from ontology.namespaces import PREFIXES
-
-        formats = {
-            "ttl": ox.RdfFormat.TURTLE,
-            "jsonld": ox.RdfFormat.JSON_LD,
-            "nt": ox.RdfFormat.N_TRIPLES,
-        }
-        quads = store.oxigraph.quads_for_pattern(None, None, None, ox.DefaultGraph())
-        data = ox.serialize((quad.triple for quad in quads), format=formats[fmt], prefixes=PREFIXES)
-        return data if data is not None else b""
-    return serialise_graph(store.data_graph(), fmt)

@@ -17,12 +17,10 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import networkx as nx
-import pyoxigraph as ox
-from rdflib import URIRef
 
-from ontology.errors import DataError, QueryError, StoreError
-from ontology.namespaces import FOAF, ORG, PREFIXES
-from ontology.store import Store
+from ontology.errors import DataError
+from ontology.namespaces import FOAF, ORG
+from ontology.store import Cell, Store
 
 SPARQL = Path(__file__).resolve().parent / "sparql"
 RELATIONS = ("reportsTo", "within", "holds", "heads")
@@ -46,7 +44,6 @@ _IMPLIED = {
     ("heads", "target"): "unit",
     ("within", "target"): "unit",
 }
-Cell = str | None
 
 
 @functools.cache
@@ -64,28 +61,10 @@ def select_values(
 ) -> list[tuple[Cell, ...]]:
     """Rows of ``graph/sparql/<name>.rq`` as plain strings (IRIs and lexical forms).
 
-    Straight from Oxigraph when the store is one: building rdflib terms for
-    every row costs several times the query itself on a big store.
+    The store's fast path (:meth:`ontology.store.Store.select_values`);
     ``bindings`` pre-bind variables to IRIs.
     """
-    text = read_projection_query(name)
-    iris = {key: URIRef(value) for key, value in (bindings or {}).items()}
-    if store.oxigraph is None:
-        table = store.select(text, iris)
-        return [tuple(None if v is None else str(v) for v in row) for row in table.rows]
-    try:
-        solutions = store.oxigraph.query(
-            text,
-            prefixes=PREFIXES,
-            substitutions={ox.Variable(k): ox.NamedNode(str(v)) for k, v in iris.items()},
-        )
-    except (SyntaxError, RuntimeError) as exc:
-        raise QueryError(f"projection query {name}: {exc}") from exc
-    except OSError as exc:
-        raise StoreError(f"the store could not answer: {exc}") from exc
-    if not isinstance(solutions, ox.QuerySolutions):
-        raise QueryError(f"projection query {name} is not a SELECT")
-    return [tuple(None if v is None else v.value for v in solution) for solution in solutions]
+    return store.select_values(read_projection_query(name), bindings)
 
 
 def project_reporting(store: Store, *, sources: bool = False) -> nx.DiGraph:

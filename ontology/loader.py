@@ -20,7 +20,6 @@ from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph
-from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
 from ontology.errors import DataError
 from ontology.folding import fold
@@ -35,7 +34,10 @@ from ontology.screening import (
     shorten,
     term_problem,
 )
-from ontology.store import Store, from_ox
+from ontology.store import ENGINES, Store, plain_graph
+from ontology.store_oxigraph import OxigraphStore, from_ox
+from ontology.store_rdflib import MemoryStore
+from ontology.store_remote import RemoteStore
 
 HERE = Path(__file__).resolve().parent
 VOCABULARY = HERE / "vocabulary.ttl"
@@ -135,16 +137,13 @@ def load_regulation(
     sources = find_sources(paths)
     shapes = _parse_into_rdflib(sources.shapes)
     if engine.startswith(("http://", "https://")):
-        remote = Graph(store=SPARQLStore(query_endpoint=engine, returnFormat="json"))
-        return Store(
-            engine="sparql",
+        return RemoteStore(
+            engine,
             shapes=shapes,
             version=_fingerprint(sources.shapes) + "@" + engine,
             sources=tuple(str(p) for p in sources.data),
-            endpoint=engine,
-            _graph=remote,
         )
-    if engine not in ("oxigraph", "memory"):
+    if engine not in ENGINES:
         raise DataError(
             f"unknown store {engine!r}: use oxigraph, memory or a http(s):// SPARQL endpoint"
         )
@@ -153,18 +152,17 @@ def load_regulation(
         _load_file(store, path, on_progress)
     _add_folded_labels(store)
     version = _fingerprint(sources.data + sources.shapes)
-    common = {"shapes": shapes, "version": version, "sources": tuple(str(p) for p in sources.data)}
+    loaded = OxigraphStore(
+        store, shapes=shapes, version=version, sources=tuple(str(p) for p in sources.data)
+    )
+    result: Store = loaded
     if engine == "memory":
-        graph = Graph()
-        for prefix, iri in PREFIXES.items():
-            graph.bind(prefix, iri)
-        graph += (
-            (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))  # type: ignore[misc]
-            for q in store
+        result = MemoryStore(
+            plain_graph(loaded.triples()),
+            shapes=shapes,
+            version=version,
+            sources=loaded.sources,
         )
-        result = Store(engine="memory", _graph=graph, **common)  # type: ignore[arg-type]
-    else:
-        result = Store(engine="oxigraph", _ox=store, **common)  # type: ignore[arg-type]
     if len(store) > _FREEZE_TRIPLES:
         # Millions of long-lived objects: spare every later GC pass the walk.
         gc.collect()
@@ -331,9 +329,7 @@ def _folded_literal(label: ox.Literal) -> ox.Literal | None:
 
 
 def _parse_into_rdflib(paths: Iterable[Path]) -> Graph:
-    graph = Graph()
-    for prefix, iri in PREFIXES.items():
-        graph.bind(prefix, iri)
+    graph = plain_graph()
     for path in paths:
         graph += (
             (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))  # type: ignore[misc]

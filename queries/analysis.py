@@ -36,7 +36,7 @@ _MEMOS: dict[int, tuple[weakref.ref[Store], str, dict[Hashable, Any]]] = {}
 
 def memo_of(store: Store) -> dict[Hashable, Any]:
     """What has been computed from ``store`` so far (empty and unkept for a remote one)."""
-    if store.engine == "sparql":
+    if not store.cacheable:
         return {}
     cached = _MEMOS.get(id(store))
     if cached is not None and cached[0]() is store and cached[1] == store.version:

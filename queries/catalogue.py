@@ -16,12 +16,11 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
-import pyoxigraph as ox
 from pyparsing import ParseException
 from rdflib.plugins.sparql.parser import parseQuery
 
-from ontology.errors import DataError, UnknownQuestion
-from ontology.namespaces import PREFIXES
+from ontology.errors import DataError, QueryError, UnknownQuestion
+from ontology.store_oxigraph import select_variables
 from queries.analysis import GRAPH_QUESTIONS
 from queries.header import Header, parse_header
 from queries.question import LANG_VARIABLE, Question
@@ -124,15 +123,12 @@ def _check_sparql(text: str, header: Header, path: Path) -> tuple[str, ...]:
             line=_line_at(blanked, forbidden.start()),
         )
     try:
-        # Nothing reaches out: SERVICE was refused above and the store is empty.
-        solutions = ox.Store().query(text, prefixes=PREFIXES)
-    except SyntaxError as exc:
-        raise DataError(
-            f"SPARQL syntax error: {exc}", path=path, line=_syntax_error_line(text, str(exc))
-        ) from None
-    if not isinstance(solutions, ox.QuerySolutions):
+        # Nothing reaches out: SERVICE was refused above and no data is read.
+        variables = select_variables(text)
+    except QueryError as exc:
+        raise DataError(exc.message, path=path, line=_syntax_error_line(text, str(exc))) from None
+    if variables is None:
         raise DataError("a question is a SELECT query", path=path, line=header.body_line)
-    variables = tuple(variable.value for variable in solutions.variables)
     projected = set(variables)
     for parameter in header.parameters:
         if parameter.name not in projected:

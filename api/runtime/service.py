@@ -55,7 +55,8 @@ class Service:
         """Run ``job`` in a worker; keep its answer when the job gives it a cache key."""
         runner = self.pool.run_long if job.long else self.pool.run
         make = functools.partial(runner, job.run, **arguments)
-        key = job.cache_key(arguments)
+        # A store whose data can change (a remote endpoint) has nothing worth keeping.
+        key = job.cache_key(arguments) if self.store.cacheable else None
         if key is None:
             return await make()
         return await self.cache.get_or_make((job.name, key), make)
@@ -79,8 +80,7 @@ def open_service(settings: Settings, *, store: Store | None = None) -> Service:
         timeout=settings.query_timeout,
         long_timeout=settings.long_timeout,
         memory_budget=settings.worker_memory * 2**20,
-        # A remote endpoint is reached over the network; a local store needs none.
-        isolate=store.engine != "sparql",
+        isolate=not store.needs_network,
     )
     return Service(
         settings=settings,
@@ -88,7 +88,7 @@ def open_service(settings: Settings, *, store: Store | None = None) -> Service:
         catalogue=catalogue,
         pool=pool,
         cache=ResponseCache(store.version, max_item_bytes=settings.max_bytes),
-        triples=len(store) if store.engine != "sparql" else None,
+        triples=store.count(),
     )
 
 

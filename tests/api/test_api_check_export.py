@@ -15,7 +15,7 @@ from rdflib.compare import isomorphic
 
 from ontology import Store
 from ontology.loader import parse_file
-from ontology.store import from_ox
+from ontology.store_oxigraph import from_ox
 
 needs_validation = pytest.mark.skipif(
     importlib.util.find_spec("ontology.validation") is None,

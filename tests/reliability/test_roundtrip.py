@@ -21,7 +21,7 @@ from rdflib.compare import isomorphic, to_isomorphic
 from api.cli.output import write_file
 from graph.dump import export_store
 from ontology import BUNDLED, OutputError, Store, load_regulation
-from ontology.store import from_ox
+from ontology.store_oxigraph import from_ox
 from tests.reliability.support import HOSTILE, Listener, run_orgkg
 
 RDF_FORMATS = {

@@ -1,0 +1,175 @@
+"""The store: one interface over the engines, one class per engine.
+
+:class:`Store` is what every layer above holds. Each engine owns how it
+answers (``select``, the plain-value fast path ``select_values``, ``ask``,
+``construct``, streaming of rows, serialisation) and says whether its
+answers may be kept (``cacheable``) and whether it needs the network:
+
+- :class:`~ontology.store_oxigraph.OxigraphStore` (``oxigraph``): pyoxigraph,
+  in memory or on disk; cacheable.
+- :class:`~ontology.store_rdflib.MemoryStore` (``memory``): rdflib's memory
+  graph, the reference engine; cacheable.
+- :class:`~ontology.store_remote.RemoteStore` (an ``http(s)://`` URL): any
+  SPARQL 1.1 endpoint; never cached (its data can change), needs the network.
+
+Every catalogue question must answer alike on all of them, so the
+differences (how parameters are bound, how terms come back, how errors are
+reported) stop in these modules. :func:`ontology.load_regulation` only
+chooses the class.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Identifier
+
+from ontology.namespaces import PREFIXES
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+Term = URIRef | BNode | Literal
+Row = tuple[Term | None, ...]
+Cell = str | None
+# The local engines (a remote one is named by its URL).
+ENGINES: tuple[str, ...] = ("oxigraph", "memory")
+# RDF format name -> rdflib serialiser name.
+_RDFLIB_NAMES = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt11", "rdfxml": "xml"}
+
+
+@dataclass(frozen=True)
+class Table:
+    """A SELECT answer: variable names and rows of rdflib terms (None = unbound)."""
+
+    variables: tuple[str, ...]
+    rows: tuple[Row, ...]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self) -> Iterator[Row]:
+        return iter(self.rows)
+
+    def column(self, name: str) -> list[Term | None]:
+        """Every value of one variable, row by row."""
+        index = self.variables.index(name)
+        return [row[index] for row in self.rows]
+
+    def records(self) -> list[dict[str, Term | None]]:
+        return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
+
+
+@dataclass(frozen=True)
+class RowStream:
+    """A SELECT answer read row by row: the variables, then rows as the engine yields them."""
+
+    variables: tuple[str, ...]
+    rows: Iterator[Row]
+
+    def collect(self) -> Table:
+        return Table(self.variables, tuple(self.rows))
+
+
+class Store(ABC):
+    """A loaded knowledge graph plus the shapes that check it.
+
+    Build one with :func:`ontology.load_regulation`; never mutate it after.
+    ``engine`` names the engine for people (``/health``).
+    """
+
+    engine: ClassVar[str]
+    cacheable: ClassVar[bool] = True  # the data never changes while it is open
+    needs_network: ClassVar[bool] = False  # workers may be cut off the network
+
+    def __init__(self, *, shapes: Graph, version: str, sources: tuple[str, ...] = ()) -> None:
+        self.shapes = shapes
+        self.version = version
+        self.sources = sources
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(version={self.version!r})"
+
+    # -- reading ---------------------------------------------------------
+
+    @abstractmethod
+    def stream(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> RowStream:
+        """Run a SELECT query and hand its rows on as the engine yields them.
+
+        ``bindings`` pre-bind variables to RDF terms. A bound variable must
+        appear in the SELECT projection (Oxigraph's substitution semantics,
+        SEP-0007); every engine is held to it. Errors: QueryError for a bad
+        query, StoreError when the engine cannot answer.
+        """
+
+    def select(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> Table:
+        """Run a SELECT query; the whole answer as a :class:`Table`."""
+        return self.stream(query, bindings).collect()
+
+    def select_values(
+        self, query: str, bindings: Mapping[str, str] | None = None
+    ) -> list[tuple[Cell, ...]]:
+        """Rows as plain strings (IRIs and lexical forms); ``bindings`` bind IRIs.
+
+        The fast path of the graph projections: an engine may skip building
+        rdflib terms, which costs several times the query itself on a big store.
+        """
+        iris = {key: URIRef(value) for key, value in (bindings or {}).items()}
+        return [
+            tuple(None if value is None else str(value) for value in row)
+            for row in self.stream(query, iris).rows
+        ]
+
+    @abstractmethod
+    def ask(self, query: str) -> bool:
+        """Run an ASK query."""
+
+    @abstractmethod
+    def construct(self, query: str) -> Graph:
+        """Run a CONSTRUCT or DESCRIBE query; the triples as an rdflib graph."""
+
+    @abstractmethod
+    def triples(self) -> Iterator[tuple[Term, Term, Term]]:
+        """Every triple of the default graph, as rdflib terms."""
+
+    @abstractmethod
+    def __len__(self) -> int:
+        """How many triples the default graph holds."""
+
+    def count(self) -> int | None:
+        """The number of triples, or None when counting would scan a remote store."""
+        return len(self)
+
+    # -- writing out -----------------------------------------------------
+
+    def serialise(self, fmt: str) -> bytes:
+        """The default graph as ``ttl``, ``jsonld``, ``nt`` or ``rdfxml``."""
+        return serialise_graph(self.data_graph(), fmt)
+
+    def data_graph(self) -> Graph:
+        """A plain in-memory rdflib copy (pyshacl and serialisers are fast on it)."""
+        return plain_graph(self.triples())
+
+
+def plain_graph(triples: Iterable[tuple[Term, Term, Term]] = ()) -> Graph:
+    """An rdflib memory graph with the project's prefixes, holding ``triples``."""
+    graph = Graph()
+    for prefix, iri in PREFIXES.items():
+        graph.bind(prefix, iri)
+    graph += triples
+    return graph
+
+
+def serialise_graph(graph: Graph, fmt: str) -> bytes:
+    """An rdflib graph as Turtle, JSON-LD (compacted with its prefixes), N-Triples or RDF/XML."""
+    name = _RDFLIB_NAMES[fmt]
+    if name == "json-ld":
+        context = {prefix: str(iri) for prefix, iri in graph.namespaces() if prefix}
+        data: bytes = graph.serialize(format="json-ld", context=context, encoding="utf-8")
+    else:
+        data = graph.serialize(format=name, encoding="utf-8")
+    return data

@@ -1,0 +1,81 @@
+"""The remote engine: any SPARQL 1.1 endpoint, read through rdflib's SPARQLStore.
+
+Its data is loaded there by its own tools and may change at any time, so
+its answers are never cached, and the workers that reach it keep the network.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from rdflib import Graph
+from rdflib.plugins.stores.sparqlstore import SPARQLStore
+from rdflib.query import Result
+from rdflib.term import Identifier
+
+from ontology.errors import QueryError
+from ontology.store_rdflib import RdflibStore
+
+
+class RemoteStore(RdflibStore):
+    """The SPARQL 1.1 endpoint at ``endpoint`` (Oxigraph server, Fuseki, GraphDB, QLever...)."""
+
+    engine = "sparql"
+    cacheable = False
+    needs_network = True
+
+    def __init__(
+        self, endpoint: str, *, shapes: Graph, version: str, sources: tuple[str, ...] = ()
+    ) -> None:
+        graph = Graph(store=SPARQLStore(query_endpoint=endpoint, returnFormat="json"))
+        super().__init__(graph, shapes=shapes, version=version, sources=sources)
+        self.endpoint = endpoint
+
+    def count(self) -> int | None:
+        return None
+
+    def _query(self, query: str, bindings: Mapping[str, Identifier]) -> Result:
+        # An endpoint has no substitution API: the values go into the text.
+        if bindings:
+            query = inject_values(query, bindings)
+        return super()._query(query, {})
+
+
+# A "{" that opens inline data (VALUES ?x { ... }) rather than a group.
+_DATA_BLOCK = re.compile(r"VALUES\s*(?:[?$]\w+|\([^)]*\))\s*\{", re.IGNORECASE)
+_SUBSELECT = re.compile(r"\s*SELECT\b", re.IGNORECASE)
+_OPAQUE = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|<[^<>\s]*>|#[^\n]*'
+)
+
+
+def inject_values(query: str, bindings: Mapping[str, Identifier]) -> str:
+    """Pre-bind variables for a remote endpoint: a VALUES block opens every group.
+
+    A remote endpoint has no substitution API. One VALUES row joined at the
+    start of each group (outer WHERE, OPTIONAL, UNION branches, EXISTS,
+    sub-select bodies) makes the values visible in every scope, as
+    Oxigraph's substitution does; a group holding a sub-select is left to
+    the sub-select's own WHERE (SPARQL allows nothing beside it).
+    """
+    blanked = _blank_literals(query)
+    data_blocks = {m.end() - 1 for m in _DATA_BLOCK.finditer(blanked)}
+    names = " ".join(f"?{name}" for name in bindings)
+    values = " ".join(term.n3() for term in bindings.values())
+    block = f" VALUES ({names}) {{ ({values}) }} "
+    pieces: list[str] = []
+    start = 0
+    for index, char in enumerate(blanked):
+        if char != "{" or index in data_blocks or _SUBSELECT.match(blanked, index + 1):
+            continue
+        pieces += [query[start : index + 1], block]
+        start = index + 1
+    if not pieces:
+        raise QueryError("cannot bind parameters: the query has no group pattern")
+    return "".join([*pieces, query[start:]])
+
+
+def _blank_literals(query: str) -> str:
+    """The query with strings, IRIs and comments blanked (same length)."""
+    return _OPAQUE.sub(lambda m: " " * len(m.group(0)), query)
