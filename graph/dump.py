@@ -11,44 +11,23 @@ CSV) come from ``graph.export_graph``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ontology.errors import NotFound
+from ontology.formats import EXPORT_FORMATS, ExportFormat
 
 if TYPE_CHECKING:
     from ontology.store import Store
 
 
-@dataclass(frozen=True)
-class ExportFormat:
-    """One export format: its name, media type and file extension."""
-
-    name: str
-    media_type: str
-    extension: str
-    rdf: bool = False  # RDF from the store; otherwise graph.export_graph makes it
-
-
-FORMATS: dict[str, ExportFormat] = {
-    f.name: f
-    for f in (
-        ExportFormat("ttl", "text/turtle; charset=utf-8", "ttl", True),
-        ExportFormat("jsonld", "application/ld+json", "jsonld", True),
-        ExportFormat("nt", "application/n-triples", "nt", True),
-        ExportFormat("graphml", "application/graphml+xml", "graphml"),
-        ExportFormat("gexf", "application/gexf+xml", "gexf"),
-        ExportFormat("csv", "application/zip", "zip"),
-    )
-}
-
-
 def find_format(name: str) -> ExportFormat:
     """The export format called ``name``, or NotFound listing the known ones."""
     try:
-        return FORMATS[name]
+        return EXPORT_FORMATS[name]
     except KeyError:
-        raise NotFound(f"unknown export format {name!r}: use one of {', '.join(FORMATS)}") from None
+        raise NotFound(
+            f"unknown export format {name!r}: use one of {', '.join(EXPORT_FORMATS)}"
+        ) from None
 
 
 def export_store(store: Store, fmt: str) -> bytes:

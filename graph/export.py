@@ -20,9 +20,9 @@ import networkx as nx
 
 from graph.projection import project_membership, project_reporting
 from ontology.errors import NotFound
+from ontology.formats import NETWORK_FORMATS
 from ontology.store import Store
 
-FORMATS = ("graphml", "gexf", "csv")
 NODE_FIELDS = ("label_vi", "label_en", "kind")
 # Spreadsheets run a cell starting with one of these as a formula.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -52,8 +52,8 @@ def org_graph(store: Store) -> nx.MultiDiGraph:
 
 def export_graph(store: Store, fmt: str) -> bytes:
     """The org graph of ``store`` as ``graphml``, ``gexf`` or ``csv`` (a zip of two tables)."""
-    if fmt not in FORMATS:
-        raise NotFound(f"unknown graph format {fmt!r}: use one of {', '.join(FORMATS)}")
+    if fmt not in NETWORK_FORMATS:
+        raise NotFound(f"unknown graph format {fmt!r}: use one of {', '.join(NETWORK_FORMATS)}")
     graph = org_graph(store)
     if fmt == "graphml":
         return "\n".join(nx.generate_graphml(graph, encoding="utf-8")).encode("utf-8")

@@ -14,17 +14,15 @@ both labels, the folded search form and the quotes it comes from.
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import cache
-from pathlib import Path
 from typing import NamedTuple
 
 import networkx as nx
 from rdflib import Literal, URIRef
 
 from ontology import Store, Term, fold
+from ontology.languages import LANGUAGES
 from ontology.namespaces import ID, OKG, ORG, SKOS
-
-SPARQL = Path(__file__).resolve().parent / "sparql"
+from ontology.sparql import read_sparql
 
 # Drawing order matters: an entity typed as two kinds is drawn as the first.
 KINDS: tuple[str, ...] = (
@@ -85,12 +83,6 @@ class Source(NamedTuple):
     iri: str
     identifier: str
     text: str
-
-
-@cache
-def read_sparql(name: str) -> str:
-    """The text of ``graph/sparql/<name>.rq`` (read once)."""
-    return (SPARQL / f"{name}.rq").read_text(encoding="utf-8")
 
 
 def project_view(store: Store) -> nx.DiGraph:
@@ -171,7 +163,7 @@ def _add_labels(view: nx.DiGraph, store: Store) -> None:
         if key not in view or not isinstance(label, Literal):
             continue
         lang = (label.language or "").lower()[:2]
-        if prop == SKOS.prefLabel and lang in ("vi", "en", ""):
+        if prop == SKOS.prefLabel and lang in (*LANGUAGES, ""):
             # Several preferred labels in one language: keep the shortest, then
             # the first in code-point order, so the result never depends on
             # the engine's row order.

@@ -2,7 +2,7 @@
 
 Nodes are keyed by IRI string and carry ``label_vi``, ``label_en`` (None when
 missing) and ``kind`` (``post``, ``unit``, ``body``, ``person``, ``agent`` or
-``other``). The SPARQL they run is ``graph/sparql/projection-*.rq``.
+``other``). The SPARQL they run is ``ontology/sparql/projection-*.rq``.
 
 >>> from ontology import load_regulation
 >>> reporting = project_reporting(load_regulation())
@@ -12,17 +12,14 @@ missing) and ``kind`` (``post``, ``unit``, ``body``, ``person``, ``agent`` or
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 
 import networkx as nx
 
-from ontology.errors import DataError
 from ontology.namespaces import FOAF, ORG
+from ontology.sparql import read_sparql
 from ontology.store import Cell, Store
 
-SPARQL = Path(__file__).resolve().parent / "sparql"
 RELATIONS = ("reportsTo", "within", "holds", "heads")
 # A node typed twice is the first of these it is (a unit is also an org:Organization).
 _KINDS = (
@@ -46,32 +43,22 @@ _IMPLIED = {
 }
 
 
-@functools.cache
-def read_projection_query(name: str) -> str:
-    """The text of ``graph/sparql/<name>.rq`` (read once)."""
-    path = SPARQL / f"{name}.rq"
-    try:
-        return path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DataError(f"missing projection query: {exc.strerror}", path=path) from None
-
-
 def select_values(
     store: Store, name: str, bindings: Mapping[str, str] | None = None
 ) -> list[tuple[Cell, ...]]:
-    """Rows of ``graph/sparql/<name>.rq`` as plain strings (IRIs and lexical forms).
+    """Rows of ``ontology/sparql/<name>.rq`` as plain strings (IRIs and lexical forms).
 
     The store's fast path (:meth:`ontology.store.Store.select_values`);
     ``bindings`` pre-bind variables to IRIs.
     """
-    return store.select_values(read_projection_query(name), bindings)
+    return store.select_values(read_sparql(name), bindings)
 
 
 def project_reporting(store: Store, *, sources: bool = False) -> nx.DiGraph:
     """Reporting and containment as a DiGraph from subordinate to superior.
 
     Edge attribute ``relation``: ``reportsTo``, ``within``, ``holds`` or
-    ``heads`` (see ``graph/sparql/projection-reporting.rq``); a pair both
+    ``heads`` (see ``ontology/sparql/projection-reporting.rq``); a pair both
     reporting and contained keeps ``reportsTo``. With ``sources``, edges also
     get ``sources``: the sorted ids of the sentences they come from.
     """

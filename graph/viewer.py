@@ -30,6 +30,7 @@ from pyvis.node import Node
 from graph import legend
 from graph.orgchart import KINDS, RANKING, RELATIONS, local_name, project_view
 from ontology import Store
+from ontology.languages import Lang
 from ontology.namespaces import OKG
 
 HERE = Path(__file__).resolve().parent
@@ -43,7 +44,6 @@ COLLAPSE_ABOVE = 1500
 SCRIPTS = ("vis-network.min.js", "layout.js", "viewer.js", "panel.js")
 
 Layout = Literal["org", "force"]
-Lang = Literal["vi", "en"]
 
 # Characters that could end the JSON block early or open a comment inside it;
 # JSON lets each be written as a \\u escape without changing its meaning.

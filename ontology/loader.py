@@ -34,6 +34,7 @@ from ontology.screening import (
     shorten,
     term_problem,
 )
+from ontology.sparql import read_sparql
 from ontology.store import ENGINES, Store, plain_graph
 from ontology.store_oxigraph import OxigraphStore, from_ox
 from ontology.store_rdflib import MemoryStore
@@ -54,11 +55,6 @@ FORMATS: dict[str, ox.RdfFormat] = {
     ".json": ox.RdfFormat.JSON_LD,
 }
 SHAPES_FOLDER = "shapes"
-_FOLD_QUERY = """
-SELECT ?s ?label WHERE {
-  { ?s skos:prefLabel ?label } UNION { ?s skos:altLabel ?label } UNION { ?s rdfs:label ?label }
-  FILTER(isLiteral(?label))
-}"""
 _BULK_BYTES = 8 * 1024 * 1024
 _READ_CHUNK = 1 << 20
 OnProgress = Callable[[Path, int, int], None]
@@ -306,7 +302,7 @@ def _add_folded_labels(store: ox.Store) -> None:
     """Add skos:hiddenLabel, the folded search form, beside every label."""
     hidden = ox.NamedNode(PREFIXES["skos"] + "hiddenLabel")
     default = ox.DefaultGraph()
-    solutions = store.query(_FOLD_QUERY, prefixes=PREFIXES)
+    solutions = store.query(read_sparql("fold-labels"), prefixes=PREFIXES)
     # Labels repeat (names, titles, code lists): fold each distinct one once.
     folds: dict[tuple[str, str | None], ox.Literal | None] = {}
     additions: list[ox.Quad] = []

@@ -20,16 +20,11 @@ from enum import StrEnum
 from itertools import groupby
 
 from ontology.errors import NotFound
+from ontology.formats import REPORT_FORMATS
 from ontology.languages import Lang
 from ontology.namespaces import PREFIXES
 from ontology.printable import printable
 
-# format name -> media type of each rendering of a report.
-REPORT_FORMATS: dict[str, str] = {
-    "json": "application/json",
-    "junit": "application/xml",
-    "text": "text/plain; charset=utf-8",
-}
 # Longest namespace first, so "okgsh:" wins over a shorter match.
 _NAMESPACES = sorted(((iri, prefix) for prefix, iri in PREFIXES.items()), key=lambda p: -len(p[0]))
 

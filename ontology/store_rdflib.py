@@ -11,6 +11,7 @@ from rdflib.term import Identifier, Variable
 
 from ontology.errors import QueryError, StoreError
 from ontology.namespaces import PREFIXES
+from ontology.sparql import read_sparql
 from ontology.store import Row, RowStream, Store, Term
 
 
@@ -46,7 +47,7 @@ class RdflibStore(Store):
         yield from self._graph.triples((None, None, None))  # type: ignore[misc]
 
     def __len__(self) -> int:
-        table = self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        table = self.select(read_sparql("count-triples"))
         value = table.rows[0][0] if table.rows else None
         return int(value) if isinstance(value, Literal) else 0
 

@@ -28,6 +28,7 @@ from rdflib.plugins.stores.memory import Memory, SimpleMemory
 from rdflib.term import Node
 
 from ontology.errors import DataError
+from ontology.languages import LANGUAGES
 from ontology.namespaces import DCT, OKG, PROV, RDF, SH, SKOS
 from ontology.report import Report, Result, Severity
 from ontology.store import Store
@@ -146,7 +147,7 @@ def _result(report: Graph, node: Node, data: Graph, shapes: Graph) -> Result:
         for m in report.objects(node, SH.resultMessage)
         if isinstance(m, RdfLiteral)
     }
-    if not {"vi", "en"} <= messages.keys():
+    if not set(LANGUAGES) <= messages.keys():
         # pyshacl hands back one untagged message for SPARQL constraints, in
         # whichever language it met first: rebuild both from the shape.
         constraint = report.value(node, SH.sourceConstraint)

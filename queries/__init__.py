@@ -9,12 +9,13 @@
 
 from __future__ import annotations
 
+from ontology.languages import LANGUAGES
 from queries.answer import Answer
 from queries.catalogue import Catalogue, load_catalogue, read_question, read_questions
 from queries.entity import describe_entity, find_entity, search
 from queries.guard import check_read_only
 from queries.lookup import resolve_entity
-from queries.question import LANGUAGES, PARAMETER_KINDS, Parameter, Question
+from queries.question import PARAMETER_KINDS, Parameter, Question
 from queries.runner import bind_parameters, run_query
 from queries.sparql import run_sparql
 

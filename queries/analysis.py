@@ -22,9 +22,9 @@ from graph.analytics import (
     single_points_of_failure,
 )
 from graph.projection import edge_sources, project_reporting
+from ontology.sparql import read_sparql
 from ontology.store import Row, Store, Table, Term
 from queries.question import GraphAnswer, Parameter, Question
-from queries.support import read_support
 
 ARROW = " → "
 CACHE_SIZE = 4
@@ -169,7 +169,7 @@ def answer_chains(store: Store, params: Mapping[str, Term], lang: str) -> Table:
 def _label_from_store(store: Store, entity: str, lang: str) -> Term | None:
     """The label of an entity outside the projection (no reporting or containment edge)."""
     table = store.select(
-        read_support("entity-label"), {"entity": URIRef(entity), "lang": Literal(lang)}
+        read_sparql("entity-label"), {"entity": URIRef(entity), "lang": Literal(lang)}
     )
     return table.rows[0][2] if table.rows else None
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +16,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
 from ontology.namespaces import PREFIXES
-from ontology.store import Row, Term
+from ontology.store import Row, Table, Term
 from queries.table import render_table
 
 DEFAULT_WIDTH = 120
@@ -37,33 +37,16 @@ _COMPACT = sorted(PREFIXES.items(), key=lambda item: (item[0] != "id", -len(item
 
 
 @dataclass(frozen=True)
-class Answer:
-    """Variables and rows of RDF terms (None = unbound), in a fixed order.
+class Answer(Table):
+    """A :class:`~ontology.store.Table` that knows its question and language, and renders itself.
 
     >>> a = Answer(("x",), ((Literal("Tổ"),),))
     >>> a.to_json()["results"]["bindings"]
     [{'x': {'type': 'literal', 'value': 'Tổ'}}]
     """
 
-    variables: tuple[str, ...]
-    rows: tuple[Row, ...]
     question: str | None = None
     lang: str = "vi"
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def __iter__(self) -> Iterator[Row]:
-        return iter(self.rows)
-
-    def column(self, name: str) -> list[Term | None]:
-        """Every value of one variable, row by row."""
-        index = self.variables.index(name)
-        return [row[index] for row in self.rows]
-
-    def records(self) -> list[dict[str, Term | None]]:
-        """Rows as dicts variable -> term."""
-        return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
 
     def values(self) -> list[dict[str, str | None]]:
         """Rows as dicts variable -> plain string (IRIs in full)."""

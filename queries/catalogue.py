@@ -20,6 +20,7 @@ from pyparsing import ParseException
 from rdflib.plugins.sparql.parser import parseQuery
 
 from ontology.errors import DataError, QueryError, UnknownQuestion
+from ontology.sparql import read_rq
 from ontology.store_oxigraph import select_variables
 from queries.analysis import GRAPH_QUESTIONS
 from queries.header import Header, parse_header
@@ -83,10 +84,7 @@ def read_questions(folder: Path) -> list[Question]:
 
 def read_question(path: Path) -> Question:
     """One ``.rq`` file as a question, or DataError naming the file and line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(f"cannot read question: {exc}", path=path) from None
+    text = read_rq(path)
     if not _ID.match(path.stem):
         raise DataError(
             "a question file is named by its id: lower-case words joined by '-'", path=path

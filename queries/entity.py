@@ -15,11 +15,11 @@ from rdflib import Literal, URIRef
 
 from ontology.errors import NotFound, ParameterError
 from ontology.namespaces import ID
+from ontology.sparql import read_sparql
 from ontology.store import Store, Table, Term
 from queries.answer import Answer, compact
 from queries.lookup import resolve_entity
 from queries.runner import run_query
-from queries.support import read_support
 
 # An id as the API's path carries it: the part of a data IRI after ``id/``.
 _ID_PATH = re.compile(r"^[a-z0-9][a-z0-9._~-]*(?:/[a-z0-9._~-]+)*$")
@@ -48,12 +48,12 @@ def describe_entity(store: Store, iri_or_id: str, *, lang: str = "vi") -> dict[s
     """
     entity = find_entity(store, iri_or_id)
     bindings: dict[str, Term] = {"entity": entity, "lang": Literal(lang)}
-    card = store.select(read_support("entity-card"), bindings)
-    out = store.select(read_support("entity-out"), bindings)
-    into = store.select(read_support("entity-in"), bindings)
+    card = store.select(read_sparql("entity-card"), bindings)
+    out = store.select(read_sparql("entity-out"), bindings)
+    into = store.select(read_sparql("entity-in"), bindings)
     if not (card.rows or out.rows or into.rows):
         raise NotFound(f"nothing is known about {compact(str(entity))}")
-    sources = store.select(read_support("entity-sources"), bindings)
+    sources = store.select(read_sparql("entity-sources"), bindings)
     labels: dict[str, str] = {}
     for record in _records(card, "label"):
         value = record["value"]
@@ -110,5 +110,5 @@ def _text(term: Term | None) -> str | None:
 
 
 def _exists(store: Store, entity: URIRef) -> bool:
-    table = store.select(read_support("entity-exists"), {"entity": entity})
+    table = store.select(read_sparql("entity-exists"), {"entity": entity})
     return bool(table.rows)

@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ontology.errors import DataError
-from queries.question import LANG_VARIABLE, LANGUAGES, PARAMETER_KINDS, Parameter
+from ontology.languages import LANGUAGES
+from queries.question import LANG_VARIABLE, PARAMETER_KINDS, Parameter
 
 _FIELD = re.compile(
     r"^#\+\s*(?P<key>[a-z-]+)(?:@(?P<lang>[a-z]{2}))?(?P<sep>\s*:\s*|\s+)(?P<value>.*)$"

@@ -14,9 +14,9 @@ from rdflib import Literal, URIRef
 from ontology.errors import ParameterError
 from ontology.folding import fold
 from ontology.namespaces import OKG, PREFIXES
+from ontology.sparql import read_sparql
 from ontology.store import Store
 from queries.answer import compact
-from queries.support import read_support
 
 _ABSOLUTE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*://|urn:)")
 _PREFIXED = re.compile(r"^(?P<prefix>[A-Za-z][\w-]*):(?P<local>[^\s<>\"{}|^`\\]+)$")
@@ -46,7 +46,7 @@ def resolve_entity(store: Store, text: str, *, parameter: str = "entity") -> URI
     folded = fold(value)
     suffix = "/" + "-".join(folded.split())
     table = store.select(
-        read_support("resolve-entity"), {"folded": Literal(folded), "suffix": Literal(suffix)}
+        read_sparql("resolve-entity"), {"folded": Literal(folded), "suffix": Literal(suffix)}
     )
     candidates = [(row[2], row[3]) for row in table.rows if isinstance(row[2], URIRef)]
     # A code-list concept of the vocabulary (okg:standingUnit, "Bộ phận thường

@@ -17,7 +17,6 @@ from ontology.store import Store, Table, Term
 
 ParameterKind = Literal["iri", "text", "date", "integer"]
 PARAMETER_KINDS: tuple[str, ...] = ("iri", "text", "date", "integer")
-LANGUAGES: tuple[str, ...] = ("vi", "en")
 # Bound by the runner on every question, so a query never declares it.
 LANG_VARIABLE = "lang"
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape, quoteattr
 
 from ontology.errors import QueryError
+from ontology.formats import GRAPH_FORMATS, MEDIA_ALIASES, SOLUTION_FORMATS, TEXT_FORMATS
 from ontology.store import serialise_graph
 
 if TYPE_CHECKING:
@@ -27,29 +28,6 @@ if TYPE_CHECKING:
 
     from queries.answer import Answer
 
-# format name -> media type; the first of each family is the default.
-SOLUTION_FORMATS: dict[str, str] = {
-    "json": "application/sparql-results+json",
-    "xml": "application/sparql-results+xml",
-    "csv": "text/csv; charset=utf-8",
-    "tsv": "text/tab-separated-values; charset=utf-8",
-}
-GRAPH_FORMATS: dict[str, str] = {
-    "ttl": "text/turtle; charset=utf-8",
-    "jsonld": "application/ld+json",
-    "nt": "application/n-triples",
-    # SPARQLWrapper's default for CONSTRUCT/DESCRIBE.
-    "rdfxml": "application/rdf+xml",
-}
-TEXT_FORMATS: dict[str, str] = {"table": "text/plain; charset=utf-8"}
-# Other names clients use for the same formats (Accept header -> format).
-MEDIA_ALIASES: dict[str, str] = {
-    "application/json": "json",
-    "application/xml": "xml",
-    "text/xml": "xml",
-    "application/x-turtle": "ttl",
-    "application/json-ld": "jsonld",
-}
 RESULT_KINDS = ("solutions", "boolean", "graph")
 _XML_NS = "http://www.w3.org/2005/sparql-results#"
 

@@ -18,11 +18,12 @@ from rdflib.namespace import XSD
 
 from ontology.errors import ParameterError
 from ontology.folding import fold
+from ontology.languages import LANGUAGES
 from ontology.store import Row, Store, Table, Term
 from queries.answer import Answer, normalise_row
 from queries.catalogue import load_catalogue
 from queries.lookup import resolve_entity
-from queries.question import LANG_VARIABLE, LANGUAGES, Parameter, Question, run_answer
+from queries.question import LANG_VARIABLE, Parameter, Question, run_answer
 
 LIST_SEPARATOR = "; "
 _INTEGER = re.compile(r"^[+-]?\d+$")

@@ -13,12 +13,14 @@ commands so that ``orgkg --help`` starts at once.
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 from typer.core import TyperGroup
+
+from ontology.formats import AnswerFormat, ExportName, ReportFormat, SparqlFormat, TextFormat
+from ontology.languages import Lang
 
 if TYPE_CHECKING:
     from typer._click import Context as ClickContext
@@ -42,42 +44,9 @@ class OrgkgGroup(TyperGroup):
             ctx.exit(exc.exit_code)
 
 
-class Lang(StrEnum):
-    vi = "vi"
-    en = "en"
-
-
-class AnswerFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
-class SparqlFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    tsv = "tsv"
-    xml = "xml"
-    ttl = "ttl"
-    jsonld = "jsonld"
-    nt = "nt"
-    rdfxml = "rdfxml"
-
-
-class CheckFormat(StrEnum):
-    text = "text"
-    json = "json"
-    junit = "junit"
-
-
-class ExportName(StrEnum):
-    ttl = "ttl"
-    jsonld = "jsonld"
-    nt = "nt"
-    graphml = "graphml"
-    gexf = "gexf"
-    csv = "csv"
+# The choices of the options: the formats and languages of the whole project.
+QueryFormat = Literal[TextFormat, AnswerFormat]
+SparqlChoice = Literal[TextFormat, SparqlFormat]
 
 
 app = typer.Typer(
@@ -127,7 +96,7 @@ def configure(
     ctx.obj = Settings.from_env(
         data=tuple(data) if data else None,
         store=store,
-        lang=lang.value if lang else None,
+        lang=lang,
     )
 
 
@@ -160,7 +129,7 @@ def answer_query(
         list[str] | None,
         typer.Option("--param", "-p", help="A parameter as NAME=VALUE; repeatable."),
     ] = None,
-    fmt: Annotated[AnswerFormat, typer.Option("--format", "-f")] = AnswerFormat.table,
+    fmt: Annotated[QueryFormat, typer.Option("--format", "-f")] = "table",
     lang: LangOption = None,
 ) -> None:
     """Answer one question of the catalogue."""
@@ -170,7 +139,7 @@ def answer_query(
     params = _parse_params(param or [])
     question = load_catalogue()[question_id]  # before loading: a typo fails fast
     answer = run_query(_open_store(settings), question, params, lang=settings.lang)
-    _write_result(answer, fmt.value)
+    _write_result(answer, fmt)
 
 
 @app.command("sparql")
@@ -180,7 +149,7 @@ def run_sparql_command(
         str, typer.Argument(metavar="QUERY|@FILE", help="SPARQL text, or @FILE to read it.")
     ],
     fmt: Annotated[
-        SparqlFormat | None,
+        SparqlChoice | None,
         typer.Option(
             "--format",
             "-f",
@@ -197,13 +166,13 @@ def run_sparql_command(
     check_read_only(text)
     result = run_sparql(_open_store(settings), text)
     default = "ttl" if result_kind(result) == "graph" else "table"
-    _write_result(result, fmt.value if fmt else default)
+    _write_result(result, fmt or default)
 
 
 @app.command("check")
 def check(
     ctx: typer.Context,
-    fmt: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.text,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f")] = "text",
     output: OutputOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -212,7 +181,7 @@ def check(
 
     settings = _settings(ctx, lang)
     report = check(_open_store(settings))
-    _write(report.render(fmt.value, settings.lang), output)
+    _write(report.render(fmt, settings.lang), output)
     raise typer.Exit(0 if report.conforms else 1)
 
 
@@ -241,16 +210,14 @@ def view(
 @app.command("export")
 def export(
     ctx: typer.Context,
-    fmt: Annotated[
-        ExportName, typer.Option("--format", "-f", help="The export format.")
-    ] = ExportName.ttl,
+    fmt: Annotated[ExportName, typer.Option("--format", "-f", help="The export format.")] = "ttl",
     output: OutputOption = None,
 ) -> None:
     """Export the loaded graph (RDF or graph formats)."""
     from graph.dump import export_store
 
     settings = _settings(ctx, None)
-    _write(export_store(_open_store(settings), fmt.value), output)
+    _write(export_store(_open_store(settings), fmt), output)
 
 
 @app.command("serve")
@@ -293,7 +260,7 @@ def _settings(ctx: typer.Context, lang: Lang | None) -> Settings:
     settings = ctx.find_object(Settings)
     if settings is None:  # invoked without the group (tests calling a command directly)
         settings = Settings.from_env()
-    return settings.with_(lang=lang.value if lang else None)
+    return settings.with_(lang=lang)
 
 
 def _open_store(settings: Settings) -> Store:

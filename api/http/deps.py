@@ -12,8 +12,8 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 
 from api.runtime.service import Service
-from api.runtime.settings import Lang
 from ontology.errors import StoreError
+from ontology.languages import Lang
 
 
 async def get_service(request: Request) -> Service:

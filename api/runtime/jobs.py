@@ -121,8 +121,8 @@ class CheckOutcome:
 
 def check_compliance(context: WorkerContext) -> CheckOutcome:
     """The compliance report (``/check``) in every format and language."""
+    from ontology.formats import REPORT_FORMATS
     from ontology.languages import LANGUAGES
-    from ontology.report import REPORT_FORMATS
     from ontology.validation import check
 
     report = check(context.store)

@@ -32,12 +32,11 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from ontology.errors import SettingError
+from ontology.languages import LANGUAGES, Lang
 
-Lang = Literal["vi", "en"]
-LANGS: tuple[Lang, ...] = ("vi", "en")
 ENV_PREFIX = "ORGKG_"
 
 
@@ -62,8 +61,8 @@ class Settings:
     log_level: str = field(default="info", compare=False)
 
     def __post_init__(self) -> None:
-        if self.lang not in LANGS:
-            raise SettingError(f"lang must be one of {', '.join(LANGS)}, not {self.lang!r}")
+        if self.lang not in LANGUAGES:
+            raise SettingError(f"lang must be one of {', '.join(LANGUAGES)}, not {self.lang!r}")
         positive = (
             "query_timeout",
             "long_timeout",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
@@ -10,6 +10,7 @@ from api.http.deps import LangDep, ServiceDep
 from api.http.models import CheckReport
 from api.http.openapi import error_responses, text_content
 from api.runtime.jobs import CHECK_COMPLIANCE
+from ontology.formats import ReportFormat
 
 router = APIRouter(tags=["compliance"])
 
@@ -37,9 +38,7 @@ CONFORMS_HEADER = "X-Orgkg-Conforms"
 async def check(
     service: ServiceDep,
     lang: LangDep,
-    format: Annotated[
-        Literal["json", "junit", "text"], Query(description="Report format.")
-    ] = "json",
+    format: Annotated[ReportFormat, Query(description="Report format.")] = "json",
 ) -> Response:
     outcome = await service.run(CHECK_COMPLIANCE)
     rendered = outcome.rendered(fmt=format, lang=lang)

@@ -7,7 +7,8 @@ from fastapi import APIRouter, Response
 from api.http.deps import ServiceDep
 from api.http.openapi import error_responses, text_content
 from api.runtime.jobs import EXPORT
-from graph.dump import FORMATS, find_format
+from graph.dump import find_format
+from ontology.formats import EXPORT_FORMATS
 
 router = APIRouter(tags=["export"])
 
@@ -16,11 +17,13 @@ router = APIRouter(tags=["export"])
     "/export/{fmt}",
     response_model=None,
     summary="Export the graph",
-    description="`fmt` is one of: " + ", ".join(f"`{name}`" for name in FORMATS) + ".",
+    description="`fmt` is one of: " + ", ".join(f"`{name}`" for name in EXPORT_FORMATS) + ".",
     responses={
         200: {
             "description": "The export, as a download.",
-            "content": text_content(*(spec.media_type.split(";")[0] for spec in FORMATS.values())),
+            "content": text_content(
+                *(spec.media_type.split(";")[0] for spec in EXPORT_FORMATS.values())
+            ),
         },
         **error_responses(404, 422, 500, 503),
     },

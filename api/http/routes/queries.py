@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
@@ -12,6 +12,7 @@ from api.http.negotiation import require
 from api.http.openapi import error_responses, results_content
 from api.http.responses import send_rendered
 from api.runtime.jobs import ANSWER_QUESTION
+from ontology.formats import AnswerFormat
 
 router = APIRouter(tags=["questions"])
 
@@ -68,7 +69,7 @@ async def answer_question(
     service: ServiceDep,
     lang: LangDep,
     format: Annotated[
-        Literal["json", "csv"] | None, Query(description="Overrides the Accept header.")
+        AnswerFormat | None, Query(description="Overrides the Accept header.")
     ] = None,
 ) -> Response:
     fmt = format or _ANSWER_TYPES[require(list(_ANSWER_TYPES), request.headers.get("accept"))]

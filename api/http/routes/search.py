@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
@@ -11,6 +11,7 @@ from api.http.models import SparqlResults
 from api.http.openapi import error_responses, results_content
 from api.http.responses import send_rendered
 from api.runtime.jobs import SEARCH_LABELS
+from ontology.formats import AnswerFormat
 
 router = APIRouter(tags=["entities"])
 
@@ -33,6 +34,6 @@ async def search_labels(
     service: ServiceDep,
     lang: LangDep,
     q: Annotated[str, Query(min_length=1, max_length=500, description="The text to look for.")],
-    format: Annotated[Literal["json", "csv"], Query(description="Answer format.")] = "json",
+    format: Annotated[AnswerFormat, Query(description="Answer format.")] = "json",
 ) -> Response:
     return send_rendered(await service.run(SEARCH_LABELS, q=q, lang=lang, fmt=format))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Query, Request, Response
@@ -28,12 +28,12 @@ from ontology.errors import (
     QueryTooLongError,
     UnsupportedMediaTypeError,
 )
+from ontology.formats import SparqlFormat
 from queries.results import RESULT_KINDS, media_types_for
 
 router = APIRouter(tags=["sparql"])
 
 FORM_PAGE = Path(__file__).resolve().parent.parent / "static" / "sparql.html"
-FORMAT_NAMES = Literal["json", "xml", "csv", "tsv", "ttl", "jsonld", "nt", "rdfxml"]
 _DATASET_PARAMETERS = ("default-graph-uri", "named-graph-uri")
 _QUERY_TYPES = ("application/sparql-query",)
 _FORM_TYPES = ("application/x-www-form-urlencoded",)
@@ -62,7 +62,7 @@ _DESCRIPTION = (
     "refused with 400 before evaluation; a query past the time limit is stopped (503). "
     "`format` overrides the Accept header."
 )
-FormatQuery = Annotated[FORMAT_NAMES | None, Query(description="Overrides the Accept header.")]
+FormatQuery = Annotated[SparqlFormat | None, Query(description="Overrides the Accept header.")]
 
 
 @router.get(

@@ -1,0 +1,90 @@
+"""Every output format orgkg offers: names, media types, which surface takes which.
+
+One table per family; the command line's choices and the API's ``format``
+parameters are the ``Literal`` types below, so a format added here is
+offered everywhere at once.
+
+>>> SOLUTION_FORMATS["csv"]
+'text/csv; charset=utf-8'
+>>> [f.name for f in EXPORT_FORMATS.values() if f.rdf]
+['ttl', 'jsonld', 'nt']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+# SELECT and ASK answers (SPARQL 1.1 result formats).
+SolutionFormat = Literal["json", "xml", "csv", "tsv"]
+# CONSTRUCT / DESCRIBE answers and the store's own serialisations.
+GraphFormat = Literal["ttl", "jsonld", "nt", "rdfxml"]
+# A catalogue answer over HTTP; on the command line also the text table.
+AnswerFormat = Literal["json", "csv"]
+TextFormat = Literal["table"]
+SparqlFormat = Literal[SolutionFormat, GraphFormat]
+ReportFormat = Literal["json", "junit", "text"]
+ExportName = Literal["ttl", "jsonld", "nt", "graphml", "gexf", "csv"]
+
+# format name -> media type; the first of each family is the default.
+SOLUTION_FORMATS: dict[str, str] = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv; charset=utf-8",
+    "tsv": "text/tab-separated-values; charset=utf-8",
+}
+GRAPH_FORMATS: dict[str, str] = {
+    "ttl": "text/turtle; charset=utf-8",
+    "jsonld": "application/ld+json",
+    "nt": "application/n-triples",
+    # SPARQLWrapper's default for CONSTRUCT/DESCRIBE.
+    "rdfxml": "application/rdf+xml",
+}
+TEXT_FORMATS: dict[str, str] = {"table": "text/plain; charset=utf-8"}
+# Other names clients use for the same formats (Accept header -> format).
+MEDIA_ALIASES: dict[str, str] = {
+    "application/json": "json",
+    "application/xml": "xml",
+    "text/xml": "xml",
+    "application/x-turtle": "ttl",
+    "application/json-ld": "jsonld",
+}
+REPORT_FORMATS: dict[str, str] = {
+    "json": "application/json",
+    "junit": "application/xml",
+    "text": "text/plain; charset=utf-8",
+}
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One export format: its name, media type and file extension."""
+
+    name: str
+    media_type: str
+    extension: str
+    rdf: bool = False  # RDF from the store; otherwise graph.export_graph makes it
+
+
+EXPORT_FORMATS: dict[str, ExportFormat] = {
+    f.name: f
+    for f in (
+        ExportFormat("ttl", GRAPH_FORMATS["ttl"], "ttl", True),
+        ExportFormat("jsonld", GRAPH_FORMATS["jsonld"], "jsonld", True),
+        ExportFormat("nt", GRAPH_FORMATS["nt"], "nt", True),
+        ExportFormat("graphml", "application/graphml+xml", "graphml"),
+        ExportFormat("gexf", "application/gexf+xml", "gexf"),
+        ExportFormat("csv", "application/zip", "zip"),
+    )
+}
+# The graph tools' formats (graph.export_graph), a subset of the exports.
+NETWORK_FORMATS: tuple[str, ...] = tuple(n for n, f in EXPORT_FORMATS.items() if not f.rdf)
+
+
+def names(kind: object) -> tuple[str, ...]:
+    """The names a ``Literal`` format type allows, in order.
+
+    >>> names(SparqlFormat)
+    ('json', 'xml', 'csv', 'tsv', 'ttl', 'jsonld', 'nt', 'rdfxml')
+    """
+    return tuple(get_args(kind))
