@@ -21,7 +21,6 @@ if TYPE_CHECKING:
         QueryError,
         QueryOutOfMemory,
         QueryTimeout,
-        ResultTooLarge,
         StoreError,
         UnknownQuestion,
     )
@@ -41,7 +40,6 @@ _HOMES = {
             "QueryError",
             "QueryOutOfMemory",
             "QueryTimeout",
-            "ResultTooLarge",
             "StoreError",
             "UnknownQuestion",
         ),
@@ -69,7 +67,6 @@ __all__ = [
     "QueryError",
     "QueryOutOfMemory",
     "QueryTimeout",
-    "ResultTooLarge",
     "Store",
     "StoreError",
     "Table",

@@ -18,7 +18,6 @@ HTTP status and a stable machine-readable code.
     ├── NotAcceptableError         no format the client accepts          406
     ├── QueryTimeout               the query ran past its time limit     503
     ├── QueryOutOfMemory           the query passed its memory limit     503
-    ├── ResultTooLarge             the answer exceeds the caps           413
     ├── NotFound                   no such entity / format               404
     ├── JobError                   a worker's job failed unexpectedly    500
     └── OutputError                an output cannot be written           exit 2
@@ -100,11 +99,6 @@ class QueryTimeout(OrgkgError):
 class QueryOutOfMemory(OrgkgError):
     http_status = 503
     code = "query-out-of-memory"
-
-
-class ResultTooLarge(OrgkgError):
-    http_status = 413
-    code = "result-too-large"
 
 
 class NotFound(OrgkgError):

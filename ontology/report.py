@@ -263,7 +263,7 @@ def _junit_detail(result: Result, lang: Lang) -> str:
 
 
 def merge(reports: Iterable[Report]) -> Report:
-    """One report from several (e.g. SHACL shapes plus graph rules)."""
+    """One report from several (e.g. the generic and the regulation's own shapes)."""
     results: list[Result] = []
     shapes: list[str] = []
     for report in reports:

@@ -101,9 +101,7 @@ def render_table(
     Control characters are shown as escapes: a label must not drive the terminal.
     """
     headers = [printable(h) for h in headers]
-    rows = [
-        ["\n".join(printable(line) for line in cell.split("\n")) for cell in row] for row in rows
-    ]
+    rows = [[_printable_cell(cell) for cell in row] for row in rows]
     natural = [measure(h) for h in headers]
     for row in rows:
         for index, cell in enumerate(row):

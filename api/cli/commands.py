@@ -176,7 +176,7 @@ def check(
     output: OutputOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Check compliance (SHACL shapes and graph rules). Exit 0 conforms, 1 violations."""
+    """Check compliance with the SHACL shapes. Exit 0 conforms, 1 violations."""
     from ontology.validation import check
 
     settings = _settings(ctx, lang)

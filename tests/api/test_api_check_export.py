@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -16,15 +14,6 @@ from rdflib.compare import isomorphic
 from ontology import Store
 from ontology.loader import parse_file
 from ontology.store_oxigraph import from_ox
-
-needs_validation = pytest.mark.skipif(
-    importlib.util.find_spec("ontology.validation") is None,
-    reason="ontology.validation (the modeller's) has not landed yet",
-)
-
-
-def has_graph_export() -> bool:
-    return hasattr(importlib.import_module("graph"), "export_graph")
 
 
 def as_graph(store: Store) -> Graph:
@@ -61,8 +50,6 @@ def test_rdf_exports_round_trip(
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf", "csv"])
 def test_graph_exports(client: TestClient, fmt: str) -> None:
-    if not has_graph_export():
-        pytest.skip("graph.export_graph has not landed yet")
     response = client.get(f"/export/{fmt}")
     assert response.status_code == 200
     assert response.content
@@ -74,7 +61,6 @@ def test_unknown_export_format_is_404(client: TestClient) -> None:
     assert "ttl" in response.json()["error"]["message"]
 
 
-@needs_validation
 def test_check_json(client: TestClient) -> None:
     response = client.get("/check")
     assert response.status_code == 200
@@ -83,7 +69,6 @@ def test_check_json(client: TestClient) -> None:
     assert response.headers["x-orgkg-conforms"] == json.dumps(body["conforms"])
 
 
-@needs_validation
 def test_check_junit_and_text(client: TestClient) -> None:
     junit = client.get("/check?format=junit")
     assert junit.status_code == 200

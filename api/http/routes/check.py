@@ -1,4 +1,4 @@
-"""``GET /check``: the compliance report (SHACL shapes and graph rules)."""
+"""``GET /check``: the compliance report (the SHACL shapes of the loaded data)."""
 
 from __future__ import annotations
 
