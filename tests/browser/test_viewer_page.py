@@ -18,8 +18,8 @@ import networkx as nx
 import pytest
 
 from graph import render_html
-from graph.legend import BRIDGED_KINDS, HIDDEN_KINDS, HIDDEN_RELATIONS
-from graph.orgchart import project_view
+from graph.viewer.legend import BRIDGED_KINDS, HIDDEN_KINDS, HIDDEN_RELATIONS
+from graph.viewer.orgchart import project_view
 from ontology import Store, load_regulation
 from ontology.namespaces import ID
 
@@ -128,10 +128,10 @@ def test_org_chart_puts_the_chairman_above_the_working_group(default_page: PageR
 def test_filters_by_relation_and_by_unit(default_page: PageRun, view: nx.DiGraph) -> None:
     page = default_page.page
     before = default_page.js("orgkgView.visible()")
-    page.locator("#legend-relations button[data-key=post_in]").click()
+    page.locator("#legend-relations button[data-key=postIn]").click()
     after = default_page.js("orgkgView.visible()")
-    post_in = sum(1 for *_, relation in view.edges(data="relation") if relation == "post_in")
-    assert after == {"nodes": before["nodes"], "edges": before["edges"] - post_in}
+    posts_in = sum(1 for *_, relation in view.edges(data="relation") if relation == "postIn")
+    assert after == {"nodes": before["nodes"], "edges": before["edges"] - posts_in}
     page.locator("#unit-filter").select_option(GROUP)
     shown = set(default_page.js("orgkgView.visibleIds()"))
     belongs = {node for node, unit in view.nodes(data="unit") if unit == GROUP}

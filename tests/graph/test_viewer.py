@@ -13,9 +13,9 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from graph import legend, render_html
-from graph.orgchart import KINDS, RANKING, RELATIONS, Source, local_name, project_view
-from graph.viewer import SCRIPTS, csp_hash, render_view, static_text, to_script_json
+from graph import render_html
+from graph.viewer import SCRIPTS, csp_hash, legend, render_view, static_text, to_script_json
+from graph.viewer.orgchart import KINDS, RANKING, RELATIONS, Source, local_name, project_view
 from ontology import Store, load_regulation
 from ontology.namespaces import ID
 
@@ -66,18 +66,18 @@ def test_sources_carry_the_sentence_id_and_exact_text(view: nx.DiGraph) -> None:
         "Tổ công tác Mẫu giúp việc Chủ tịch Ủy ban; Tổ trưởng Tổ công tác là ông Nguyễn Văn Mẫu.",
     )
     assert view.nodes[source.iri]["kind"] == "source"
-    assert view.edges[HEAD, source.iri]["relation"] == "derived_from"
+    assert view.edges[HEAD, source.iri]["relation"] == "derivedFrom"
 
 
 def test_relations_read_as_the_org_chart_reads_them(view: nx.DiGraph) -> None:
     relation = nx.get_edge_attributes(view, "relation")
-    assert relation[HEAD, MINI] == "head_of"  # a head's post, not just a post in
-    assert relation[f"{ID}mini-tct/post/thanh-vien", MINI] == "post_in"
+    assert relation[HEAD, MINI] == "heads"  # a head's post, not just a post in
+    assert relation[f"{ID}mini-tct/post/thanh-vien", MINI] == "postIn"
     assert relation[f"{ID}person/nguyen-van-mau", HEAD] == "holds"  # from org:heldBy
-    assert relation[GROUP, WEEKLY] == relation[WEEKLY, HEAD] == "reports_to"
+    assert relation[GROUP, WEEKLY] == relation[WEEKLY, HEAD] == "reportsTo"
     assert (GROUP, HEAD) not in relation  # the qualified line already draws it
     permission = f"{ID}mini-tct/permission/dau-vp-to-truong"
-    assert relation[HEAD, permission] == relation[permission, f"{ID}mini-vp/seal"] == "may_use_seal"
+    assert relation[HEAD, permission] == relation[permission, f"{ID}mini-vp/seal"] == "mayUseSeal"
     assert relation[MINI, f"{ID}mini-tct/duty/bao-cao-thang"] == "bears"
     assert set(relation.values()) <= set(RELATIONS)
 
@@ -165,7 +165,7 @@ def test_script_json_escapes_what_could_end_the_block() -> None:
 
 def test_static_files_refuse_to_break_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "bad.js").write_text("let a = '</script>';", encoding="utf-8")
-    monkeypatch.setattr("graph.viewer.STATIC", tmp_path)
+    monkeypatch.setattr("graph.viewer.page.STATIC", tmp_path)
     static_text.cache_clear()
     try:
         with pytest.raises(ValueError, match="cannot be inlined"):
@@ -180,13 +180,13 @@ def test_a_large_view_renders_fast_and_opens_collapsed() -> None:
     for u in range(100):
         unit = f"b/u{u}"
         big.add_node(unit, kind="unit", label_vi=f"Vụ {u}", label_en=f"Dept {u}", unit=unit)
-        big.add_edge(unit, "b", relation="unit_of")
+        big.add_edge(unit, "b", relation="unitOf")
         for p in range(49):
             post = f"{unit}/p{p}"
             big.add_node(
                 post, kind="post", label_vi=f"Chức vụ {p}", label_en=f"Post {p}", unit=unit
             )
-            big.add_edge(post, unit, relation="post_in")
+            big.add_edge(post, unit, relation="postIn")
     started = time.perf_counter()
     payload = payload_of(render_view(big))
     assert time.perf_counter() - started < 5

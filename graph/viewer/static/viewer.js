@@ -1,6 +1,6 @@
 /* orgkg org-chart page: state, filters, layout and the vis-network canvas.
  *
- * Reads the JSON block #orgkg-data written by graph/viewer.py. Text from the
+ * Reads the JSON block #orgkg-data written by graph/viewer/page.py. Text from the
  * data only ever reaches the page through textContent (never innerHTML), and
  * vis-network is given no `title`, so no label can become markup.
  * The org-chart positions come from layout.js (window.orgkgLayout); the
@@ -73,7 +73,7 @@
 
   const subUnits = new Map();
   for (const edge of edges) {
-    if (edge.relation === "unit_of") {
+    if (edge.relation === "unitOf") {
       if (!subUnits.has(edge.to)) subUnits.set(edge.to, []);
       subUnits.get(edge.to).push(edge.from);
     }

@@ -236,7 +236,7 @@
   /** Every relation of a node but its sources, which the quotes below show. */
   function relationList(id) {
     const rows = [];
-    for (const edge of (view.outgoing.get(id) || []).filter((e) => e.relation !== "derived_from")) {
+    for (const edge of (view.outgoing.get(id) || []).filter((e) => e.relation !== "derivedFrom")) {
       rows.push(el("li", {}, el("span", { className: "rel", text: "→ " + data.relationNames[edge.relation][state.lang] }),
         linkTo(edge.to)));
     }

@@ -61,13 +61,13 @@
     const beside = new Set();
     const structural = (id) => kind.get(id) === "body" || kind.get(id) === "unit";
 
-    // The organisation a node is part of: the top of its unit_of chain.
+    // The organisation a node is part of: the top of its unitOf chain.
     const homes = new Map();
     function home(id, seen = new Set()) {
       if (homes.has(id)) return homes.get(id);
       if (seen.has(id)) return id;
       seen.add(id);
-      const up = kind.get(id) === "post" ? targets(id, ["head_of", "post_in"]) : structural(id) ? targets(id, ["unit_of"]) : [];
+      const up = kind.get(id) === "post" ? targets(id, ["heads", "postIn"]) : structural(id) ? targets(id, ["unitOf"]) : [];
       const found = up.length ? home(up[0], seen) : id;
       homes.set(id, found);
       return found;
@@ -83,19 +83,19 @@
       if (k === "person") {
         // Beside the held post with most links: the one the chart is about.
         const held = targets(id, ["holds"]).sort((a, b) => out.get(b).length + into.get(b).length - out.get(a).length - into.get(a).length);
-        return held.map((p) => [p, "holds"]).concat(targets(id, ["head_of", "member_of"]).map((p) => [p, "member_of"]));
+        return held.map((p) => [p, "holds"]).concat(targets(id, ["heads", "memberOf"]).map((p) => [p, "memberOf"]));
       }
       if (k === "post") {
-        return ["head_of", "post_in", "sits_in", "member_of"].flatMap((r) => targets(id, [r]).filter(structural).map((p) => [p, r]));
+        return ["heads", "postIn", "sitsIn", "memberOf"].flatMap((r) => targets(id, [r]).filter(structural).map((p) => [p, r]));
       }
-      if (k === "seal") return targets(id, ["seal_of"]).map((p) => [p, "seal_of"]);
+      if (k === "seal") return targets(id, ["sealOf"]).map((p) => [p, "sealOf"]);
       if (structural(id)) {
-        const belongs = targets(id, ["unit_of"]);
-        const recipients = targets(id, ["reports_to", "assists"])
+        const belongs = targets(id, ["unitOf"]);
+        const recipients = targets(id, ["reportsTo", "assists"])
           .filter((p) => kind.get(p) in KIND_ORDER)
           .filter((p) => !belongs.length || home(p) === home(id))
           .sort((a, b) => KIND_ORDER[kind.get(a)] - KIND_ORDER[kind.get(b)]);
-        return recipients.map((p) => [p, "reports_to"]).concat(belongs.map((p) => [p, "unit_of"]));
+        return recipients.map((p) => [p, "reportsTo"]).concat(belongs.map((p) => [p, "unitOf"]));
       }
       // Rules, reporting lines, sentences: under what they hang off.
       return into.get(id).filter((l) => ranking[l.relation] === "down").map((l) => [l.other, l.relation])
@@ -125,7 +125,7 @@
     const sitters = new Map();
     for (const node of nodes) {
       for (const link of out.get(node.id)) {
-        if (link.relation !== "sits_in") continue;
+        if (link.relation !== "sitsIn") continue;
         if (!sitters.has(link.other)) sitters.set(link.other, []);
         sitters.get(link.other).push(node.id);
       }
@@ -151,7 +151,7 @@
         else if (ordinary(id) && (byId.get(up).kind === "unit" || byId.get(up).kind === "body")) {
           const units = children.get(up).filter((c) => byId.get(c).kind === "unit" && !ordinary(c));
           value = Math.max(base + 1 + led, ...units.map((c) => levelOf(c) + 1));
-        } else if (kindOf === "unit" && via.get(id) === "unit_of") value = base + 1 + (boards(up).has(id) ? 0 : led);
+        } else if (kindOf === "unit" && via.get(id) === "unitOf") value = base + 1 + (boards(up).has(id) ? 0 : led);
         else value = base + 1;
       }
       level.set(id, value);
@@ -218,7 +218,7 @@
     const tree = chooseParents(nodes, links, options.ranking);
     const { parent, beside, children } = tree;
     const byId = new Map(nodes.map((n) => [n.id, n]));
-    const isLead = (id) => byId.get(id).kind === "post" && (Boolean(byId.get(id).lead) || tree.via.get(id) === "head_of");
+    const isLead = (id) => byId.get(id).kind === "post" && (Boolean(byId.get(id).lead) || tree.via.get(id) === "heads");
     const local = levels(nodes, tree, isLead);
     const name = (id) => String(options.labels.get(id));
     const byName = (a, b) => name(a).localeCompare(name(b), undefined, { numeric: true });

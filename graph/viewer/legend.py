@@ -129,11 +129,11 @@ KIND_STYLES: dict[str, dict[str, Any]] = {
 
 # vis-network edge options per relation, plus the relation's names.
 RELATION_STYLES: dict[str, dict[str, Any]] = {
-    "reports_to": {"names": ("báo cáo", "reports to"), "color": "#2f6fd6", "width": 2.4},
-    "head_of": {"names": ("đứng đầu", "heads"), "color": "#1d3557", "width": 2.4},
-    "unit_of": {"names": ("thuộc", "unit of"), "color": "#6b7686", "width": 1.6},
-    "post_in": {"names": ("chức vụ trong", "post in"), "color": "#b8a16a", "width": 1.2},
-    "sits_in": {
+    "reportsTo": {"names": ("báo cáo", "reports to"), "color": "#2f6fd6", "width": 2.4},
+    "heads": {"names": ("đứng đầu", "heads"), "color": "#1d3557", "width": 2.4},
+    "unitOf": {"names": ("thuộc", "unit of"), "color": "#6b7686", "width": 1.6},
+    "postIn": {"names": ("chức vụ trong", "post in"), "color": "#b8a16a", "width": 1.2},
+    "sitsIn": {
         "names": ("tham gia", "sits in"),
         "color": "#e08a00",
         "width": 1.2,
@@ -142,14 +142,14 @@ RELATION_STYLES: dict[str, dict[str, Any]] = {
         # lines of who is under whom read first.
         "opacity": 0.55,
     },
-    "member_of": {
+    "memberOf": {
         "names": ("thành viên của", "member of"),
         "color": "#e08a00",
         "width": 1.4,
         "dashes": [2, 4],
     },
     "holds": {"names": ("đảm nhiệm", "holds"), "color": "#7c4dbe", "width": 1.6, "dashes": [4, 3]},
-    "ex_officio": {
+    "exOfficio": {
         "names": ("kiêm nhiệm theo chức vụ", "ex officio"),
         "color": "#7c4dbe",
         "width": 1.2,
@@ -161,8 +161,8 @@ RELATION_STYLES: dict[str, dict[str, Any]] = {
         "width": 1.4,
         "dashes": [8, 4],
     },
-    "seal_of": {"names": ("con dấu của", "seal of"), "color": "#c0392b", "width": 1.2},
-    "may_use_seal": {
+    "sealOf": {"names": ("con dấu của", "seal of"), "color": "#c0392b", "width": 1.2},
+    "mayUseSeal": {
         "names": ("được dùng con dấu", "may use seal"),
         "color": "#c0392b",
         "width": 1.6,
@@ -180,7 +180,7 @@ RELATION_STYLES: dict[str, dict[str, Any]] = {
         "width": 1.0,
         "dashes": [2, 3],
     },
-    "derived_from": {
+    "derivedFrom": {
         "names": ("trích từ", "derived from"),
         "color": "#c5cad3",
         "width": 0.8,
@@ -192,7 +192,7 @@ RELATION_STYLES: dict[str, dict[str, Any]] = {
 # structure: the sentences are in every node's side panel already, and the
 # rules and reporting lines, drawn as nodes, would bury the chart.
 HIDDEN_KINDS: tuple[str, ...] = ("reporting", "duty", "permission", "source")
-HIDDEN_RELATIONS: tuple[str, ...] = ("derived_from",)
+HIDDEN_RELATIONS: tuple[str, ...] = ("derivedFrom",)
 # Qualified relations: while their kind is hidden, the page draws one edge
 # straight from the bearer to the target instead (a reporter to its
 # recipient, a post to the seal it may use), so hiding them loses no line.

@@ -40,16 +40,16 @@ KINDS: tuple[str, ...] = (
 # by kind: the relations to follow, in order of preference, "out" to the
 # target or "in" from the source; the first end that belongs to a unit wins.
 _ANCHORS: dict[str, tuple[tuple[str, str], ...]] = {
-    "post": (("out", "head_of"), ("out", "post_in"), ("out", "sits_in"), ("out", "member_of")),
-    "seal": (("out", "seal_of"),),
-    "person": (("out", "holds"), ("out", "head_of"), ("out", "member_of")),
-    "reporting": (("in", "reports_to"), ("out", "reports_to")),
+    "post": (("out", "heads"), ("out", "postIn"), ("out", "sitsIn"), ("out", "memberOf")),
+    "seal": (("out", "sealOf"),),
+    "person": (("out", "holds"), ("out", "heads"), ("out", "memberOf")),
+    "reporting": (("in", "reportsTo"), ("out", "reportsTo")),
     "duty": (("in", "bears"), ("out", "concerns")),
     "permission": (
         ("in", "bears"),
-        ("in", "may_use_seal"),
+        ("in", "mayUseSeal"),
         ("out", "concerns"),
-        ("out", "may_use_seal"),
+        ("out", "mayUseSeal"),
     ),
 }
 # How each relation ranks the org chart (the page computes the levels of
@@ -58,20 +58,20 @@ _ANCHORS: dict[str, tuple[tuple[str, str], ...]] = {
 # holder), "down" the source above the target (a bearer above its duty, the
 # holder of a permission above the seal) and None ranks nothing.
 RANKING: dict[str, str | None] = {
-    "reports_to": "up",
-    "unit_of": "up",
-    "post_in": "up",
-    "head_of": "up",
-    "sits_in": "up",
-    "member_of": "up",
+    "reportsTo": "up",
+    "unitOf": "up",
+    "postIn": "up",
+    "heads": "up",
+    "sitsIn": "up",
+    "memberOf": "up",
     "holds": "up",
-    "ex_officio": None,
+    "exOfficio": None,
     "assists": "up",
-    "seal_of": "up",
-    "may_use_seal": "down",
+    "sealOf": "up",
+    "mayUseSeal": "down",
     "bears": "down",
     "concerns": None,
-    "derived_from": None,
+    "derivedFrom": None,
 }
 # Every relation the view draws, in the legend's order.
 RELATIONS: tuple[str, ...] = tuple(RANKING)
@@ -219,9 +219,9 @@ def _add_edges(view: nx.DiGraph, store: Store) -> None:
     reporters: dict[str, set[str]] = defaultdict(set)
     recipients: dict[str, set[str]] = defaultdict(set)
     for source, relation, target in edges:
-        if relation == "reports_to" and kinds.get(target) == "reporting":
+        if relation == "reportsTo" and kinds.get(target) == "reporting":
             reporters[target].add(source)
-        elif relation == "reports_to" and kinds.get(source) == "reporting":
+        elif relation == "reportsTo" and kinds.get(source) == "reporting":
             recipients[source].add(target)
     # A direct org:reportsTo that a qualified reporting line already states
     # would draw the same fact twice.
@@ -230,12 +230,12 @@ def _add_edges(view: nx.DiGraph, store: Store) -> None:
     for source, stated, target in edges:
         if source not in kinds or target not in kinds or source == target:
             continue
-        if stated == "reports_to" and (source, target) in covered:
+        if stated == "reportsTo" and (source, target) in covered:
             continue
-        if stated == "derived_from" and kinds[target] != "source":
+        if stated == "derivedFrom" and kinds[target] != "source":
             continue
         # The org chart reads "heads", not "is a post in", for a head's post.
-        relation = "head_of" if stated == "post_in" and source in heads else stated
+        relation = "heads" if stated == "postIn" and source in heads else stated
         view.add_edge(source, target, relation=relation)
 
 

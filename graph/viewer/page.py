@@ -1,6 +1,6 @@
 """The org-chart page: one self-contained, offline HTML file.
 
-pyvis turns the view projection (:func:`graph.orgchart.project_view`) into
+pyvis turns the view projection (:func:`graph.viewer.orgchart.project_view`) into
 vis-network nodes, edges and options; the page's own template puts them in a
 ``<script type="application/json">`` block, never into markup, and inlines
 vis-network and the page's script and style, so the file needs no network.
@@ -23,12 +23,10 @@ from typing import Any, Literal
 
 import networkx as nx
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from pyvis.edge import Edge
-from pyvis.network import Network
-from pyvis.node import Node
 
-from graph import legend
-from graph.orgchart import KINDS, RANKING, RELATIONS, local_name, project_view
+from graph.viewer import legend
+from graph.viewer.network import OrgNetwork
+from graph.viewer.orgchart import KINDS, RANKING, RELATIONS, local_name, project_view
 from ontology import Store
 from ontology.languages import Lang
 from ontology.namespaces import OKG
@@ -130,24 +128,21 @@ def render_view(
     return page
 
 
-def build_network(view: nx.DiGraph, lang: Lang) -> Network:
+def build_network(view: nx.DiGraph, lang: Lang) -> OrgNetwork:
     """The pyvis network of the view: one vis node per node, one edge per edge.
 
     Besides what vis-network draws (label, shape, group), each node
     carries the page's own fields: both labels, the folded search text,
     kind, unit, details and the IRIs of its source sentences.
     """
-    network = Network(directed=True, cdn_resources="in_line")
+    network = OrgNetwork(directed=True, cdn_resources="in_line")
     network.options = org_options()
-    # pyvis' add_node and add_edge scan every node already added (a list) to
-    # check the id is new and the ends exist: quadratic, 1 s at 5,000 nodes.
-    # The projection guarantees both, so its Node and Edge are used directly.
     for node, data in view.nodes(data=True):
         kind = data["kind"]
-        item = Node(
+        network.add_node(
             node,
-            legend.KIND_STYLES[kind]["shape"],
-            data[f"label_{lang}"],
+            label=data[f"label_{lang}"],
+            shape=legend.KIND_STYLES[kind]["shape"],
             group=kind,
             kind=kind,
             key=local_name(node),
@@ -160,11 +155,8 @@ def build_network(view: nx.DiGraph, lang: Lang) -> Network:
             sources=[source.iri for source in data.get("sources", ())],
             lead=lead_of(data.get("roles")),
         )
-        network.nodes.append(item.options)
-        network.node_ids.append(node)
-        network.node_map[node] = item.options
     for source, target, relation in view.edges(data="relation"):
-        network.edges.append(Edge(source, target, directed=True, relation=relation).options)
+        network.add_edge(source, target, relation=relation)
     return network
 
 
@@ -254,11 +246,13 @@ def csp_hash(script: str) -> str:
 
 @cache
 def static_text(name: str) -> str:
-    """A file of graph/static, checked safe to inline in a ``<script>``/``<style>``."""
+    """A file of graph/viewer/static, checked safe to inline in a ``<script>``/``<style>``."""
     text = (STATIC / name).read_text(encoding="utf-8")
     lowered = text.lower()
     if "</script" in lowered or "</style" in lowered or "<!--" in lowered:
-        raise ValueError(f"graph/static/{name} cannot be inlined: it would close its element")
+        raise ValueError(
+            f"graph/viewer/static/{name} cannot be inlined: it would close its element"
+        )
     return text
 
 
