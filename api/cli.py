@@ -53,6 +53,11 @@ class AnswerFormat(StrEnum):
     csv = "csv"
 
 
+class AskFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
 class SparqlFormat(StrEnum):
     table = "table"
     json = "json"
@@ -173,6 +178,30 @@ def answer_query(
     question = find_question(catalogue, question_id)  # before loading: a typo fails fast
     answer = run_query(_open_store(settings), question, params, lang=settings.lang)
     _write(_format_answer(answer, fmt.value))
+
+
+@app.command("ask")
+def ask_command(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="The question in plain words.")],
+    fmt: Annotated[AskFormat, typer.Option("--format", "-f")] = AskFormat.table,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Say which words matched which question and entity.")
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """Ask in plain words (Vietnamese or English); says what it understood. Exit 2: not understood."""
+    from api.asking import ask_text
+    from queries.ask import ask
+
+    settings = _settings(ctx, lang)
+    meant, answer = ask(_open_store(settings), text, lang=settings.lang)
+    if fmt is AskFormat.json:
+        if explain:
+            typer.echo("\n".join(meant.explanation), err=True)
+        _write(_json_text({**meant.to_dict(), "answer": answer.to_json()}))
+    else:
+        _write(ask_text(meant, answer, lang=settings.lang, explain=explain))
 
 
 @app.command("sparql")

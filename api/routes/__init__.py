@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from api.routes import check, docs, entities, export, health, queries, search, sparql, viewer
+from api.routes import ask, check, docs, entities, export, health, queries, search, sparql, viewer
 
 ROUTERS = (
     health.router,
     queries.router,
+    ask.router,
     sparql.router,
     entities.router,
     search.router,

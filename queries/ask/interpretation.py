@@ -30,6 +30,7 @@ from queries.runner import run_query
 MAX_TEXT = 500
 MAX_CANDIDATES = 10
 CLOSEST = 5
+CUE_REACH = 2
 
 
 @dataclass(frozen=True)
@@ -176,15 +177,17 @@ class _Filler:
         return params, labels
 
     def _fit(self, parameter: Parameter, mention: Mention) -> tuple[int, int]:
+        """How well the words around ``mention`` fit the words around ``{parameter}``."""
         cues = self.matcher.cues.get((self.question.id, parameter.name))
         order = -self.question.parameters.index(parameter)
         if cues is None:
             return (0, order)
         canonical = self.matcher.synonyms.canonical
-        before = canonical(self.sequence[: mention.start])
-        after = canonical(self.sequence[mention.end :])
-        score = cues.before[before[-1]] if before else cues.first
-        score += cues.after[after[0]] if after else 0
+        # Two words each side: an article may sit between ("to the Director").
+        before = canonical(self.sequence[: mention.start])[-CUE_REACH:]
+        after = canonical(self.sequence[mention.end :])[:CUE_REACH]
+        score = max((cues.before[w] for w in before), default=0) if before else cues.first
+        score += max((cues.after[w] for w in after), default=0)
         return (score, order)
 
     def _entity(self, parameter: Parameter) -> Entity | None:
