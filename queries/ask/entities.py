@@ -6,15 +6,15 @@ span that is part of a post's, unit's, agent's or role's label ("truyền
 thông" in "Nhóm Truyền thông") names the one whose label it covers best,
 as long as it is three words or more or holds a word that is not the
 questions' own wording ("báo cáo"). Longer spans win; a whole label wins a
-tie. A whole label made only of the questions' words ("Thành viên") is a
-weak mention: it fills a parameter only when nothing stronger does.
+tie. A whole label that the questions' phrasings also say ("Thành viên")
+is a weak mention: it fills a parameter only when nothing stronger does.
 
 Built once per store version and language (:func:`entity_index`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from rdflib import Literal, URIRef
@@ -48,7 +48,7 @@ class Mention:
     surface: str
     entities: tuple[Entity, ...]
     whole: bool
-    # Every word is also a word of the questions ("thành viên"): the text may
+    # The questions' phrasings say these words too ("thành viên"): the text may
     # be asking about members, not naming the entity called "Thành viên".
     weak: bool = False
 
@@ -87,12 +87,14 @@ class EntityIndex:
                 share = (end - start) / size
                 shares[iri] = max(share, shares.get(iri, 0.0))
 
-    def find(self, sequence: Sequence[str], reserved: set[str]) -> list[Mention]:
+    def find(
+        self, sequence: Sequence[str], reserved: set[str], said: Callable[[Sequence[str]], bool]
+    ) -> list[Mention]:
         """The mentions in ``sequence``, left to right, never overlapping."""
         mentions: list[Mention] = []
         i = 0
         while i < len(sequence):
-            mention = self._mention_at(sequence, i, reserved)
+            mention = self._mention_at(sequence, i, reserved, said)
             if mention is None:
                 i += 1
             else:
@@ -100,13 +102,19 @@ class EntityIndex:
                 i = mention.end
         return mentions
 
-    def _mention_at(self, sequence: Sequence[str], i: int, reserved: set[str]) -> Mention | None:
+    def _mention_at(
+        self,
+        sequence: Sequence[str],
+        i: int,
+        reserved: set[str],
+        said: Callable[[Sequence[str]], bool],
+    ) -> Mention | None:
         for end in range(min(len(sequence), i + MAX_SPAN), i, -1):
             span = tuple(sequence[i:end])
             whole = self._whole.get(span)
             if whole:
                 mention = self._mention(i, end, span, sorted(whole), whole=True)
-                return replace(mention, weak=set(span) <= reserved)
+                return replace(mention, weak=said(span))
             shares = self._part.get(span)
             if shares and self._may_be_part(span, reserved):
                 top = max(shares.values())

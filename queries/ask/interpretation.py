@@ -82,8 +82,9 @@ def interpret(
         raise ParameterError(f"the question is longer than {MAX_TEXT} characters", parameter="q")
     matcher = matcher_for(catalogue)
     index = entity_index(store, lang)
-    sequence = matcher.correct(words(value), index.vocabulary)
-    mentions = index.find(sequence, matcher.known)
+    said = words(value)
+    sequence = matcher.correct(said, index.vocabulary)
+    mentions = index.find(sequence, matcher.known, matcher.says)
     slotted = _slotted(sequence, mentions)
     named = frozenset(word for m in mentions for word in sequence[m.start : m.end])
     ranked = matcher.rank(slotted, named)
@@ -95,7 +96,7 @@ def interpret(
         )
     top = ranked[0]
     question = catalogue[top.question]
-    filler = _Filler(question, matcher, index, sequence, mentions, lang)
+    filler = _Filler(question, matcher, index, sequence, mentions, said)
     params, labels = filler.fill()
     alternatives = tuple(alternatives_of(ranked))
     understood = ", ".join(
@@ -136,14 +137,15 @@ class _Filler:
         index: EntityIndex,
         sequence: Sequence[str],
         mentions: Sequence[Mention],
-        lang: str,
+        said: Sequence[str],
     ) -> None:
         self.question = question
         self.matcher = matcher
         self.index = index
         self.sequence = sequence
         self.mentions = mentions
-        self.lang = lang
+        # The words as typed (uncorrected): a searched text is taken as it is.
+        self.said = said
         self.used: dict[str, Mention] = {}
 
     def fill(self) -> tuple[dict[str, str], dict[str, str]]:
@@ -209,15 +211,18 @@ class _Filler:
         return mention.entities[0]
 
     def _text(self, parameter: Parameter) -> str:
-        spare = [m for m in self.mentions if m not in self.used.values()]
-        if spare:
-            return spare[0].surface
+        """The words typed that are not the question's own: what to look for."""
         vocabulary = self.matcher.vocabulary[self.question.id]
-        rest = [w for w in self.sequence if w not in vocabulary and w not in FUNCTION_WORDS]
+        rest = [
+            typed
+            for typed, read in zip(self.said, self.sequence, strict=True)
+            if read not in vocabulary and typed not in FUNCTION_WORDS
+        ]
         if not rest and parameter.required:
             raise self._unresolved(
-                parameter, f"question {self.question.id!r} needs {parameter.name!r}: what to "
-                "look for", ()
+                parameter,
+                f"question {self.question.id!r} needs {parameter.name!r}: what to look for",
+                (),
             )
         return " ".join(rest)
 

@@ -38,6 +38,10 @@ CHAR_WEIGHT = 0.25
 MIN_COVERAGE = 0.5
 MIN_SCORE = 1.0
 ALTERNATIVE_SHARE = 0.5
+# A named post or unit makes questions without a place for it less likely,
+# and a question that needs one less likely when none is named.
+NO_PLACE_FOR_ENTITY = 0.8
+MISSING_ENTITY = 0.7
 MAX_ALTERNATIVES = 3
 
 
@@ -83,9 +87,24 @@ class Matcher:
             self._add(question)
         canonical = [self.synonyms.canonical(p.words) for p in self.phrasings]
         self._words = Bm25([features(c) for c in canonical])
+        self._frequency: Counter[str] = Counter(word for c in canonical for word in c)
         self._chars = Bm25([char_grams(c) for c in canonical])
-        self.known = {word for c in canonical for word in c} | {
-            word for p in self.phrasings for word in p.words
+        self.known = (
+            {word for c in canonical for word in c}
+            | {word for p in self.phrasings for word in p.words}
+            | self.synonyms.words
+        )
+        self._said = {
+            tuple(p.words[i:j])
+            for p in self.phrasings
+            for i in range(len(p.words))
+            for j in range(i + 1, len(p.words) + 1)
+        }
+        self._takes_entity = {
+            q.id: any(p.kind == "iri" for p in q.parameters) for q in questions
+        }
+        self._needs_entity = {
+            q.id: any(p.kind == "iri" and p.required for p in q.parameters) for q in questions
         }
 
     def _add(self, question: Question) -> None:
@@ -119,15 +138,27 @@ class Matcher:
             if position + 1 < len(sequence):
                 cues.after[sequence[position + 1]] += 1
 
+    def says(self, sequence: Sequence[str]) -> bool:
+        """Whether ``sequence`` is said, word for word, in some example phrasing."""
+        return tuple(sequence) in self._said
+
     def correct(self, sequence: Sequence[str], extra: set[str]) -> list[str]:
-        """Each unknown word of 4+ letters replaced by a known one a single edit away."""
+        """Each unknown word replaced by a known one a single edit away.
+
+        Words of four letters or more take any one edit; three-letter words
+        only a swap of two letters ("coa" for "cao"), since most short folded
+        syllables are words. Among several, a swap wins, then the commonest.
+        """
         known = self.known | extra
         out: list[str] = []
         for word in sequence:
-            if word in known or len(word) < 4 or word == SLOT:
+            if word in known or len(word) < 3 or word == SLOT:
                 out.append(word)
                 continue
-            near = sorted(k for k in known if len(k) >= 3 and within_one_edit(word, k))
+            near = [k for k in known if len(k) >= 3 and within_one_edit(word, k)]
+            if len(word) == 3:
+                near = [k for k in near if sorted(k) == sorted(word)]
+            near.sort(key=lambda k: (sorted(k) != sorted(word), -self._frequency[k], k))
             out.append(near[0] if near else word)
         return out
 
@@ -147,8 +178,12 @@ class Matcher:
             if score > best.get(phrasing.question, (0.0, -1))[0]:
                 best[phrasing.question] = (score, index)
         content = [w for w in canonical if w not in FUNCTION_WORDS and w != SLOT]
+        # With nothing but function words, those are what must be explained.
+        content = content or [w for w in canonical if w != SLOT]
+        entity_said = SLOT in canonical
         ranked = []
-        for question, (score, index) in best.items():
+        for question, (found, index) in best.items():
+            score = found * self._prior(question, entity_said=entity_said)
             vocabulary = self.vocabulary[question]
             counted = [w for w in content if w in vocabulary or w not in named]
             covered = sum(1 for w in counted if w in vocabulary)
@@ -157,6 +192,12 @@ class Matcher:
             ranked.append(Ranked(question, score, self.phrasings[index], shared, coverage))
         ranked.sort(key=lambda r: (-r.score, r.question))
         return ranked
+
+    def _prior(self, question: str, *, entity_said: bool) -> float:
+        """Whether the question's parameters fit the text: an entity named, or none."""
+        if entity_said:
+            return 1.0 if self._takes_entity[question] else NO_PLACE_FOR_ENTITY
+        return MISSING_ENTITY if self._needs_entity[question] else 1.0
 
 
 def is_confident(ranked: Sequence[Ranked]) -> bool:

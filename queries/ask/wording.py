@@ -25,6 +25,7 @@ from ontology.folding import fold
 SLOT = "@"
 SYNONYMS_FILE = Path(__file__).resolve().parent / "synonyms.txt"
 _WORD = re.compile(r"[a-z0-9]+(?:[&'][a-z0-9]+)*")
+_UNCHANGED = frozenset({"does", "goes", "has", "was", "this", "its", "yes", "less"})
 _SLOT_MARK = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 # Words that ask rather than say what is asked: left out of the share of
 # words a question must explain (its confidence), kept for ranking.
@@ -63,14 +64,17 @@ def stem(word: str) -> str:
     """
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
+    if word in _UNCHANGED:
+        return word
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
 
 
 def features(sequence: Sequence[str]) -> list[str]:
-    """Word unigrams and bigrams: word order counts, but only locally."""
-    return [*sequence, *(f"{a} {b}" for a, b in zip(sequence, sequence[1:], strict=False))]
+    """Word unigrams (but function words) and bigrams: word order counts, but only locally."""
+    bigrams = [f"{a} {b}" for a, b in zip(sequence, sequence[1:], strict=False)]
+    return [*(w for w in sequence if w not in FUNCTION_WORDS), *bigrams]
 
 
 def char_grams(sequence: Iterable[str]) -> list[str]:
@@ -110,6 +114,7 @@ class Synonyms:
     def __init__(self, table: dict[tuple[str, ...], tuple[str, ...]]) -> None:
         self._table = table
         self._longest = max((len(key) for key in table), default=0)
+        self.words = frozenset(word for key in table for word in key)
 
     def canonical(self, sequence: Sequence[str]) -> list[str]:
         """``sequence`` with every variant replaced by its canonical words, longest first."""
