@@ -169,7 +169,10 @@ def build_index(store: Store, lang: str) -> EntityIndex:
                 display[iri] = rank
     return EntityIndex(
         [
-            (Entity(iri, display[iri][1] if iri in display else iri, structural[iri]), sorted(texts))
+            (
+                Entity(iri, display[iri][1] if iri in display else iri, structural[iri]),
+                sorted(texts),
+            )
             for iri, texts in sorted(labels.items())
         ]
     )

@@ -13,6 +13,7 @@ required parameter the text does not name (or names ambiguously) raises
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +32,7 @@ MAX_TEXT = 500
 MAX_CANDIDATES = 10
 CLOSEST = 5
 CUE_REACH = 2
+_TYPED_WORD = re.compile(r"[^\W_]+(?:[&'][^\W_]+)*")
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,7 @@ def interpret(
     index = entity_index(store, lang)
     said = words(value)
     sequence = matcher.correct(said, index.vocabulary)
+    typed = _typed_words(value, said)
     mentions = index.find(sequence, matcher.known, matcher.says)
     slotted = _slotted(sequence, mentions)
     named = frozenset(word for m in mentions for word in sequence[m.start : m.end])
@@ -96,7 +99,7 @@ def interpret(
         )
     top = ranked[0]
     question = catalogue[top.question]
-    filler = _Filler(question, matcher, index, sequence, mentions, said)
+    filler = _Filler(question, matcher, index, sequence, mentions, typed)
     params, labels = filler.fill()
     alternatives = tuple(alternatives_of(ranked))
     understood = ", ".join(
@@ -144,7 +147,7 @@ class _Filler:
         self.index = index
         self.sequence = sequence
         self.mentions = mentions
-        # The words as typed (uncorrected): a searched text is taken as it is.
+        # The words as typed (uncorrected, accents kept): a searched text is taken as it is.
         self.said = said
         self.used: dict[str, Mention] = {}
 
@@ -197,8 +200,10 @@ class _Filler:
         if mention is None:
             if parameter.required:
                 raise self._unresolved(
-                    parameter, f"question {self.question.id!r} needs {parameter.name!r} "
-                    f"({parameter.description}); the text names none", self._suggest()
+                    parameter,
+                    f"question {self.question.id!r} needs {parameter.name!r} "
+                    f"({parameter.description}); the text names none",
+                    self._suggest(),
                 )
             return None
         if len(mention.entities) > 1:
@@ -216,7 +221,7 @@ class _Filler:
         rest = [
             typed
             for typed, read in zip(self.said, self.sequence, strict=True)
-            if read not in vocabulary and typed not in FUNCTION_WORDS
+            if read not in vocabulary and read not in FUNCTION_WORDS
         ]
         if not rest and parameter.required:
             raise self._unresolved(
@@ -244,6 +249,12 @@ class _Filler:
             question=self.question.id,
             candidates=candidates,
         )
+
+
+def _typed_words(text: str, folded: Sequence[str]) -> list[str]:
+    """The words of ``text`` as typed, one per folded word (else the folded words)."""
+    typed = _TYPED_WORD.findall(text)
+    return typed if len(typed) == len(folded) else list(folded)
 
 
 def _question_ref(question: Question, lang: str) -> dict[str, str]:

@@ -100,9 +100,7 @@ class Matcher:
             for i in range(len(p.words))
             for j in range(i + 1, len(p.words) + 1)
         }
-        self._takes_entity = {
-            q.id: any(p.kind == "iri" for p in q.parameters) for q in questions
-        }
+        self._takes_entity = {q.id: any(p.kind == "iri" for p in q.parameters) for q in questions}
         self._needs_entity = {
             q.id: any(p.kind == "iri" and p.required for p in q.parameters) for q in questions
         }

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ontology import Store, load_regulation
 from ontology.errors import DataError, NotUnderstood, UnresolvedParameter
+from ontology.folding import fold
 from queries import load_catalogue
 from queries.ask import interpret
 
@@ -86,7 +87,9 @@ def read_cases(path: Path, base: str = ID_BASE) -> list[Case]:
             continue
         parts = line.split("\t")
         if len(parts) != 3:
-            raise DataError("expected text, question, params (tab-separated)", path=path, line=number)
+            raise DataError(
+                "expected text, question, params (tab-separated)", path=path, line=number
+            )
         text, question_id, raw = parts
         question = catalogue[question_id]
         params: dict[str, str] = {}
@@ -95,8 +98,11 @@ def read_cases(path: Path, base: str = ID_BASE) -> list[Case]:
                 name, _, value = item.partition("=")
                 parameter = question.parameter(name.strip())
                 if parameter is None:
-                    raise DataError(f"{question_id} has no parameter {name!r}", path=path, line=number)
-                params[parameter.name] = base + value if parameter.kind == "iri" else value
+                    raise DataError(
+                        f"{question_id} has no parameter {name!r}", path=path, line=number
+                    )
+                # Text is compared folded: the search is accent-insensitive anyway.
+                params[parameter.name] = base + value if parameter.kind == "iri" else fold(value)
         cases.append(Case(text, question_id, params, number))
     return cases
 
@@ -110,7 +116,11 @@ def run_case(store: Store, case: Case, lang: str) -> Outcome:
     except UnresolvedParameter as exc:
         return Outcome(case, exc.question, {}, (exc.question or "",))
     top3 = (meant.question.id, *meant.alternatives[:2])
-    return Outcome(case, meant.question.id, dict(meant.params), top3)
+    params = {
+        name: value if meant.question.parameter(name).kind == "iri" else fold(value)  # type: ignore[union-attr]
+        for name, value in meant.params.items()
+    }
+    return Outcome(case, meant.question.id, params, top3)
 
 
 def measure(name: str, store: Store, cases: Sequence[Case], lang: str = "vi") -> Figures:
@@ -146,13 +156,13 @@ def phrasing_sets() -> list[tuple[str, list[Path], str, Path]]:
 def main() -> int:
     for name, data, lang, phrasings in phrasing_sets():
         store = load_regulation(data or None)
-        base = ID_BASE if not data else _base_of(phrasings)
+        base = base_of(phrasings)
         figures = measure(name, store, read_cases(phrasings, base), lang)
         sys.stdout.write("\n".join(figures.lines()) + "\n")
     return 0
 
 
-def _base_of(path: Path) -> str:
+def base_of(path: Path) -> str:
     """The ``# base: IRI`` line of a phrasing file (its entities' namespace)."""
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("# base:"):
