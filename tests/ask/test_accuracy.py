@@ -72,6 +72,8 @@ def test_no_test_phrasing_is_a_copy_of_an_example_phrasing() -> None:
         (case.text, qid, text)
         for case in cases
         for qid, text, template in templates
-        if qid == case.question and template.fullmatch(fold(case.text))
+        if qid == case.question
+        and set(re.findall(r"\{(\w+)\}", text)) <= set(case.params)
+        and template.fullmatch(fold(case.text))
     ]
     assert copies == []
