@@ -31,11 +31,15 @@ _OTHERS = {"vi": "Câu hỏi khác", "en": "Other questions"}
 _WHY = {"vi": "Vì sao", "en": "Why"}
 
 
-def answer_ask(context: WorkerContext, *, q: str, lang: str) -> Rendered:
+def answer_ask(
+    context: WorkerContext, *, q: str, lang: str, question: str | None = None
+) -> Rendered:
     """The job behind ``GET /ask``: interpret, answer, and render the JSON document."""
     from queries.ask import ask
 
-    meant, answer = ask(context.store, q, catalogue=context.catalogue, lang=lang)
+    meant, answer = ask(
+        context.store, q, catalogue=context.catalogue, lang=lang, question=question
+    )
     rendered = render_result(answer, "json", max_rows=context.max_rows, max_bytes=context.max_bytes)
     return Rendered(ask_document(meant, rendered.body), "application/json", rendered.truncated)
 

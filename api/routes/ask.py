@@ -29,16 +29,24 @@ router = APIRouter(tags=["questions"])
     ),
     responses={
         200: {"description": "What was understood, and the answer."},
-        **error_responses(400, 422, 500, 503),
+        **error_responses(400, 404, 422, 500, 503),
     },
 )
 async def ask_question(
     service: ServiceDep,
     lang: LangDep,
     q: Annotated[str, Query(min_length=1, max_length=500, description="The question.")],
+    question: Annotated[
+        str | None,
+        Query(
+            max_length=100,
+            description="Take this question id (an offered alternative), parameters still "
+            "filled from `q`.",
+        ),
+    ] = None,
 ) -> Response:
     try:
-        rendered = await service.pool.run(answer_ask, q=q, lang=lang)
+        rendered = await service.pool.run(answer_ask, q=q, lang=lang, question=question)
     except (NotUnderstood, UnresolvedParameter) as exc:
         return JSONResponse(ask_error(exc), status_code=exc.http_status)
     return send_rendered(rendered)

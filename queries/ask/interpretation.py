@@ -62,9 +62,10 @@ def ask(
     *,
     catalogue: Mapping[str, Question] | None = None,
     lang: str = "vi",
+    question: str | None = None,
 ) -> tuple[Interpretation, Answer]:
-    """Interpret ``text`` and answer the question it means."""
-    meant = interpret(store, text, catalogue=catalogue, lang=lang)
+    """Interpret ``text`` and answer the question it means (or ``question``, if given)."""
+    meant = interpret(store, text, catalogue=catalogue, lang=lang, question=question)
     return meant, run_query(store, meant.question, meant.params, lang=lang)
 
 
@@ -74,8 +75,13 @@ def interpret(
     *,
     catalogue: Mapping[str, Question] | None = None,
     lang: str = "vi",
+    question: str | None = None,
 ) -> Interpretation:
-    """The question ``text`` means and its parameters, or an error saying what is missing."""
+    """The question ``text`` means and its parameters, or an error saying what is missing.
+
+    ``question`` (an id) takes that question instead of the best one, its
+    parameters still filled from the text: a person picking an alternative.
+    """
     catalogue = catalogue if catalogue is not None else load_catalogue()
     value = text.strip()
     if not value:
@@ -91,23 +97,25 @@ def interpret(
     slotted = _slotted(sequence, mentions)
     named = frozenset(word for m in mentions for word in sequence[m.start : m.end])
     ranked = matcher.rank(slotted, named)
-    if not is_confident(ranked):
+    if question is not None:
+        chosen = catalogue[question]  # UnknownQuestion (404) for a bad id
+        ranked = sorted(ranked, key=lambda r: r.question != chosen.id)
+        if not ranked or ranked[0].question != chosen.id:
+            ranked.insert(0, Ranked(chosen.id, 0.0, matcher.phrasings[0], (), 0.0))
+    elif not is_confident(ranked):
         raise NotUnderstood(
             f"no question matches {value!r} well enough; closest: "
             + ", ".join(r.question for r in ranked[:CLOSEST]),
             candidates=tuple(_question_ref(catalogue[r.question], lang) for r in ranked[:CLOSEST]),
         )
-    top = ranked[0]
-    question = catalogue[top.question]
-    filler = _Filler(question, matcher, index, sequence, mentions, typed)
+    meant = catalogue[ranked[0].question]
+    filler = _Filler(meant, matcher, index, sequence, mentions, typed)
     params, labels = filler.fill()
     alternatives = tuple(alternatives_of(ranked))
-    understood = ", ".join(
-        [question.title_in(lang), *(f"{name} = {labels[name]}" for name in params)]
-    )
+    understood = ", ".join([meant.title_in(lang), *(f"{name} = {labels[name]}" for name in params)])
     return Interpretation(
         text=value,
-        question=question,
+        question=meant,
         params=params,
         labels=labels,
         understood=understood,
