@@ -38,7 +38,7 @@ CHAR_WEIGHT = 0.25
 MIN_COVERAGE = 0.5
 MIN_SCORE = 1.0
 ALTERNATIVE_SHARE = 0.5
-# A named post or unit makes questions without a place for it less likely,
+# Each named post or unit beyond a question's places for one makes it less likely,
 # and a question that needs one less likely when none is named.
 NO_PLACE_FOR_ENTITY = 0.8
 MISSING_ENTITY = 0.7
@@ -100,7 +100,9 @@ class Matcher:
             for i in range(len(p.words))
             for j in range(i + 1, len(p.words) + 1)
         }
-        self._takes_entity = {q.id: any(p.kind == "iri" for p in q.parameters) for q in questions}
+        self._entity_places = {
+            q.id: sum(1 for p in q.parameters if p.kind == "iri") for q in questions
+        }
         self._needs_entity = {
             q.id: any(p.kind == "iri" and p.required for p in q.parameters) for q in questions
         }
@@ -178,10 +180,10 @@ class Matcher:
         content = [w for w in canonical if w not in FUNCTION_WORDS and w != SLOT]
         # With nothing but function words, those are what must be explained.
         content = content or [w for w in canonical if w != SLOT]
-        entity_said = SLOT in canonical
+        entities_said = canonical.count(SLOT)
         ranked = []
         for question, (found, index) in best.items():
-            score = found * self._prior(question, entity_said=entity_said)
+            score = found * self._prior(question, entities_said)
             vocabulary = self.vocabulary[question]
             counted = [w for w in content if w in vocabulary or w not in named]
             covered = sum(1 for w in counted if w in vocabulary)
@@ -191,10 +193,11 @@ class Matcher:
         ranked.sort(key=lambda r: (-r.score, r.question))
         return ranked
 
-    def _prior(self, question: str, *, entity_said: bool) -> float:
-        """Whether the question's parameters fit the text: an entity named, or none."""
-        if entity_said:
-            return 1.0 if self._takes_entity[question] else NO_PLACE_FOR_ENTITY
+    def _prior(self, question: str, entities_said: int) -> float:
+        """Whether the question has a place for each entity named, and one named if it needs it."""
+        if entities_said:
+            places = self._entity_places[question]
+            return float(NO_PLACE_FOR_ENTITY ** max(0, entities_said - places))
         return MISSING_ENTITY if self._needs_entity[question] else 1.0
 
 

@@ -33,7 +33,7 @@ ARTICLES = frozenset({"the", "a", "an"})
 FUNCTION_WORDS = frozenset(
     """
     ai cho cua la gi nao co khong cac nhung duoc va o trong thi voi ve nay do the
-    toi minh xin hay vui long biet muon xem liet ke hoi dau ra sao bao nhieu may
+    toi minh xin hay vui long biet muon xem liet ke hoi dau ra sao nhieu may
     who what which whom whose is are was the a an of to do does in for me show list
     tell please i want know by and with there on at from it its any all how
     """.split()
