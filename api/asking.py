@@ -37,9 +37,7 @@ def answer_ask(
     """The job behind ``GET /ask``: interpret, answer, and render the JSON document."""
     from queries.ask import ask
 
-    meant, answer = ask(
-        context.store, q, catalogue=context.catalogue, lang=lang, question=question
-    )
+    meant, answer = ask(context.store, q, catalogue=context.catalogue, lang=lang, question=question)
     rendered = render_result(answer, "json", max_rows=context.max_rows, max_bytes=context.max_bytes)
     return Rendered(ask_document(meant, rendered.body), "application/json", rendered.truncated)
 

@@ -190,7 +190,7 @@ def ask_command(
     ] = False,
     lang: LangOption = None,
 ) -> None:
-    """Ask in plain words (Vietnamese or English); says what it understood. Exit 2: not understood."""
+    """Ask in plain words (Vietnamese or English). Exit 2: not understood, or a choice to make."""
     from api.asking import ask_text
     from queries.ask import ask
 

@@ -16,9 +16,9 @@ A field given twice is continued (its texts are joined by a space). ``lists``
 names result columns that are ``"; "``-joined lists (their items are sorted by
 the runner). ``ask@vi`` / ``ask@en`` are example phrasings for
 :mod:`queries.ask`, separated by ``|`` and collected over every such line;
-``{name}`` marks where a parameter's value is said. A parameter is ``<name>: <kind> [required|optional] [folded]``,
-then ``—`` (or ``--``) and a description. Any other ``#+`` line is an error
-naming the file and line.
+``{name}`` marks where a parameter's value is said. A parameter is
+``<name>: <kind> [required|optional] [folded]``, then ``—`` (or ``--``) and
+a description. Any other ``#+`` line is an error naming the file and line.
 """
 
 from __future__ import annotations

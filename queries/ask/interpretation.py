@@ -109,7 +109,9 @@ def interpret(
             candidates=tuple(_question_ref(catalogue[r.question], lang) for r in ranked[:CLOSEST]),
         )
     meant = catalogue[ranked[0].question]
-    filler = _Filler(meant, matcher, index, sequence, mentions, typed)
+    filler = _Filler(
+        meant, matcher=matcher, index=index, sequence=sequence, mentions=mentions, said=typed
+    )
     params, labels = filler.fill()
     alternatives = tuple(alternatives_of(ranked))
     understood = ", ".join([meant.title_in(lang), *(f"{name} = {labels[name]}" for name in params)])
@@ -144,6 +146,7 @@ class _Filler:
     def __init__(
         self,
         question: Question,
+        *,
         matcher: Matcher,
         index: EntityIndex,
         sequence: Sequence[str],

@@ -155,7 +155,7 @@ def phrasing_sets() -> list[tuple[str, list[Path], str, Path]]:
 
 def main() -> int:
     for name, data, lang, phrasings in phrasing_sets():
-        store = load_regulation(data or None)
+        store = load_regulation(data)
         base = base_of(phrasings)
         figures = measure(name, store, read_cases(phrasings, base), lang)
         sys.stdout.write("\n".join(figures.lines()) + "\n")

@@ -34,7 +34,7 @@ def test_top1_with_parameters_meets_the_target(
     phrasings: Path,
     record_property: Callable[[str, object], None],
 ) -> None:
-    store = load_regulation(data or None)
+    store = load_regulation(data)
     figures = measure(name, store, read_cases(phrasings, base_of(phrasings)), lang)
     record_property(name, "\n".join(figures.lines()))
     floor = TARGET if phrasings.stem == "bundled" else SMALL_SET_FLOOR

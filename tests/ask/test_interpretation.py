@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ontology import Store
-from ontology.errors import NotUnderstood, UnknownQuestion, UnresolvedParameter
+from ontology.errors import NotUnderstood, ParameterError, UnknownQuestion, UnresolvedParameter
 from ontology.namespaces import ID
 from queries import load_catalogue, run_query
 from queries.ask import ask, interpret, matcher_for
@@ -98,6 +98,6 @@ def test_matcher_once_per_catalogue_and_index_once_per_store(store: Store) -> No
 
 @pytest.mark.parametrize("text", ["", "   ", "x" * 501])
 def test_empty_or_overlong_text_is_a_parameter_error(store: Store, text: str) -> None:
-    with pytest.raises(Exception, match="empty|longer") as caught:
+    with pytest.raises(ParameterError, match=r"empty|longer") as caught:
         interpret(store, text)
-    assert caught.value.__class__.__name__ == "ParameterError"
+    assert caught.value.parameter == "q"
