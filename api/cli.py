@@ -186,7 +186,11 @@ def ask_command(
     text: Annotated[str, typer.Argument(metavar="TEXT", help="The question in plain words.")],
     fmt: Annotated[AskFormat, typer.Option("--format", "-f")] = AskFormat.table,
     explain: Annotated[
-        bool, typer.Option("--explain", help="Say which words matched which question and entity.")
+        bool,
+        typer.Option(
+            "--explain",
+            help="Say which words matched which question and entity (on stderr with json).",
+        ),
     ] = False,
     lang: LangOption = None,
 ) -> None:

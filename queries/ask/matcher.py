@@ -100,6 +100,7 @@ class Matcher:
             for i in range(len(p.words))
             for j in range(i + 1, len(p.words) + 1)
         }
+        self._with_extra: tuple[set[str] | None, set[str]] = (None, self.known)
         self._entity_places = {
             q.id: sum(1 for p in q.parameters if p.kind == "iri") for q in questions
         }
@@ -149,7 +150,9 @@ class Matcher:
         only a swap of two letters ("coa" for "cao"), since most short folded
         syllables are words. Among several, a swap wins, then the commonest.
         """
-        known = self.known | extra
+        if self._with_extra[0] is not extra:  # an entity index's words: one union per index
+            self._with_extra = (extra, self.known | extra)
+        known = self._with_extra[1]
         out: list[str] = []
         for word in sequence:
             if word in known or len(word) < 3 or word == SLOT:
