@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 DATA   ?=
 
-.PHONY: install install-test run test lint bench clean
+.PHONY: install install-test run test lint bench ask-accuracy clean
 
 # The stamps make re-runs cheap: reinstall only when the project's pins change.
 $(VENV)/.installed: pyproject.toml $(LOCK)
@@ -39,6 +39,10 @@ lint: install-test
 
 bench: install-test
 	$(BIN)/python -m benchmarks
+
+# How often `orgkg ask` understands the analysts' phrasings (tests/ask/data).
+ask-accuracy: install-test
+	$(BIN)/python -m tests.ask.accuracy
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -12,6 +12,8 @@ HTTP status and a stable machine-readable code.
     ├── QueryError                 a question or query is wrong          400
     │   ├── UnknownQuestion        no such question id                   404
     │   ├── ParameterError         missing / unknown / malformed param   400
+    │   │   └── UnresolvedParameter an asked text names no one entity      422
+    │   ├── NotUnderstood          an asked text matches no question     422
     │   ├── ForbiddenQuery         update, SERVICE, FROM, LOAD ...       400
     │   ├── QueryTooLongError      the query text passes the limit       413
     │   └── UnsupportedMediaTypeError  a body type no route reads       415
@@ -85,6 +87,53 @@ class ParameterError(QueryError):
     def __init__(self, message: str, *, parameter: str | None = None) -> None:
         super().__init__(message)
         self.parameter = parameter
+
+
+class UnresolvedParameter(ParameterError):
+    """A question asked in words needs a parameter its words do not name (or name ambiguously).
+
+    ``candidates`` are ``{"iri": ..., "label": ...}`` the person may choose from.
+    """
+
+    http_status = 422
+    code = "unresolved-parameter"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        parameter: str | None = None,
+        question: str | None = None,
+        candidates: tuple[dict[str, str], ...] = (),
+    ) -> None:
+        super().__init__(message, parameter=parameter)
+        self.question = question
+        self.candidates = candidates
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keyword arguments survive the pipe from a query worker.
+        return (_rebuild, (type(self), self.message, self.__dict__))
+
+
+class NotUnderstood(QueryError):
+    """An asked text matches no catalogue question well; ``candidates`` are the closest ids."""
+
+    http_status = 422
+    code = "not-understood"
+
+    def __init__(self, message: str, *, candidates: tuple[dict[str, str], ...] = ()) -> None:
+        super().__init__(message)
+        self.candidates = candidates
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), self.message, self.__dict__))
+
+
+def _rebuild(cls: type[OrgkgError], message: str, state: dict[str, object]) -> OrgkgError:
+    error = cls.__new__(cls)
+    OrgkgError.__init__(error, message)
+    error.__dict__.update(state)
+    return error
 
 
 class ForbiddenQuery(QueryError):

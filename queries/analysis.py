@@ -195,6 +195,24 @@ GRAPH_QUESTIONS: tuple[Question, ...] = (
         tags=("structure", "reporting", "graph"),
         kind="graph",
         lists=("source",),
+        ask={
+            "vi": (
+                "{from} báo cáo cho ai",
+                "cấp trên của {from}",
+                "chuỗi chỉ huy từ {from}",
+                "{from} chịu sự chỉ đạo của ai",
+                "{from} trực thuộc ai",
+                "từ {from} lên tới cấp cao nhất",
+                "ai quản lý {from}",
+            ),
+            "en": (
+                "who does {from} report to",
+                "chain of command of {from}",
+                "who is above {from}",
+                "who is the boss of {from}",
+                "line manager of {from}",
+            ),
+        },
         answer=remembered(answer_chain),
     ),
     Question(
@@ -207,6 +225,10 @@ GRAPH_QUESTIONS: tuple[Question, ...] = (
         },
         tags=("reporting", "checks", "graph"),
         kind="graph",
+        ask={
+            "vi": ("vòng báo cáo khép kín", "báo cáo vòng tròn", "báo cáo lòng vòng"),
+            "en": ("reporting cycles", "circular reporting", "reporting loops"),
+        },
         answer=remembered(answer_cycles),
     ),
     Question(
@@ -220,6 +242,15 @@ GRAPH_QUESTIONS: tuple[Question, ...] = (
         },
         tags=("structure", "risk", "graph"),
         kind="graph",
+        ask={
+            "vi": (
+                "điểm nghẽn duy nhất",
+                "nếu thiếu ai thì chuỗi chỉ huy bị đứt",
+                "vị trí then chốt",
+                "mắt xích yếu",
+            ),
+            "en": ("single points of failure", "who is indispensable", "bottleneck"),
+        },
         answer=remembered(answer_failures),
     ),
     Question(
@@ -231,6 +262,15 @@ GRAPH_QUESTIONS: tuple[Question, ...] = (
         },
         tags=("structure", "reporting", "graph"),
         kind="graph",
+        ask={
+            "vi": (
+                "chuỗi chỉ huy dài nhất",
+                "tuyến báo cáo dài nhất",
+                "bao nhiêu cấp",
+                "nhiều tầng nấc nhất",
+            ),
+            "en": ("longest chain of command", "deepest hierarchy", "how many levels"),
+        },
         answer=remembered(answer_chains),
     ),
 )

@@ -102,6 +102,7 @@ def read_question(path: Path) -> Question:
         lists=tuple(header.lists),
         variables=variables,
         path=path,
+        ask={lang: tuple(phrasings) for lang, phrasings in header.ask.items()},
     )
 
 

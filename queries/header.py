@@ -9,12 +9,16 @@
     #+ param from: iri required — the post, unit or person to start from
     #+ tags: structure, reporting
     #+ lists: channelLabels, source
+    #+ ask@vi: {reporter} báo cáo cho ai | ai báo cáo cho {recipient}
+    #+ ask@en: who does {reporter} report to
 
 A field given twice is continued (its texts are joined by a space). ``lists``
 names result columns that are ``"; "``-joined lists (their items are sorted by
-the runner). A parameter is ``<name>: <kind> [required|optional] [folded]``,
-then ``—`` (or ``--``) and a description. Any other ``#+`` line is an error
-naming the file and line.
+the runner). ``ask@vi`` / ``ask@en`` are example phrasings for
+:mod:`queries.ask`, separated by ``|`` and collected over every such line;
+``{name}`` marks where a parameter's value is said. A parameter is
+``<name>: <kind> [required|optional] [folded]``, then ``—`` (or ``--``) and
+a description. Any other ``#+`` line is an error naming the file and line.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ _PARAM = re.compile(
 )
 _LANG_FIELDS = ("title", "description")
 _LIST_FIELDS = ("tags", "lists")
+_PHRASING_FIELD = "ask"
 
 
 @dataclass
@@ -50,6 +55,7 @@ class Header:
     lists: list[str] = field(default_factory=list)
     parameter_lines: dict[str, int] = field(default_factory=dict)
     body_line: int = 1
+    ask: dict[str, list[str]] = field(default_factory=dict)
 
 
 def parse_header(text: str, path: Path) -> Header:
@@ -87,6 +93,11 @@ def _read_field(header: Header, line: str, path: Path, number: int) -> None:
             )
         texts: dict[str, str] = getattr(header, key)
         texts[lang] = f"{texts[lang]} {value}" if texts.get(lang) else value
+    elif key == _PHRASING_FIELD:
+        if lang not in LANGUAGES:
+            raise DataError(f"'{key}' needs a language: ask@vi or ask@en", path=path, line=number)
+        phrasings = [item.strip() for item in value.split("|") if item.strip()]
+        header.ask.setdefault(lang, []).extend(phrasings)
     elif lang is not None:
         raise DataError(f"'{key}' takes no language tag", path=path, line=number)
     elif key == "param":

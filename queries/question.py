@@ -64,6 +64,8 @@ class Question:
     # The SELECT projection, as the store returns it (a SPARQL question only).
     variables: tuple[str, ...] = ()
     path: Path | None = None
+    # Example phrasings by language, for asking in plain words (queries.ask).
+    ask: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
     answer: GraphAnswer | None = field(default=None, compare=False, repr=False)
 
     def parameter(self, name: str) -> Parameter | None:

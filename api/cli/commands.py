@@ -47,6 +47,7 @@ class OrgkgGroup(TyperGroup):
 # The choices of the options: the formats and languages of the whole project.
 QueryFormat = Literal[TextFormat, AnswerFormat]
 SparqlChoice = Literal[TextFormat, SparqlFormat]
+AskFormat = Literal[TextFormat, "json"]
 
 
 app = typer.Typer(
@@ -140,6 +141,35 @@ def answer_query(
     question = load_catalogue()[question_id]  # before loading: a typo fails fast
     answer = run_query(_open_store(settings), question, params, lang=settings.lang)
     _write_result(answer, fmt)
+
+
+@app.command("ask")
+def ask_command(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="The question in plain words.")],
+    fmt: Annotated[AskFormat, typer.Option("--format", "-f")] = "table",
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Say which words matched which question and entity (on stderr with json).",
+        ),
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """Ask in plain words (Vietnamese or English). Exit 2: not understood, or a choice to make."""
+    from api.runtime.asking import ask_document, ask_text
+    from queries.ask import ask
+    from queries.results import render_result
+
+    settings = _settings(ctx, lang)
+    meant, answer = ask(_open_store(settings), text, lang=settings.lang)
+    if fmt == "json":
+        if explain:
+            typer.echo("\n".join(meant.explanation), err=True)
+        _write(ask_document(meant, render_result(answer, "json").body) + b"\n")
+    else:
+        _write(ask_text(meant, answer, lang=settings.lang, explain=explain))
 
 
 @app.command("sparql")

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-from api.http.routes import check, docs, entities, export, health, queries, search, sparql, viewer
+from api.http.routes import (
+    ask,
+    check,
+    docs,
+    entities,
+    export,
+    health,
+    queries,
+    search,
+    sparql,
+    viewer,
+)
 
 ROUTERS = (
     health.router,
     queries.router,
+    ask.router,
     sparql.router,
     entities.router,
     search.router,
