@@ -25,7 +25,7 @@ from ontology.errors import DataError
 from ontology.folding import fold
 from ontology.loader import FORMATS, SHAPES_FOLDER, parse_file
 from ontology.metadata import Metadata, Stated, read_metadata
-from ontology.namespaces import DCT, ID, OKG
+from ontology.namespaces import DCT, ID, OKG, RDF
 from ontology.screening import read_checked
 from ontology.segmenter import Passage, Segmentation, segment
 from ontology.store import from_ox
@@ -101,8 +101,8 @@ def update_folder(target: Path, source: Path) -> tuple[Segmentation, list[CitedC
     if not old_path.is_file():
         raise DataError(f"no {SOURCE_DATA} to update (run init without --update)", path=old_path)
     raw, text = read_text(source)
-    slug = slugify(target.resolve().name) or "document"
-    old = _old_passages(old_path)
+    slug, old = _old_passages(old_path)
+    slug = slug or slugify(target.resolve().name) or "document"
     segmentation = _keep_ids(segment(text), old)
     meta = read_metadata(segmentation)
     new_texts = {p.eid: p.text for p in segmentation.passages}
@@ -123,10 +123,13 @@ def update_folder(target: Path, source: Path) -> tuple[Segmentation, list[CitedC
 # -- ids kept across versions ------------------------------------------------
 
 
-def _old_passages(path: Path) -> dict[str, tuple[str, str | None]]:
-    """eId -> (text, parent eId) of every passage of an existing source.ttl."""
+def _old_passages(path: Path) -> tuple[str | None, dict[str, tuple[str, str | None]]]:
+    """The document's slug, and eId -> (text, parent eId) of every passage of a source.ttl."""
     graph = Graph()
-    graph += ((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)) for q in parse_file(path))  # type: ignore[misc]
+    graph += (
+        (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))  # type: ignore[misc]
+        for q in parse_file(path)
+    )
     found: dict[str, tuple[str, str | None]] = {}
     for node, text in graph.subject_objects(OKG.text):
         eid = graph.value(node, DCT.identifier)
@@ -134,7 +137,9 @@ def _old_passages(path: Path) -> dict[str, tuple[str, str | None]]:
         parent_id = graph.value(parent, DCT.identifier) if parent is not None else None
         if eid is not None:
             found[str(eid)] = (str(text), str(parent_id) if parent_id is not None else None)
-    return found
+    document = next(iter(graph.subjects(RDF.type, OKG.SourceDocument)), None)
+    slug = graph.value(document, DCT.identifier) if document is not None else None
+    return (str(slug) if slug is not None else None), found
 
 
 def _keep_ids(new: Segmentation, old: dict[str, tuple[str, str | None]]) -> Segmentation:
