@@ -167,7 +167,7 @@ def convert(snapshot: Snapshot, *, valid_until: str | None = None) -> tuple[Grap
         if not boss:
             notes.append(_note(where, f"post {ref} reports to no one (blank) and is not XX: kept as a top post"))
         elif boss not in posts:
-            notes.append(_note(where, f"post {ref} reports to {boss}, which is not in the file: line left out"))
+            notes.append(_note(where, f"post {ref} reports to {boss}, which is not in the file: reporting line left out"))
         else:
             graph.add((post, ORG.reportsTo, posts[boss][0]))
     notes += _cycles(graph, posts, str(snapshot.senior))
@@ -316,7 +316,7 @@ def _holder(graph: Graph, post: URIRef, name: str, source: URIRef) -> None:
     status = _STATUS.get(name.lower())
     if status is not None:
         graph.add((post, OKG.postStatus, status))
-    if status is OKG.notDisclosed:
+    if status == OKG.notDisclosed:
         # Somebody holds the post; the body does not publish who.
         person = URIRef(f"{post}/holder")
         graph.add((person, RDF.type, FOAF.Person))
