@@ -315,7 +315,7 @@ def init(
         bool, typer.Option("--update", help="Re-read a changed text into an existing folder.")
     ] = False,
 ) -> None:
-    """A regulation folder from a text: source.txt, source.ttl, model.ttl, README, shapes/, features/."""
+    """A regulation folder from a text: source.txt and .ttl, model.ttl, README, shapes, features."""
     from ontology.scaffold import create_folder, update_folder
 
     if update:
@@ -337,7 +337,9 @@ def draft(
     folder: Annotated[Path, typer.Argument(metavar="DIR", help="A regulation folder.")],
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Default: DIR/draft/candidates.ttl.txt (never loaded)."),
+        typer.Option(
+            "--output", "-o", help="Default: DIR/draft/candidates.ttl.txt (never loaded)."
+        ),
     ] = None,
     measure: Annotated[
         bool,

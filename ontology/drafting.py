@@ -4,7 +4,7 @@ Each pattern finds words in one sentence and proposes a fact of one kind:
 
 | kind | words |
 |---|---|
-| ``post`` | Tổ trưởng, Phó Tổ trưởng, Tổ phó, Trưởng ban, Phó Trưởng ban, Trưởng nhóm, thành viên, ... |
+| ``post`` | Tổ trưởng, Phó Tổ trưởng, Tổ phó, Trưởng ban, Phó Trưởng ban, thành viên, ... |
 | ``reporting`` | báo cáo ... (hằng/hàng tuần, tháng, quý, năm; định kỳ) |
 | ``meeting`` | họp định kỳ, họp đột xuất |
 | ``seal`` | sử dụng con dấu của ... |
@@ -29,7 +29,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal
+from rdflib.term import Node
 
 from ontology.errors import DataError
 from ontology.loader import FORMATS, SHAPES_FOLDER, parse_file
@@ -52,11 +53,15 @@ _FREQUENCY = {
     "ngày": "okg:daily",
 }
 _REPORT = re.compile(r"\bbáo cáo\s+(?!về\b)([^,.;]{3,80})")
-_PERIOD = re.compile(r"\b(?:hằng|hàng|mỗi)\s+(tuần|tháng|quý|năm|ngày)\b|\b1\s+(tuần|tháng|quý|năm)/lần\b")
+_PERIOD = re.compile(
+    r"\b(?:hằng|hàng|mỗi)\s+(tuần|tháng|quý|năm|ngày)\b|\b1\s+(tuần|tháng|quý|năm)/lần\b"
+)
 _PERIODIC = re.compile(r"\bđịnh kỳ\b")
 _MEETING = re.compile(r"\bhọp\s+(định kỳ|đột xuất)")
 _SEAL = re.compile(r"\bsử dụng con dấu của\s+([^,.;]{2,60})")
-_PERMISSION = re.compile(r"\b(có quyền|được (?:quyết định|huy động|thuê|sử dụng|tham gia)|có thể)\b")
+_PERMISSION = re.compile(
+    r"\b(có quyền|được (?:quyết định|huy động|thuê|sử dụng|tham gia)|có thể)\b"
+)
 _DUTY = re.compile(r"\b(có trách nhiệm|chịu trách nhiệm|có nhiệm vụ)\b")
 _REGIME = re.compile(r"\bchế độ\s+(kiêm nhiệm|chuyên trách|Thủ trưởng|thủ trưởng)")
 _REGIMES = {
@@ -170,10 +175,10 @@ def _candidates(eid: str, text: str, body: str) -> list[Candidate]:
         )
     if not any(c.kind == "seal" for c in out):
         for m in _PERMISSION.finditer(text):
-            out.append(_rule("permission", "odrl:Permission", eid, m.group(0), base, src))
+            out.append(_rule("permission", "odrl:Permission", eid=eid, words=m.group(0), base=base))
             break
     for m in _DUTY.finditer(text):
-        out.append(_rule("duty", "odrl:Duty", eid, m.group(0), base, src))
+        out.append(_rule("duty", "odrl:Duty", eid=eid, words=m.group(0), base=base))
         break
     for m in _REGIME.finditer(text):
         regime = _REGIMES[m.group(1).lower()]
@@ -199,13 +204,13 @@ def _role(head: str) -> str | None:
     return None
 
 
-def _rule(kind: str, cls: str, eid: str, words: str, base: str, src: str) -> Candidate:
+def _rule(kind: str, cls: str, *, eid: str, words: str, base: str) -> Candidate:
     return Candidate(
         kind,
         eid,
         words,
         f"<{base}/{kind}/{slugify(eid)}> a {cls} ;\n    # «{words}»: bearer and action to read\n"
-        f"    prov:wasDerivedFrom {src} .",
+        f"    prov:wasDerivedFrom src:{eid} .",
     )
 
 
@@ -228,16 +233,16 @@ def read_sentences(folder: Path) -> tuple[str, list[tuple[str, str]]]:
     return slug, [(eid, text) for eid, text, _ in sentences]
 
 
-def _position(graph: Graph, node: URIRef) -> tuple[int, ...]:
+def _position(graph: Graph, node: Node) -> tuple[int, ...]:
     """Document order: the orders from the root down."""
     orders: list[int] = []
-    current: object = node
+    current: Node | None = node
     while current is not None and len(orders) < 20:
-        order = graph.value(current, OKG.order)  # type: ignore[arg-type]
-        if order is None:
+        order = graph.value(current, OKG.order)
+        if not isinstance(order, Literal):
             break
         orders.insert(0, int(order))
-        current = graph.value(current, DCT.isPartOf)  # type: ignore[arg-type]
+        current = graph.value(current, DCT.isPartOf)
     return tuple(orders)
 
 
@@ -268,7 +273,7 @@ def render_draft(candidates: list[Candidate], slug: str) -> str:
 
 
 def model_facts(model: Graph) -> set[tuple[str, str]]:
-    """(kind, sentence id) of every fact of the drafted kinds that ``model`` derives from a sentence."""
+    """(kind, sentence id) of each fact of the drafted kinds ``model`` derives from a sentence."""
     kinds: list[tuple[str, Iterable[object]]] = [
         ("post", model.subjects(RDF.type, ORG.Post)),
         ("reporting", model.subjects(RDF.type, OKG.ReportingLine)),

@@ -92,7 +92,7 @@ def check_coverage(data: Graph, shapes: Graph) -> Report:
     """One INFO result per sentence that no fact is derived from."""
     cited = set(data.objects(None, PROV.wasDerivedFrom)) | set(shapes.objects(None, OKG.enforces))
     results = []
-    for node in sorted(set(data.subjects(RDF.type, OKG.Sentence))):
+    for node in sorted(set(data.subjects(RDF.type, OKG.Sentence)), key=str):
         if node in cited:
             continue
         eid = str(data.value(node, DCT.identifier) or node)
@@ -170,7 +170,7 @@ def _check_against_source(passages: list[_Passage], source: str) -> list[Result]
 
 
 def _check_sentences(parent: _Passage, sentences: list[_Passage]) -> list[Result]:
-    """The sentences follow each other in the parent, white space between, each ending on a boundary."""
+    """Sentences follow each other in the parent, white space between, ending on a boundary."""
     results: list[Result] = []
     text = parent.text
     cursor: int | None = None  # None: the first sentence may follow a "1." or "a)"

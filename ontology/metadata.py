@@ -7,7 +7,8 @@ the passage it was read from. What the text does not state stays None: no
 default, no guess.
 
 >>> from ontology.segmenter import segment
->>> meta = read_metadata(segment("Tin\\n\\nNgày 18/10/2018, Bộ trưởng Mai Tiến Dũng đã ký quyết định 426.\\n"))
+>>> text = "Tin\\n\\nNgày 18/10/2018, Bộ trưởng Mai Tiến Dũng đã ký quyết định 426.\\n"
+>>> meta = read_metadata(segment(text))
 >>> meta.kind, meta.number.value, meta.date.value, meta.signer.value
 ('Quyết định', '426', '2018-10-18', 'Mai Tiến Dũng')
 """
@@ -47,8 +48,11 @@ _INSTITUTION_WORDS = frozenset(
 # Common family names: a run of capitalised words longer than a name
 # ("Hà Nội Nguyễn Đức Chung") starts the name at the first of them.
 _FAMILY_NAMES = frozenset(
-    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Mai Đào Đinh "
-    "Lâm Trương Hà Tô Tạ Lương Đoàn Trịnh Cao Chu Vương Quách Thái Kiều".split()
+    {
+        *("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi"),
+        *("Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Mai", "Đào", "Đinh", "Lâm", "Trương", "Hà", "Tô"),
+        *("Tạ", "Lương", "Đoàn", "Trịnh", "Cao", "Chu", "Vương", "Quách", "Thái", "Kiều"),
+    }
 )
 _TITLE_OPENERS = ("Về việc", "Về ", "Ban hành", "Thành lập", "Quy định", "Phê duyệt")
 
@@ -147,7 +151,7 @@ def _article(passages: tuple[Passage, ...]) -> Metadata:
 
 
 def _date(text: str) -> str | None:
-    """An ISO date from "ngày 18 tháng 10 năm 2018" or "ngày 18/10/2018"; None if absent or invalid."""
+    """ISO date of "ngày 18 tháng 10 năm 2018" or "ngày 18/10/2018"; None if absent or invalid."""
     m = _DATE_WORDS.search(text) or _DATE_SLASH.search(text)
     if m is None:
         return None

@@ -48,9 +48,7 @@ _JUNIOR_NEEDS = (JUNIOR_KEY, "Number of Posts in FTE")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _TOP = {"XX", "xx"}
 _STATUS = {"n/d": OKG.notDisclosed, "vacant": OKG.vacantPost, "eliminated": OKG.eliminatedPost}
-ATTRIBUTION = (
-    "Contains public sector information licensed under the Open Government Licence v3.0."
-)
+ATTRIBUTION = "Contains public sector information licensed under the Open Government Licence v3.0."
 
 
 @dataclass(frozen=True)
@@ -109,13 +107,13 @@ def group_snapshots(paths: Sequence[Path], date: str | None = None) -> list[Snap
         setattr(snapshot, kind, path)
     for snapshot in snapshots.values():
         if snapshot.senior is None:
-            raise DataError(f"no senior file for the snapshot of {snapshot.date}", path=snapshot.junior)
+            raise DataError(
+                f"no senior file for the snapshot of {snapshot.date}", path=snapshot.junior
+            )
     return [snapshots[d] for d in sorted(snapshots)]
 
 
-def import_organogram(
-    paths: Sequence[Path], output: Path, *, date: str | None = None
-) -> Imported:
+def import_organogram(paths: Sequence[Path], output: Path, *, date: str | None = None) -> Imported:
     """Convert the files into ``output/{date}/organogram.ttl``, one folder per snapshot."""
     snapshots = group_snapshots(paths, date)
     result = Imported()
@@ -160,14 +158,24 @@ def convert(snapshot: Snapshot, *, valid_until: str | None = None) -> tuple[Grap
         raise DataError("no senior post in the file", path=snapshot.senior)
     for ref, (post, number, row) in posts.items():
         where = Note(str(snapshot.senior), number, "")
-        _post(graph, post, ref, row, body, dataset, where, notes)
+        _post(graph, post, ref, row, body=body, dataset=dataset, where=where, notes=notes)
         boss = row.get("Reports to Senior Post", "").strip()
         if boss in _TOP:
             continue
         if not boss:
-            notes.append(_note(where, f"post {ref} reports to no one (blank) and is not XX: kept as a top post"))
+            notes.append(
+                _note(
+                    where, f"post {ref} reports to no one (blank) and is not XX: kept as a top post"
+                )
+            )
         elif boss not in posts:
-            notes.append(_note(where, f"post {ref} reports to {boss}, which is not in the file: reporting line left out"))
+            notes.append(
+                _note(
+                    where,
+                    f"post {ref} reports to {boss}, which is not in the file: "
+                    "reporting line left out",
+                )
+            )
         else:
             graph.add((post, ORG.reportsTo, posts[boss][0]))
     notes += _cycles(graph, posts, str(snapshot.senior))
@@ -191,7 +199,10 @@ def read_rows(path: Path, needs: Iterable[str] = ()) -> tuple[list[dict[str, str
         note = f"not UTF-8 (first bad byte on line {line}): read as Windows-1252"
     try:
         reader = csv.DictReader(io.StringIO(text, newline=""))
-        rows = [{(k or "").strip(): (v or "") for k, v in row.items() if k is not None} for row in reader]
+        rows = [
+            {(k or "").strip(): (v or "") for k, v in row.items() if k is not None}
+            for row in reader
+        ]
     except csv.Error as exc:
         raise DataError(f"not a CSV file: {exc}", path=path) from None
     header = reader.fieldnames or []
@@ -224,13 +235,19 @@ def _new_graph() -> Graph:
     return graph
 
 
-def _dataset(graph: Graph, snapshot: Snapshot, rows: list[dict[str, str]], until: str | None) -> URIRef:
-    body = next((r.get("Organisation", "").strip() for r in rows if r.get("Organisation", "").strip()), "")
+def _dataset(
+    graph: Graph, snapshot: Snapshot, rows: list[dict[str, str]], until: str | None
+) -> URIRef:
+    body = next(
+        (r.get("Organisation", "").strip() for r in rows if r.get("Organisation", "").strip()), ""
+    )
     slug = slugify(body) or "organisation"
     dataset = URIRef(f"{ID}{slug}/organogram/{snapshot.date}")
     graph.add((dataset, RDF.type, PROV.Entity))
     graph.add((dataset, DCT.date, Literal(snapshot.date, datatype=XSD.date)))
-    graph.add((dataset, DCT.title, Literal(f"{body} organogram {snapshot.date}".strip(), lang="en")))
+    graph.add(
+        (dataset, DCT.title, Literal(f"{body} organogram {snapshot.date}".strip(), lang="en"))
+    )
     interval = f"{snapshot.date}/{until}" if until else f"{snapshot.date}/.."
     graph.add((dataset, DCT.valid, Literal(interval)))
     graph.add((dataset, DCT.rights, Literal(ATTRIBUTION, lang="en")))
@@ -270,6 +287,7 @@ def _post(
     post: URIRef,
     ref: str,
     row: dict[str, str],
+    *,
     body: URIRef,
     dataset: URIRef,
     where: Note,
@@ -308,7 +326,9 @@ def _post(
     if fte is not None:
         graph.add((post, OKG.fte, Literal(fte, datatype=XSD.decimal)))
     elif row.get("FTE", "").strip():
-        notes.append(_note(where, f"post {ref}: FTE {row['FTE'].strip()!r} is not a number: left out"))
+        notes.append(
+            _note(where, f"post {ref}: FTE {row['FTE'].strip()!r} is not a number: left out")
+        )
     _holder(graph, post, " ".join(row.get("Name", "").split()), source)
 
 
@@ -340,7 +360,9 @@ def _decimal(text: str) -> Decimal | None:
     return value if value.is_finite() and value >= 0 else None
 
 
-def _cycles(graph: Graph, posts: dict[str, tuple[URIRef, int, dict[str, str]]], path: str) -> list[Note]:
+def _cycles(
+    graph: Graph, posts: dict[str, tuple[URIRef, int, dict[str, str]]], path: str
+) -> list[Note]:
     """A note for every reporting cycle, at its first row."""
     lines = nx.DiGraph()
     lines.add_edges_from((s, o) for s, o in graph.subject_objects(ORG.reportsTo))
@@ -368,11 +390,23 @@ def _juniors(
         ref = row.get(JUNIOR_KEY, "").strip()
         where = Note(str(path), number, "")
         if ref not in posts:
-            notes.append(_note(where, f"junior posts report to {ref or '(blank)'}, not a senior post of the file: row left out"))
+            notes.append(
+                _note(
+                    where,
+                    f"junior posts report to {ref or '(blank)'}, "
+                    "not a senior post of the file: row left out",
+                )
+            )
             continue
         count = _decimal(row.get("Number of Posts in FTE", ""))
         if count is None:
-            notes.append(_note(where, f"Number of Posts in FTE {row.get('Number of Posts in FTE', '')!r} is not a number: row left out"))
+            notes.append(
+                _note(
+                    where,
+                    f"Number of Posts in FTE {row.get('Number of Posts in FTE', '')!r} "
+                    "is not a number: row left out",
+                )
+            )
             continue
         title = " ".join(row.get("Generic Job Title", "").split()) or "Junior posts"
         grade = row.get("Grade", "").strip()
@@ -382,7 +416,9 @@ def _juniors(
         graph.set((group, OKG.fte, Literal(total, datatype=XSD.decimal)))
         graph.add((group, RDF.type, OKG.JuniorPosts))
         graph.add((group, OKG.juniorOf, posts[ref][0]))
-        graph.add((group, SKOS.prefLabel, Literal(f"{title} ({grade})" if grade else title, lang="en")))
+        graph.add(
+            (group, SKOS.prefLabel, Literal(f"{title} ({grade})" if grade else title, lang="en"))
+        )
         if grade:
             graph.add((group, OKG.grade, Literal(grade)))
         graph.add((group, PROV.wasDerivedFrom, _row(dataset, path, number)))

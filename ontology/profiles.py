@@ -53,7 +53,7 @@ class Profile(StrEnum):
 
 
 def default_profile(store: Store, paths: Sequence[Path | str] = ()) -> Profile:
-    """``regulation`` when the data has a source text (a document or a source.txt), else ``organisation``."""
+    """``regulation`` when the data has a source text (or a source.txt), else ``organisation``."""
     table = store.select("SELECT ?d WHERE { ?d a okg:SourceDocument } LIMIT 1")
     if table.rows:
         return Profile.regulation

@@ -62,7 +62,7 @@ class CitedChange:
 
 
 def slugify(text: str) -> str:
-    """An ASCII IRI slug: folded, words joined by hyphens (``Quyết định 54`` -> ``quyet-dinh-54``)."""
+    """An ASCII IRI slug, words joined by hyphens: ``Quyết định 54`` -> ``quyet-dinh-54``."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
@@ -111,9 +111,7 @@ def update_folder(target: Path, source: Path) -> tuple[Segmentation, list[CitedC
         if eid not in old or new_texts.get(eid) == old[eid][0]:
             continue
         replacement = _replacement(segmentation, old, eid)
-        changes.append(
-            CitedChange(eid, old[eid][0], replacement, new_texts.get(replacement or ""))
-        )
+        changes.append(CitedChange(eid, old[eid][0], replacement, new_texts.get(replacement or "")))
     write_file(target / SOURCE_TEXT, raw)
     write_file(target / SOURCE_DATA, render_source(segmentation, slug, meta))
     write_file(target / "README.md", render_readme(segmentation, slug, meta))
@@ -172,9 +170,7 @@ def _index(eid: str) -> int:
     return int(eid.rsplit("_", 1)[1])
 
 
-def _replacement(
-    new: Segmentation, old: dict[str, tuple[str, str | None]], eid: str
-) -> str | None:
+def _replacement(new: Segmentation, old: dict[str, tuple[str, str | None]], eid: str) -> str | None:
     """The new sentence that stands where a changed one stood (same parent, most alike)."""
     text, parent = old[eid]
     candidates = [p for p in new.passages if p.parent == parent and p.eid not in old]

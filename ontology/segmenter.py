@@ -21,8 +21,10 @@ into sentences (``__sent_K``). Every passage's text is a byte-exact
 substring of the input; ``offset`` says where.
 
 >>> seg = segment("Tiêu đề\\n\\nÔng Nguyễn V. A. ký Quyết định số 5/QĐ-TTg. Bộ TT&TT thi hành.\\n")
->>> [(p.eid, p.text) for p in seg.passages if p.kind == "sent"]
-[('para_1__sent_1', 'Ông Nguyễn V. A. ký Quyết định số 5/QĐ-TTg.'), ('para_1__sent_2', 'Bộ TT&TT thi hành.')]
+>>> for p in seg.sentences():
+...     print(p.eid, p.text)
+para_1__sent_1 Ông Nguyễn V. A. ký Quyết định số 5/QĐ-TTg.
+para_1__sent_2 Bộ TT&TT thi hành.
 """
 
 from __future__ import annotations
@@ -221,7 +223,7 @@ class _Builder:
         return passage
 
     def add_sentences(self, passage: Passage, skip: int = 0) -> None:
-        """Split ``passage`` into sentences, after its first ``skip`` characters (a "1." or "a)")."""
+        """Split ``passage`` into sentences after its first ``skip`` characters ("1.", "a)")."""
         body = passage.text[skip:]
         lead = skip + len(body) - len(body.lstrip(_WHITESPACE))
         for index, (offset, sentence) in enumerate(split_sentences(passage.text[lead:]), start=1):
@@ -248,7 +250,9 @@ class _Builder:
             if dateline and not any(p.kind == "dateline" for p in self.passages):
                 if line.text[dateline.end() :].strip(_WHITESPACE):
                     self.skipped.append((line.number, line.text[dateline.end() :].strip()))
-                self.add("dateline", "dateline", _Line(line.number, line.start, dateline.group(0)), None)
+                self.add(
+                    "dateline", "dateline", _Line(line.number, line.start, dateline.group(0)), None
+                )
                 continue
             if _ATTRIBUTION.fullmatch(line.text) and index >= len(lines) - 4:
                 self.add("attribution", "attribution", line, None)
@@ -268,85 +272,104 @@ class _Builder:
     # -- formal decisions ------------------------------------------------
 
     def decision(self, lines: list[_Line]) -> Segmentation:
-        part = "preface"
-        counts: dict[str, int] = {}
-        chapter: str | None = None
-        container: str | None = None  # article, clause or point taking unnumbered lines
-        article: str | None = None
-        clause: str | None = None
-        expect_heading: str | None = None
-        last: Passage | None = None
-
-        def count(key: str) -> int:
-            counts[key] = counts.get(key, 0) + 1
-            return counts[key]
-
+        reader = _DecisionReader(self)
         for line in lines:
-            text = line.text
-            if part in ("preface", "preamble") and (
-                _ARTICLE.match(text) or _CHAPTER.match(text)
-            ):
-                part = "body"
-            if part == "preface" and text.startswith("Căn cứ"):
-                part = "preamble"
-            if part == "body" and article and expect_heading is None and _is_conclusion(text):
-                part = "conclusions"
-            if part == "preface":
-                self.add(f"preface__p_{count('preface')}", "preface", line, None)
-                continue
-            if part == "preamble":
-                kind = "citation" if text.startswith("Căn cứ") else "recital"
-                if text.rstrip(":").isupper():
-                    kind = "formula"  # "QUYẾT ĐỊNH:", the enacting words
-                self.add(f"preamble__{kind}_{count(kind)}", kind, line, None)
-                continue
-            if part == "conclusions":
-                self.add(f"conclusions__p_{count('conclusions')}", "conclusion", line, None)
-                continue
-            if m := _CHAPTER.match(text):
-                chapter = f"chp_{roman(m.group(1))}"
-                self.add(chapter, "chapter", line, None)
-                expect_heading, container, article = chapter, None, None
-                continue
-            if m := _SECTION.match(text):
-                section = f"{chapter}__sec_{m.group(1)}" if chapter else f"sec_{m.group(1)}"
-                self.add(section, "section", line, chapter)
-                expect_heading, container, article = section, None, None
-                continue
-            if m := _ARTICLE.match(text):
-                article = f"art_{m.group(1)}"
-                parent = self._last_of(("section", "chapter"))
-                last = self.add(article, "article", line, parent)
-                container, clause, expect_heading = article, None, None
-                continue
-            if expect_heading is not None and text.upper() == text:
-                self.add(f"{expect_heading}__heading", "heading", line, expect_heading)
-                expect_heading = None
-                continue
-            expect_heading = None
-            if article and (m := _CLAUSE.match(text + " ")):
-                clause = f"{article}__para_{m.group(1)}"
-                last = self.add(clause, "clause", line, article)
-                container = clause
-                self.add_sentences(last, m.end() - 1)
-                continue
-            if article and (m := _POINT.match(text + " ")):
-                owner = clause or article
-                last = self.add(f"{owner}__point_{point_id(m.group(1))}", "point", line, owner)
-                container = last.eid
-                self.add_sentences(last, m.end() - 1)
-                continue
-            owner = container or article or chapter
-            key = f"{owner}/p"
-            last = self.add(f"{owner}__p_{count(key)}" if owner else f"p_{count(key)}", "p", line, owner)
-            self.add_sentences(last)
+            reader.read(line)
         return self.done()
 
-    def _last_of(self, kinds: tuple[str, ...]) -> str | None:
+    def last_of(self, kinds: tuple[str, ...]) -> str | None:
         for passage in reversed(self.passages):
             if passage.kind in kinds:
                 return passage.eid
         return None
+
+
+class _DecisionReader:
+    """Reads a formal decision line by line: which part it is in, and the open containers."""
+
+    def __init__(self, builder: _Builder) -> None:
+        self.builder = builder
+        self.part = "preface"
+        self.counts: dict[str, int] = {}
+        self.chapter: str | None = None
+        self.article: str | None = None
+        self.clause: str | None = None
+        self.container: str | None = None  # article, clause or point taking unnumbered lines
+        self.expect_heading: str | None = None
+
+    def count(self, key: str) -> int:
+        self.counts[key] = self.counts.get(key, 0) + 1
+        return self.counts[key]
+
+    def read(self, line: _Line) -> None:
+        text = line.text
+        if self.part in ("preface", "preamble") and (_ARTICLE.match(text) or _CHAPTER.match(text)):
+            self.part = "body"
+        if self.part == "preface" and text.startswith("Căn cứ"):
+            self.part = "preamble"
+        if (
+            self.part == "body"
+            and self.article
+            and self.expect_heading is None
+            and _is_conclusion(text)
+        ):
+            self.part = "conclusions"
+        if self.part == "preface":
+            self.builder.add(f"preface__p_{self.count('preface')}", "preface", line, None)
+        elif self.part == "preamble":
+            kind = "citation" if text.startswith("Căn cứ") else "recital"
+            if text.rstrip(":").isupper():
+                kind = "formula"  # "QUYẾT ĐỊNH:", the enacting words
+            self.builder.add(f"preamble__{kind}_{self.count(kind)}", kind, line, None)
+        elif self.part == "conclusions":
+            eid = f"conclusions__p_{self.count('conclusions')}"
+            self.builder.add(eid, "conclusion", line, None)
+        elif not self.structure(line):
+            self.content(line)
+
+    def structure(self, line: _Line) -> bool:
+        """A chapter, section, article or heading line; False for content."""
+        text, add = line.text, self.builder.add
+        if m := _CHAPTER.match(text):
+            self.chapter = f"chp_{roman(m.group(1))}"
+            add(self.chapter, "chapter", line, None)
+            self.expect_heading, self.container, self.article = self.chapter, None, None
+        elif m := _SECTION.match(text):
+            number = m.group(1)
+            section = f"{self.chapter}__sec_{number}" if self.chapter else f"sec_{number}"
+            add(section, "section", line, self.chapter)
+            self.expect_heading, self.container, self.article = section, None, None
+        elif m := _ARTICLE.match(text):
+            self.article = f"art_{m.group(1)}"
+            add(self.article, "article", line, self.builder.last_of(("section", "chapter")))
+            self.container, self.clause, self.expect_heading = self.article, None, None
+        elif self.expect_heading is not None and text.upper() == text:
+            add(f"{self.expect_heading}__heading", "heading", line, self.expect_heading)
+            self.expect_heading = None
+        else:
+            self.expect_heading = None
+            return False
+        return True
+
+    def content(self, line: _Line) -> None:
+        """A clause ("1."), a point ("a)") or an unnumbered line, split into sentences."""
+        text, add = line.text, self.builder.add
+        if self.article and (m := _CLAUSE.match(text + " ")):
+            self.clause = f"{self.article}__para_{m.group(1)}"
+            passage = add(self.clause, "clause", line, self.article)
+            self.container = self.clause
+            self.builder.add_sentences(passage, m.end() - 1)
+        elif self.article and (m := _POINT.match(text + " ")):
+            owner = self.clause or self.article
+            passage = add(f"{owner}__point_{point_id(m.group(1))}", "point", line, owner)
+            self.container = passage.eid
+            self.builder.add_sentences(passage, m.end() - 1)
+        else:
+            parent = self.container or self.article or self.chapter
+            number = self.count(f"{parent}/p")
+            eid = f"{parent}__p_{number}" if parent else f"p_{number}"
+            passage = add(eid, "p", line, parent)
+            self.builder.add_sentences(passage)
 
 
 def _is_conclusion(text: str) -> bool:

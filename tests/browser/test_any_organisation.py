@@ -25,7 +25,9 @@ ROOT = Path(__file__).resolve().parents[2]
 DEPARTMENT = ROOT / "tests" / "browser" / "data" / "made-up-department.ttl"
 ORGANOGRAMS = ROOT / "tests" / "ontology" / "data" / "organograms"
 DEPT = "https://example.org/dept/"
-CHAIN = [f"{DEPT}post/{name}" for name in ("director-general", "director", "head-of-team", "officer")]
+CHAIN = [
+    f"{DEPT}post/{name}" for name in ("director-general", "director", "head-of-team", "officer")
+]
 HTA = "https://w3id.org/orgkg/id/human-tissue-authority/post/"
 
 

@@ -37,18 +37,27 @@ def test_init_check_tamper_check(runner: CliRunner, tmp_path: Path) -> None:
 
 def test_check_without_source_text_is_exit_2(runner: CliRunner, tmp_path: Path) -> None:
     folder = tmp_path / "qd"
-    assert runner.invoke(app, ["init", str(folder), "--from", str(TEXTS / "decision-54.txt")]).exit_code == 0
+    assert (
+        runner.invoke(
+            app, ["init", str(folder), "--from", str(TEXTS / "decision-54.txt")]
+        ).exit_code
+        == 0
+    )
     (folder / "source.txt").unlink()
     result = runner.invoke(app, ["--data", str(folder), "check"])
     assert result.exit_code == 2
     assert str(folder / "source.txt") in result.output
 
 
-def test_init_into_a_used_folder_or_from_nothing_is_exit_2(runner: CliRunner, tmp_path: Path) -> None:
+def test_init_into_a_used_folder_or_from_nothing_is_exit_2(
+    runner: CliRunner, tmp_path: Path
+) -> None:
     (tmp_path / "used").mkdir()
     (tmp_path / "used" / "x.ttl").write_text("", encoding="utf-8")
     used = runner.invoke(app, ["init", str(tmp_path / "used"), "--from", str(TEXTS / "bare.txt")])
-    missing = runner.invoke(app, ["init", str(tmp_path / "new"), "--from", str(tmp_path / "no.txt")])
+    missing = runner.invoke(
+        app, ["init", str(tmp_path / "new"), "--from", str(tmp_path / "no.txt")]
+    )
     assert (used.exit_code, missing.exit_code) == (2, 2)
     assert not (tmp_path / "new").exists()
 
@@ -70,7 +79,9 @@ def test_import_organogram_then_check_the_organisation(runner: CliRunner, tmp_pa
     snapshot = tmp_path / "hta" / "2011-09-30"
     checked = runner.invoke(app, ["--data", str(snapshot), "check", "--profile", "organisation"])
     assert checked.exit_code == 0, checked.output
-    as_regulation = runner.invoke(app, ["--data", str(snapshot), "check", "--profile", "regulation"])
+    as_regulation = runner.invoke(
+        app, ["--data", str(snapshot), "check", "--profile", "regulation"]
+    )
     assert as_regulation.exit_code == 1
 
 
@@ -79,5 +90,7 @@ def test_import_reports_messy_rows_by_file_and_row(runner: CliRunner, tmp_path: 
     result = runner.invoke(app, ["import", "organogram", *files, "-o", str(tmp_path / "m")])
     assert result.exit_code == 0
     assert "messy-body-2020-03-31-senior.csv:8: post E1 reports to Z9" in result.output
-    bad = runner.invoke(app, ["import", "organogram", str(TEXTS / "bare.txt"), "-o", str(tmp_path / "b")])
+    bad = runner.invoke(
+        app, ["import", "organogram", str(TEXTS / "bare.txt"), "-o", str(tmp_path / "b")]
+    )
     assert bad.exit_code == 2 and "bare.txt:1" in bad.output

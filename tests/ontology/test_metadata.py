@@ -42,7 +42,10 @@ def test_a_news_article_states_the_decision_it_reports() -> None:
 def test_a_place_name_before_the_signer_is_not_part_of_the_name() -> None:
     meta = meta_of(TEXTS / "article-hanoi.txt")
     assert meta.signer is not None and meta.signer.value == "Nguyễn Đức Chung"
-    assert meta.signer_title is not None and meta.signer_title.value == "Chủ tịch UBND thành phố Hà Nội"
+    assert (
+        meta.signer_title is not None
+        and meta.signer_title.value == "Chủ tịch UBND thành phố Hà Nội"
+    )
 
 
 def test_nothing_stated_nothing_found() -> None:

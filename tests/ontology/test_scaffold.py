@@ -24,7 +24,12 @@ def test_a_new_folder_loads_and_checks_clean(tmp_path: Path, text: Path) -> None
     create_folder(folder, text)
     assert (folder / "source.txt").read_bytes() == text.read_bytes()
     assert {p.name for p in folder.iterdir()} >= {
-        "source.txt", "source.ttl", "model.ttl", "README.md", "shapes", "features",
+        "source.txt",
+        "source.ttl",
+        "model.ttl",
+        "README.md",
+        "shapes",
+        "features",
     }
     report = check_with_profile(load_regulation([folder]), [folder])
     assert report.conforms, report.to_text("en")
@@ -68,8 +73,9 @@ def test_update_keeps_unchanged_ids_and_lists_changed_citations(tmp_path: Path) 
     text = (folder / "source.txt").read_text(encoding="utf-8")
     changed = tmp_path / "changed.txt"
     changed.write_text(
-        text.replace("Phó Trưởng ban là", "Ban có 2 Phó Trưởng ban. Phó Trưởng ban thường trực là")
-        .replace(" Ban chỉ đạo được sử dụng con dấu của UBND thành phố.", ""),
+        text.replace(
+            "Phó Trưởng ban là", "Ban có 2 Phó Trưởng ban. Phó Trưởng ban thường trực là"
+        ).replace(" Ban chỉ đạo được sử dụng con dấu của UBND thành phố.", ""),
         encoding="utf-8",
     )
     segmentation, changes = update_folder(folder, changed)

@@ -28,7 +28,7 @@ def bundled_passages() -> dict[str, tuple[str, str | None, int]]:
         parent = graph.value(node, DCT.isPartOf)
         in_passage = parent is not None and graph.value(parent, OKG.text) is not None
         parent_id = str(graph.value(parent, DCT.identifier)) if in_passage else None
-        order = int(graph.value(node, OKG.order))  # type: ignore[arg-type]
+        order = int(str(graph.value(node, OKG.order)))
         found[str(graph.value(node, DCT.identifier))] = (str(text), parent_id, order)
     return found
 
@@ -46,12 +46,24 @@ def test_the_bundled_article_gives_the_hand_made_ids_texts_and_orders() -> None:
     ("text", "expected"),
     [
         ("Ông Nguyễn V. A. là Tổ trưởng. Bà B ký.", ["Ông Nguyễn V. A. là Tổ trưởng.", "Bà B ký."]),
-        ("Theo Quyết định số 5/QĐ-TTg. Bộ TT&TT thi hành.", ["Theo Quyết định số 5/QĐ-TTg.", "Bộ TT&TT thi hành."]),
-        ("Ngày 18/10/2018. Kinh phí 1.000 triệu đồng.", ["Ngày 18/10/2018.", "Kinh phí 1.000 triệu đồng."]),
-        ("Tổ công tác (gọi tắt là Tổ. Nhóm) họp. Xong.", ["Tổ công tác (gọi tắt là Tổ. Nhóm) họp.", "Xong."]),
+        (
+            "Theo Quyết định số 5/QĐ-TTg. Bộ TT&TT thi hành.",
+            ["Theo Quyết định số 5/QĐ-TTg.", "Bộ TT&TT thi hành."],
+        ),
+        (
+            "Ngày 18/10/2018. Kinh phí 1.000 triệu đồng.",
+            ["Ngày 18/10/2018.", "Kinh phí 1.000 triệu đồng."],
+        ),
+        (
+            "Tổ công tác (gọi tắt là Tổ. Nhóm) họp. Xong.",
+            ["Tổ công tác (gọi tắt là Tổ. Nhóm) họp.", "Xong."],
+        ),
         ("TP. Hà Nội và ThS. Lan dự họp.", ["TP. Hà Nội và ThS. Lan dự họp."]),
         ("Lần thứ nhất. tiếp tục viết thường.", ["Lần thứ nhất. tiếp tục viết thường."]),
-        ("Hai tổ họp\u00a0(Nguồn ảnh: Chinhphu.vn)\u00a0", ["Hai tổ họp", "(Nguồn ảnh: Chinhphu.vn)"]),
+        (
+            "Hai tổ họp\u00a0(Nguồn ảnh: Chinhphu.vn)\u00a0",
+            ["Hai tổ họp", "(Nguồn ảnh: Chinhphu.vn)"],
+        ),
     ],
 )
 def test_sentences_respect_abbreviations_numbers_and_brackets(
