@@ -8,7 +8,7 @@ Each pattern finds words in one sentence and proposes a fact of one kind:
 | ``reporting`` | báo cáo ... (hằng/hàng tuần, tháng, quý, năm; định kỳ) |
 | ``meeting`` | họp định kỳ, họp đột xuất |
 | ``seal`` | sử dụng con dấu của ... |
-| ``permission`` | có quyền, được (quyết định / huy động / sử dụng ...) |
+| ``permission`` | có quyền, được (quyết định / huy động / sử dụng ...), do ... quyết định |
 | ``duty`` | có trách nhiệm, chịu trách nhiệm, có nhiệm vụ |
 | ``regime`` | chế độ kiêm nhiệm / chuyên trách / Thủ trưởng |
 
@@ -60,7 +60,8 @@ _PERIODIC = re.compile(r"\bđịnh kỳ\b")
 _MEETING = re.compile(r"\bhọp\s+(định kỳ|đột xuất)")
 _SEAL = re.compile(r"\bsử dụng con dấu của\s+([^,.;]{2,60})")
 _PERMISSION = re.compile(
-    r"\b(có quyền|được (?:quyết định|huy động|thuê|sử dụng|tham gia)|có thể)\b"
+    r"\b(có quyền|được (?:quyết định|huy động|thuê|sử dụng|tham gia)|có thể|"
+    r"do [^,.;()]{2,60}? quyết định)"
 )
 _DUTY = re.compile(r"\b(có trách nhiệm|chịu trách nhiệm|có nhiệm vụ)\b")
 _REGIME = re.compile(r"\bchế độ\s+(kiêm nhiệm|chuyên trách|Thủ trưởng|thủ trưởng)")

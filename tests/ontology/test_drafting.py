@@ -8,7 +8,9 @@ from pathlib import Path
 from ontology import BUNDLED, load_regulation
 from ontology.drafting import DRAFT_FILE, draft_folder, folder_graph, measure, propose
 
-HANOI = Path(__file__).resolve().parent / "data" / "regulations" / "ha-noi-bcd"
+REGULATIONS = Path(__file__).resolve().parent / "data" / "regulations"
+HANOI = REGULATIONS / "ha-noi-bcd"
+DECISION = REGULATIONS / "qd-54-tct66"
 
 
 def test_each_pattern_proposes_its_kind_with_the_words() -> None:
@@ -51,7 +53,7 @@ def test_the_draft_is_never_loaded(tmp_path: Path) -> None:
 
 def test_precision_and_recall_are_measured_against_a_model() -> None:
     # Figures in the README come from this measure (and `orgkg draft --measure`).
-    for folder in (BUNDLED, HANOI):
+    for folder in (BUNDLED, HANOI, DECISION):
         candidates, _ = draft_folder(folder)
         score = measure(candidates, folder_graph(folder))
         assert score.true_positives > 0
