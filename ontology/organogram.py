@@ -25,6 +25,7 @@ that is not an organogram at all stops the import (:class:`DataError`).
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 from collections import defaultdict
@@ -83,6 +84,8 @@ class Imported:
 
 def group_snapshots(paths: Sequence[Path], date: str | None = None) -> list[Snapshot]:
     """Pair senior and junior files by snapshot date (from the name, the data, or ``date``)."""
+    if date is not None and not _is_date(date):
+        raise DataError(f"--date {date!r} is not a date (YYYY-MM-DD)")
     snapshots: dict[str, Snapshot] = {}
     for path in paths:
         rows, _ = read_rows(path)
@@ -218,10 +221,20 @@ def _header(path: Path) -> list[str]:
 
 
 def _date_of(path: Path, rows: list[dict[str, str]]) -> str | None:
+    """The first real date (YYYY-MM-DD) in the file's name, else its source_file column."""
     for text in (path.name, *(r.get("source_file", "") for r in rows[:1])):
-        if m := _DATE.search(text):
-            return "-".join(m.groups())
+        for m in _DATE.finditer(text):
+            if _is_date(m.group(0)):
+                return m.group(0)
     return None
+
+
+def _is_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return bool(_DATE.fullmatch(text))
 
 
 def _note(where: Note, message: str) -> Note:

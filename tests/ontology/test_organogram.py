@@ -95,6 +95,17 @@ def test_snapshots_of_one_body_keep_their_post_iris_and_dates(tmp_path: Path) ->
     assert [str(v) for v in first.objects(None, DCT.valid)] == ["2020-03-31/2020-09-30"]
 
 
+def test_a_date_that_is_not_one_is_refused(tmp_path: Path) -> None:
+    senior = tmp_path / "body-2020-13-45-senior.csv"
+    senior.write_bytes((DATA / "messy-body-2020-09-30-senior.csv").read_bytes())
+    with pytest.raises(DataError, match="snapshot date"):
+        import_organogram([senior], tmp_path / "out")
+    with pytest.raises(DataError, match="not a date"):
+        import_organogram([senior], tmp_path / "out", date="31/03/2020")
+    imported = import_organogram([senior], tmp_path / "out", date="2020-03-31")
+    assert [f.name for f in imported.folders] == ["2020-03-31"]
+
+
 def test_a_file_that_is_not_an_organogram_is_refused(tmp_path: Path) -> None:
     wrong = tmp_path / "people-2020-01-01.csv"
     wrong.write_text('"Name","Age"\n"Ann","40"\n', encoding="utf-8")
