@@ -156,7 +156,14 @@ def convert(snapshot: Snapshot, *, valid_until: str | None = None) -> tuple[Grap
             notes.append(_note(where, f"post {ref} repeats row {posts[ref][1]}: row left out"))
             continue
         body = body or _body(graph, row, dataset, where)
-        posts[ref] = (_post_iri(body, ref), number, row)
+        iri = _post_iri(body, ref)
+        clash = next((other for other, (known, _, _) in posts.items() if known == iri), None)
+        if clash is not None:
+            notes.append(
+                _note(where, f"post {ref} would share its IRI with post {clash}: row left out")
+            )
+            continue
+        posts[ref] = (iri, number, row)
     if body is None:
         raise DataError("no senior post in the file", path=snapshot.senior)
     for ref, (post, number, row) in posts.items():

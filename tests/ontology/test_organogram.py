@@ -93,6 +93,8 @@ def test_snapshots_of_one_body_keep_their_post_iris_and_dates(tmp_path: Path) ->
     dates = [str(next(g.objects(None, DCT.date))) for g in (first, second)]
     assert dates == ["2020-03-31", "2020-09-30"]
     assert [str(v) for v in first.objects(None, DCT.valid)] == ["2020-03-31/2020-09-30"]
+    # "d1" and "D1" would be one IRI: the second is left out, and said so.
+    assert any("d1 would share its IRI with post D1" in n.message for n in imported.notes)
 
 
 def test_a_date_that_is_not_one_is_refused(tmp_path: Path) -> None:
