@@ -177,13 +177,30 @@ def _skip_space(text: str, i: int, end: int) -> int:
 
 
 def _lines(text: str) -> list[_Line]:
+    """The non-blank lines, a hard-wrapped line joined to the one it continues.
+
+    A line continues the previous one when it follows it directly, opens
+    with a lower-case letter, and the previous one does not end a sentence
+    or a clause (``. ! ? … : ;``); the joined text keeps the line break, so
+    it is still an exact substring of the input.
+    """
     lines: list[_Line] = []
     start = 0
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip(_WHITESPACE + "\r\ufeff")
         if stripped:
             lead = len(raw) - len(raw.lstrip(_WHITESPACE + "\r\ufeff"))
-            lines.append(_Line(number, start + lead, stripped))
+            last = lines[-1] if lines else None
+            if (
+                last is not None
+                and last.number == number - 1
+                and stripped[0].islower()
+                and last.text[-1] not in _TERMINALS + ":;"
+            ):
+                end = start + lead + len(stripped)
+                lines[-1] = _Line(number, last.start, text[last.start : end])
+            else:
+                lines.append(_Line(number, start + lead, stripped))
         start += len(raw) + 1
     return lines
 

@@ -9,7 +9,8 @@ import pytest
 
 from ontology import BUNDLED, DataError, OutputError, load_regulation
 from ontology.profiles import check_with_profile
-from ontology.scaffold import create_folder, update_folder
+from ontology.scaffold import create_folder, read_text, update_folder
+from ontology.segmenter import segment
 
 DATA = Path(__file__).resolve().parent / "data"
 TEXTS = DATA / "texts"
@@ -17,7 +18,13 @@ HANOI = DATA / "regulations" / "ha-noi-bcd"
 
 
 @pytest.mark.parametrize(
-    "text", [TEXTS / "article-hanoi.txt", TEXTS / "decision-54.txt", BUNDLED / "source.txt"]
+    "text",
+    [
+        TEXTS / "article-hanoi.txt",
+        TEXTS / "decision-54.txt",
+        TEXTS / "decision-wrapped.txt",
+        BUNDLED / "source.txt",
+    ],
 )
 def test_a_new_folder_loads_and_checks_clean(tmp_path: Path, text: Path) -> None:
     folder = tmp_path / "new-regulation"
@@ -33,9 +40,16 @@ def test_a_new_folder_loads_and_checks_clean(tmp_path: Path, text: Path) -> None
     }
     report = check_with_profile(load_regulation([folder]), [folder])
     assert report.conforms, report.to_text("en")
-    # Nothing is modelled yet: every sentence but the one the metadata cites is listed.
+    # Nothing is modelled yet: every sentence the metadata does not cite is left to model.
+    sentences = segment(read_text(text)[1]).sentences()
+    model = (folder / "model.ttl").read_text(encoding="utf-8")
+    cited = [s for s in sentences if f"src:{s.eid}" in model]
+    infos = [r for r in report.results if r.shape.endswith("#SentenceCoverage")]
+    assert len(infos) == len(sentences) - len(cited) > 0
+    # The README lists every passage, from the first.
     readme = (folder / "README.md").read_text(encoding="utf-8")
-    assert "`para_1__sent_1`" in readme or "`art_1__p_1__sent_1`" in readme
+    first = next(line for line in readme.splitlines() if line.startswith("| `"))
+    assert first.startswith(("| `title`", "| `preface__p_1`"))
 
 
 def test_the_model_holds_only_what_the_text_states(tmp_path: Path) -> None:

@@ -78,6 +78,16 @@ def test_every_sentence_is_an_exact_substring_at_its_offset() -> None:
         assert text[passage.offset : passage.offset + len(passage.text)] == passage.text
 
 
+def test_hard_wrapped_lines_are_joined_keeping_the_line_break() -> None:
+    text = (TEXTS / "decision-wrapped.txt").read_text(encoding="utf-8")
+    ids = {p.eid: p.text for p in segment(text).passages}
+    assert ids["art_1__para_1__sent_1"] == (
+        "Tổ công tác có trách nhiệm báo cáo Cục trưởng\nhằng tháng về kết quả."
+    )
+    assert ids["art_1__para_1__sent_2"] == "Tổ trưởng được sử dụng\ncon dấu của Cục Thuế."
+    assert ids["art_1__para_2"].startswith("2. ")
+
+
 def test_a_formal_decision_gets_akoma_ntoso_ids() -> None:
     seg = segment((TEXTS / "decision-54.txt").read_text(encoding="utf-8"))
     ids = {p.eid: p for p in seg.passages}
