@@ -118,10 +118,14 @@ class CheckOutcome:
 
 
 def check_compliance(context: WorkerContext) -> CheckOutcome:
-    """The compliance report (``/check``) in every format and language."""
-    from ontology.validation import check
+    """The compliance report (``/check``) in every format and language.
 
-    report = check(context.store)
+    The profile is chosen by the data, as ``orgkg check`` does by default;
+    the source texts are found beside the loaded files.
+    """
+    from ontology.profiles import check_with_profile
+
+    report = check_with_profile(context.store, context.store.sources)
     as_json = Rendered(_json_bytes(report.to_json()), "application/json")
     renderings: dict[tuple[str, str], Rendered] = {}
     langs: tuple[Lang, ...] = ("vi", "en")
