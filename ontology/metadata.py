@@ -39,6 +39,7 @@ _SIGNED = re.compile(
     r"([0-9]+(?:/[A-ZĐ0-9-]+)?)",
     re.IGNORECASE,
 )
+_ADVERBS = re.compile(r"(?:\s+(?:vừa|mới|đã|đã từng|chính thức))+$")
 _DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 _DATE_SLASH = re.compile(r"[Nn]gày\s+(\d{1,2})/(\d{1,2})/(\d{4})")
 _NAME_WORD = re.compile(r"[A-ZÀ-ỸĐ][a-zà-ỹđ]*$")
@@ -131,13 +132,15 @@ def _article(passages: tuple[Passage, ...]) -> Metadata:
             continue
         kind = next(k for k in DOCUMENT_KINDS if k.lower() == signed.group(1).lower())
         day = _date(passage.text[: signed.start()])
-        lead = passage.text[: signed.start()].rstrip()
+        # "... Lê Thành Long vừa ký": the adverbs before the verb are not the name.
+        lead = _ADVERBS.sub("", passage.text[: signed.start()].rstrip())
         name = _name_before(lead)
         signer = signer_title = None
         if name is not None:
             signer = Stated(name, passage.eid)
             head = lead[: len(lead) - len(name)].rstrip(" ,")
             head = re.sub(r"^.*?\d{4}\s*,\s*", "", head)  # drop "Ngày 18/10/2018,"
+            head = re.sub(r"^\([^)]*\)\s*[-–—]\s*", "", head)  # drop "(PLVN) - "
             if head:
                 signer_title = Stated(head, passage.eid)
         return Metadata(

@@ -47,6 +47,10 @@ _DATELINE = re.compile(
 )
 _ATTRIBUTION = re.compile(r"Theo\s+[^.!?]{1,60}")
 _PHOTO_CREDIT = re.compile(r"\((?:Nguồn\s+)?[ẢảAa]nh\s*:[^()]*\)")
+# A caption ends with its photo credit: "(Nguồn ảnh: X)" or "Ảnh: X".
+_CAPTION = re.compile(
+    r"(?:\((?:Nguồn\s+)?[ẢảAa]nh\s*:[^()]*\)|(?:^|\s)(?:Nguồn\s+)?Ảnh\s*:[^.!?()]{1,60})\W*$"
+)
 _CONCLUSION_START = re.compile(r"(?:Nơi nhận|KT\.|TM\.|Q\.|TL\.|TUQ\.)")
 # Words ending with a full stop that do not end a sentence: titles and
 # initials. A single upper-case letter ("V.") is an initial.
@@ -254,7 +258,7 @@ class _Builder:
 
     def article(self, lines: list[_Line]) -> Segmentation:
         counts = {"para": 0, "img": 0, "caption": 0}
-        captions = {i for i, line in enumerate(lines) if _PHOTO_CREDIT.search(line.text)}
+        captions = {i for i, line in enumerate(lines) if _CAPTION.search(line.text)}
         ended = False
         for index, line in enumerate(lines):
             if ended:

@@ -48,6 +48,14 @@ def test_a_place_name_before_the_signer_is_not_part_of_the_name() -> None:
     )
 
 
+def test_adverbs_and_a_source_tag_are_not_part_of_the_signer() -> None:
+    meta = meta_of(TEXTS / "article-btp.txt")
+    assert meta.number is not None and meta.number.value == "1520/QĐ-BTP"
+    assert meta.signer is not None and meta.signer.value == "Lê Thành Long"
+    assert meta.signer_title is not None and meta.signer_title.value == "Bộ trưởng Bộ Tư pháp"
+    assert meta.date is None  # the article does not say when it was signed
+
+
 def test_nothing_stated_nothing_found() -> None:
     meta = read_metadata(segment("Tin ngắn\n\nTổ công tác họp hằng tháng.\n"))
     assert meta == Metadata()

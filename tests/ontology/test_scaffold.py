@@ -21,6 +21,7 @@ HANOI = DATA / "regulations" / "ha-noi-bcd"
     "text",
     [
         TEXTS / "article-hanoi.txt",
+        TEXTS / "article-btp.txt",
         TEXTS / "decision-54.txt",
         TEXTS / "decision-wrapped.txt",
         BUNDLED / "source.txt",

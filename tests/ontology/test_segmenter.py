@@ -78,6 +78,14 @@ def test_every_sentence_is_an_exact_substring_at_its_offset() -> None:
         assert text[passage.offset : passage.offset + len(passage.text)] == passage.text
 
 
+def test_a_caption_ending_with_its_photo_credit() -> None:
+    seg = segment((TEXTS / "article-btp.txt").read_text(encoding="utf-8"))
+    ids = {p.eid: p.text for p in seg.passages}
+    assert ids["caption_1__sent_2"] == "Ảnh: Minh Hiếu"
+    assert ids["para_3__sent_1"].startswith("“Hội đồng họp định kỳ 6 tháng một lần”, Quyết định")
+    assert ids["attribution"] == "Theo Báo Pháp luật Việt Nam"
+
+
 def test_hard_wrapped_lines_are_joined_keeping_the_line_break() -> None:
     text = (TEXTS / "decision-wrapped.txt").read_text(encoding="utf-8")
     ids = {p.eid: p.text for p in segment(text).passages}
