@@ -27,7 +27,7 @@ from ontology.loader import FORMATS, SHAPES_FOLDER, parse_file
 from ontology.metadata import Metadata, Stated, read_metadata
 from ontology.namespaces import DCT, ID, OKG, RDF
 from ontology.screening import read_checked
-from ontology.segmenter import Passage, Segmentation, segment
+from ontology.segmenter import Segmentation, segment
 from ontology.store import from_ox
 from ontology.writer import write_file, write_folder
 
@@ -387,7 +387,6 @@ def _feature(segmentation: Segmentation, slug: str) -> str:
 
 __all__ = [
     "CitedChange",
-    "Passage",
     "create_folder",
     "literal",
     "read_text",
