@@ -131,7 +131,7 @@ def load_regulation(
     a terminal can draw a bar; this layer never prints.
     """
     sources = find_sources(paths)
-    shapes = _parse_into_rdflib(sources.shapes)
+    shapes = parse_graph(sources.shapes)
     if engine.startswith(("http://", "https://")):
         return RemoteStore(
             engine,
@@ -324,7 +324,8 @@ def _folded_literal(label: ox.Literal) -> ox.Literal | None:
     return ox.Literal(folded, language=label.language) if label.language else ox.Literal(folded)
 
 
-def _parse_into_rdflib(paths: Iterable[Path]) -> Graph:
+def parse_graph(paths: Iterable[Path]) -> Graph:
+    """Files parsed (and screened) into one plain rdflib graph, for tools that read a model."""
     graph = plain_graph()
     for path in paths:
         graph += (

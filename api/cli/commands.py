@@ -48,6 +48,7 @@ class OrgkgGroup(TyperGroup):
 QueryFormat = Literal[TextFormat, AnswerFormat]
 SparqlChoice = Literal[TextFormat, SparqlFormat]
 AskFormat = Literal[TextFormat, "json"]
+ProfileChoice = Literal["regulation", "organisation"]
 
 
 app = typer.Typer(
@@ -205,12 +206,21 @@ def check(
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f")] = "text",
     output: OutputOption = None,
     lang: LangOption = None,
+    profile: Annotated[
+        ProfileChoice | None,
+        typer.Option(
+            "--profile",
+            help="regulation (shapes, quotes against source.txt, coverage) or organisation "
+            "(structure only). Default: regulation when the data has a source text.",
+        ),
+    ] = None,
 ) -> None:
-    """Check compliance with the SHACL shapes. Exit 0 conforms, 1 violations."""
-    from ontology.validation import check
+    """Check compliance (SHACL shapes, quotes, coverage). Exit 0 conforms, 1 violations."""
+    from ontology.profiles import Profile, check_with_profile
 
     settings = _settings(ctx, lang)
-    report = check(_open_store(settings))
+    chosen = Profile(profile) if profile else None
+    report = check_with_profile(_open_store(settings), settings.data, chosen)
     _write(report.render(fmt, settings.lang), output)
     raise typer.Exit(0 if report.conforms else 1)
 
@@ -274,6 +284,99 @@ def serve(
     )
     # Load before starting the server: a data error is then exit 2 and one line.
     run_server(settings, store=_open_store(settings))
+
+
+# -- any regulation, any organisation: init, draft, import -------------------
+
+
+@app.command("init")
+def init(
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="The regulation folder to write.")],
+    source: Annotated[
+        Path, typer.Option("--from", metavar="TEXT", help="The plain text (UTF-8, NFC).")
+    ],
+    update: Annotated[
+        bool, typer.Option("--update", help="Re-read a changed text into an existing folder.")
+    ] = False,
+) -> None:
+    """A regulation folder from a text: source.txt and .ttl, model.ttl, README, shapes, features."""
+    from ontology.scaffold import create_folder, update_folder
+
+    if update:
+        segmentation, changes = update_folder(folder, source)
+        for change in changes:
+            typer.echo(f"orgkg: cited sentence {change.describe()}", err=True)
+    else:
+        segmentation = create_folder(folder, source)
+    sentences = len(segmentation.sentences())
+    typer.echo(
+        f"orgkg: wrote {folder} ({segmentation.genre}: "
+        f"{len(segmentation.passages) - sentences} passages, {sentences} sentences)",
+        err=True,
+    )
+
+
+@app.command("draft")
+def draft(
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="A regulation folder.")],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Default: DIR/draft/candidates.ttl.txt (never loaded)."
+        ),
+    ] = None,
+    measure: Annotated[
+        bool,
+        typer.Option("--measure", help="Also print precision and recall against DIR's model."),
+    ] = False,
+) -> None:
+    """Candidate facts from the text, each citing its sentence and words, into a draft file."""
+    from ontology.drafting import DRAFT_FILE, draft_folder, folder_graph
+    from ontology.drafting import measure as score
+    from ontology.writer import write_file
+
+    candidates, text = draft_folder(folder)
+    target = output or folder / DRAFT_FILE
+    write_file(target, text)
+    typer.echo(f"orgkg: {len(candidates)} candidate facts in {target}", err=True)
+    if measure:
+        result = score(candidates, folder_graph(folder))
+        typer.echo(
+            f"precision {result.precision:.2f} ({result.true_positives} of "
+            f"{result.true_positives + result.false_positives}), recall {result.recall:.2f} "
+            f"({result.true_positives} of {result.true_positives + result.false_negatives})"
+        )
+
+
+import_app = typer.Typer(
+    cls=OrgkgGroup, help="Import data published in other formats.", no_args_is_help=True
+)
+app.add_typer(import_app, name="import")
+
+
+@import_app.command("organogram")
+def import_organogram_command(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="SENIOR.csv [JUNIOR.csv] ...",
+            help="UK organogram CSVs; several snapshots of one body are paired by date.",
+        ),
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="DIR", help="Folder to write.")],
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="The snapshot date (YYYY-MM-DD) when no file name says it."),
+    ] = None,
+) -> None:
+    """A published organogram (UK schema) as ORG + SKOS + FOAF, one folder per snapshot."""
+    from ontology.organogram import import_organogram
+
+    imported = import_organogram(files, output, date=date)
+    for note in imported.notes:
+        typer.echo(f"orgkg: {note}", err=True)
+    folders = ", ".join(str(f) for f in imported.folders)
+    typer.echo(f"orgkg: {imported.posts} posts written to {folders}", err=True)
 
 
 def main() -> None:

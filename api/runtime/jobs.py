@@ -120,12 +120,16 @@ class CheckOutcome:
 
 
 def check_compliance(context: WorkerContext) -> CheckOutcome:
-    """The compliance report (``/check``) in every format and language."""
+    """The compliance report (``/check``) in every format and language.
+
+    The profile is chosen by the data, as ``orgkg check`` does by default;
+    the source texts are found beside the loaded files.
+    """
     from ontology.formats import REPORT_FORMATS
     from ontology.languages import LANGUAGES
-    from ontology.validation import check
+    from ontology.profiles import check_with_profile
 
-    report = check(context.store)
+    report = check_with_profile(context.store, context.store.sources)
     renderings: dict[tuple[str, str], Rendered] = {
         (fmt, lang): Rendered(report.render(fmt, lang), media_type)
         for fmt, media_type in REPORT_FORMATS.items()

@@ -127,10 +127,32 @@ def read_title(store: Store) -> dict[str, str] | None:
         if lang not in best or preference < best[lang][0]:
             best[lang] = (preference, str(label), under)
     if not best:
+        best = _fallback_titles(store)
+    if not best:
         return None
     vi = best.get("vi") or best.get("en") or next(iter(best.values()))
     en = best.get("en") or vi
     return {"vi": vi[1], "en": en[1], "sub_vi": vi[2], "sub_en": en[2]}
+
+
+def _fallback_titles(store: Store) -> dict[str, tuple[tuple[int, str], str, str]]:
+    """The source document's title, else the label of the organisation holding the most.
+
+    Keyed by language like :func:`read_title`'s choices; an untagged label
+    stands for both languages when neither is given.
+    """
+    best: dict[str, tuple[tuple[int, int, str], str]] = {}
+    for node, label, rank, size in store.select(read_sparql("viewer-title-fallback")):
+        if not isinstance(label, Literal):
+            continue
+        lang = (label.language or "")[:2]
+        preference = (_number(rank), -_number(size), str(node))
+        if lang not in best or preference < best[lang][0]:
+            best[lang] = (preference, str(label))
+    untagged = best.pop("", None)
+    if untagged is not None and not best:
+        best = {"vi": untagged, "en": untagged}
+    return {lang: ((choice[0][0], choice[0][2]), choice[1], "") for lang, choice in best.items()}
 
 
 def _add_sources(view: nx.DiGraph, store: Store) -> None:

@@ -147,6 +147,11 @@ def test_hostile_labels_stay_inside_the_json_block() -> None:
     store = load_regulation([DATA / "viewer-hostile.ttl"])
     html = render_html(store)
     outside = DATA_BLOCK.sub("", html)
+    # The heading names the hostile organisation (no legal resource here):
+    # as escaped text, with no markup inside the title or the h1.
+    headings = re.findall(r"<title>(.*?)</title>|<h1 id=\"heading\">(.*?)</h1>", outside)
+    assert headings and all("<" not in a + b and '"' not in a + b for a, b in headings)
+    outside = re.sub(r"<title>.*?</title>|<h1 id=\"heading\">.*?</h1>", "", outside)
     for needle in ("window.__pwned", "<img", "<svg", "href=javascript", "onerror=\\"):
         assert needle not in outside
     markup = re.sub(r"<script>.*?</script>", "", outside, flags=re.DOTALL)

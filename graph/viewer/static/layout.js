@@ -3,7 +3,7 @@
  * together and leave room for every box's real width.
  *
  * 1. Each node gets one parent, the node it is drawn under: a post under the
- *    unit it heads or is in, a person beside the post they hold, a seal under
+ *    post it reports to (org:reportsTo), else the unit it heads or is in, a person beside the post they hold, a seal under
  *    its body, a unit under the unit (or post) it reports to inside its own
  *    organisation, else under the unit it belongs to; a body under the post
  *    or body it reports to or assists.
@@ -86,7 +86,9 @@
         return held.map((p) => [p, "holds"]).concat(targets(id, ["heads", "memberOf"]).map((p) => [p, "memberOf"]));
       }
       if (k === "post") {
-        return ["heads", "postIn", "sitsIn", "memberOf"].flatMap((r) => targets(id, [r]).filter(structural).map((p) => [p, r]));
+        // Under the post it reports to (an organogram's chain), else its unit.
+        const bosses = targets(id, ["reportsTo"]).filter((p) => kind.get(p) === "post").map((p) => [p, "reportsTo"]);
+        return bosses.concat(["heads", "postIn", "sitsIn", "memberOf"].flatMap((r) => targets(id, [r]).filter(structural).map((p) => [p, r])));
       }
       if (k === "seal") return targets(id, ["sealOf"]).map((p) => [p, "sealOf"]);
       if (structural(id)) {
