@@ -172,7 +172,7 @@ def answer_query(
     catalogue = load_catalogue()
     question = find_question(catalogue, question_id)  # before loading: a typo fails fast
     answer = run_query(_open_store(settings), question, params, lang=settings.lang)
-    _write(_format_answer(answer, fmt.value))
+    _write(_format_answer(answer, fmt.value, settings.lang))
 
 
 @app.command("sparql")
@@ -344,12 +344,18 @@ def _read_query(query: str) -> str:
         raise typer.BadParameter(f"cannot read {path}: {exc}", param_hint="QUERY") from None
 
 
-def _format_answer(answer: Any, fmt: str) -> str:
+def _format_answer(answer: Any, fmt: str, lang: str) -> str:
     if fmt == "json":
         return _json_text(answer.to_json())
     if fmt == "csv":
         return str(answer.to_csv())
-    return str(answer.to_table()) + "\n"
+    import shutil
+
+    from queries.presentation import render_answer_table
+
+    # COLUMNS first, then the terminal; piped output gets the fallback width.
+    width = shutil.get_terminal_size(fallback=(120, 24)).columns
+    return render_answer_table(answer, lang, width) + "\n"
 
 
 def _json_text(value: Any) -> str:
