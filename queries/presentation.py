@@ -70,6 +70,12 @@ class Names:
 
     columns: dict[str, dict[str, str]]
     codes: dict[str, dict[str, dict[str, str]]]
+    subjects: dict[str, dict[str, str]]
+
+    def subject(self, tag: str, lang: str) -> str:
+        """The name of a subject (a question's first tag) in ``lang``."""
+        names = self.subjects.get(tag)
+        return (names.get(lang) or tag) if names else tag
 
     def title(self, variable: str, lang: str) -> str:
         """The column's name in ``lang``; ``xLabel`` falls back to ``x``, then to itself."""
@@ -95,13 +101,14 @@ def load_names(path: Path = NAMES) -> Names:
             str(column): {str(code): dict(words) for code, words in values.items()}
             for column, values in document["codes"].items()
         }
+        subjects = {str(k): dict(v) for k, v in document["subjects"].items()}
     except OSError as exc:
         raise DataError(f"cannot read column names: {exc.strerror}", path=path) from None
     except json.JSONDecodeError as exc:
         raise DataError(exc.msg, path=path, line=exc.lineno, column=exc.colno) from None
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
-        raise DataError(f"expected 'columns' and 'codes' objects ({exc})", path=path) from None
-    return Names(columns, codes)
+        raise DataError(f"expected 'columns', 'codes' and 'subjects' objects ({exc})", path=path) from None
+    return Names(columns, codes, subjects)
 
 
 def present(answer: Answer, lang: str, names: Names | None = None) -> Presented:
