@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from api.routes import check, docs, entities, export, health, queries, search, sparql, viewer
+from api.routes import (
+    check,
+    docs,
+    entities,
+    export,
+    health,
+    outline,
+    queries,
+    search,
+    sparql,
+    viewer,
+)
 
 ROUTERS = (
     health.router,
@@ -13,6 +24,7 @@ ROUTERS = (
     check.router,
     export.router,
     viewer.router,
+    outline.router,
     docs.router,
 )
 

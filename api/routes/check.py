@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from api.deps import LangDep, ServiceDep
 from api.models import CheckReport
+from api.negotiation import prefers_html
 from api.openapi import error_responses, text_content
+from api.pages import views as pages
 
 router = APIRouter(tags=["compliance"])
 
@@ -22,7 +24,7 @@ CONFORMS_HEADER = "X-Orgkg-Conforms"
     description=(
         "200 whether or not the graph conforms: `conforms` in the JSON and the "
         "`X-Orgkg-Conforms` header say which. `format=junit` gives JUnit XML for CI, "
-        "`format=text` the report for people."
+        "`format=text` the report for people. Without `format`, a browser gets the report page."
     ),
     responses={
         200: {
@@ -34,13 +36,16 @@ CONFORMS_HEADER = "X-Orgkg-Conforms"
     },
 )
 async def check(
+    request: Request,
     service: ServiceDep,
     lang: LangDep,
     format: Annotated[
-        Literal["json", "junit", "text"], Query(description="Report format.")
-    ] = "json",
+        Literal["json", "junit", "text"] | None, Query(description="Report format (json).")
+    ] = None,
 ) -> Response:
-    conforms, rendered = await service.check(lang=lang, fmt=format)
+    if format is None and prefers_html(request.headers.get("accept"), ["application/json"]):
+        return await pages.send_check_page(service, lang=lang)
+    conforms, rendered = await service.check(lang=lang, fmt=format or "json")
     return Response(
         content=rendered.body,
         media_type=rendered.media_type,

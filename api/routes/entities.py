@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
 
 from api.deps import LangDep, ServiceDep
 from api.models import Entity
+from api.negotiation import prefers_html
 from api.openapi import error_responses
+from api.pages import views as pages
 
 router = APIRouter(tags=["entities"])
 
@@ -25,6 +27,10 @@ router = APIRouter(tags=["entities"])
         **error_responses(400, 404, 422, 500, 503),
     },
 )
-async def get_entity(entity_id: str, service: ServiceDep, lang: LangDep) -> Response:
+async def get_entity(
+    entity_id: str, request: Request, service: ServiceDep, lang: LangDep
+) -> Response:
+    if prefers_html(request.headers.get("accept"), ["application/json"]):  # a browser: the page
+        return await pages.send_entity_page(service, entity=entity_id, lang=lang)
     body = await service.describe(entity=entity_id, lang=lang)
     return Response(content=body, media_type="application/json")

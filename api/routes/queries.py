@@ -8,8 +8,9 @@ from fastapi import APIRouter, Query, Request, Response
 
 from api.deps import LangDep, ServiceDep
 from api.models import ParameterInfo, QuestionInfo, SparqlResults
-from api.negotiation import require
+from api.negotiation import prefers_html, require
 from api.openapi import error_responses, results_content
+from api.pages import views as pages
 from api.responses import send_rendered
 
 router = APIRouter(tags=["questions"])
@@ -29,8 +30,14 @@ _ANSWER_TYPES = {
     summary="The question catalogue",
     responses={**error_responses(503)},
 )
-async def list_questions(service: ServiceDep) -> list[QuestionInfo]:
-    """Every question: id, titles and descriptions (vi, en), parameters, tags."""
+async def list_questions(
+    request: Request, service: ServiceDep, lang: LangDep
+) -> list[QuestionInfo] | Response:
+    """Every question: id, titles and descriptions (vi, en), parameters, tags.
+
+    A browser (``Accept: text/html`` first) gets the catalogue page instead."""
+    if prefers_html(request.headers.get("accept"), ["application/json"]):
+        return pages.send_catalogue_page(service, lang=lang)
     return [
         QuestionInfo(
             **{
@@ -50,7 +57,8 @@ async def list_questions(service: ServiceDep) -> list[QuestionInfo]:
     description=(
         "Parameters of the question go in the query string (`?from=...`). The answer is "
         "SPARQL 1.1 Query Results JSON, or CSV with `Accept: text/csv` or `?format=csv`. "
-        "`X-Orgkg-Truncated: true` says the row or byte cap cut it."
+        "`X-Orgkg-Truncated: true` says the row or byte cap cut it. `?format=xlsx` gives a "
+        "workbook with human column names; a browser (`Accept: text/html` first) gets the page."
     ),
     responses={
         200: {
@@ -67,11 +75,21 @@ async def answer_question(
     service: ServiceDep,
     lang: LangDep,
     format: Annotated[
-        Literal["json", "csv"] | None, Query(description="Overrides the Accept header.")
+        Literal["json", "csv", "xlsx"] | None, Query(description="Overrides the Accept header.")
     ] = None,
 ) -> Response:
-    fmt = format or _ANSWER_TYPES[require(list(_ANSWER_TYPES), request.headers.get("accept"))]
     params = {k: v for k, v in request.query_params.items() if k not in RESERVED}
+    # -- pages for people: a workbook, or the page when a browser asks ---------
+    if format == "xlsx":
+        return await pages.send_workbook(
+            service, question_id=question_id, params=params, lang=lang
+        )
+    if format is None and prefers_html(request.headers.get("accept"), list(_ANSWER_TYPES)):
+        return await pages.send_question_page(
+            service, question_id=question_id, params=params, lang=lang
+        )
+    # -- data for programs -----------------------------------------------------
+    fmt = format or _ANSWER_TYPES[require(list(_ANSWER_TYPES), request.headers.get("accept"))]
     rendered = await service.answer_question(
         question_id=question_id, params=params, lang=lang, fmt=fmt
     )

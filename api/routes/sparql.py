@@ -9,23 +9,21 @@ worker under the time limit (see :mod:`api.jobs`).
 from __future__ import annotations
 
 from collections.abc import Collection
-from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Query, Request, Response
-from fastapi.responses import FileResponse
 
-from api.deps import ServiceDep
+from api.deps import LangDep, ServiceDep
 from api.errors import QueryTooLongError, UnsupportedMediaTypeError
 from api.models import SparqlResults
 from api.openapi import error_responses, results_content
+from api.pages import views as pages
 from api.responses import send_rendered
 from ontology.errors import ForbiddenQuery, QueryError
 
 router = APIRouter(tags=["sparql"])
 
-FORM_PAGE = Path(__file__).resolve().parent.parent / "static" / "sparql.html"
 FORMAT_NAMES = Literal["json", "xml", "csv", "tsv", "ttl", "jsonld", "nt", "rdfxml"]
 _DATASET_PARAMETERS = ("default-graph-uri", "named-graph-uri")
 _QUERY_TYPES = ("application/sparql-query",)
@@ -36,7 +34,7 @@ _RESPONSES = {
         "description": "SELECT/ASK: SPARQL results (JSON, XML, CSV, TSV); "
         "CONSTRUCT/DESCRIBE: RDF (Turtle, JSON-LD, N-Triples). "
         "`X-Orgkg-Truncated: true` says the row or byte cap cut the answer. "
-        "GET with `Accept: text/html` and no query: the query form.",
+        "GET with `Accept: text/html` and no query: the editor page.",
         "content": results_content(
             "application/sparql-results+xml",
             "text/csv",
@@ -68,13 +66,17 @@ FormatQuery = Annotated[FORMAT_NAMES | None, Query(description="Overrides the Ac
 async def sparql_get(
     request: Request,
     service: ServiceDep,
+    lang: LangDep,
     query: Annotated[str | None, Query(description="The SPARQL query.")] = None,
     format: FormatQuery = None,
+    edit: Annotated[
+        str | None, Query(description="A query to open in the editor page (not run).")
+    ] = None,
 ) -> Response:
     accept = request.headers.get("accept")
     if query is None:
-        if "text/html" in (accept or ""):  # a browser: the form for people
-            return FileResponse(FORM_PAGE, media_type="text/html; charset=utf-8")
+        if "text/html" in (accept or ""):  # a browser: the editor for people
+            return pages.send_sparql_page(service, lang=lang, text=edit)
         raise QueryError("missing the query parameter `query`")
     _refuse_dataset(request.query_params.keys())
     return await _answer(service, query, accept, format)

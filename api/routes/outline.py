@@ -1,0 +1,23 @@
+"""``GET /outline``: the org chart as a nested list, the graph's text alternative."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response
+
+from api.deps import LangDep, ServiceDep
+from api.openapi import error_responses
+from api.pages import views as pages
+
+router = APIRouter(tags=["viewer"])
+
+
+@router.get(
+    "/outline",
+    response_model=None,
+    summary="The org chart as a list",
+    description="Body → units → posts → holders, with reporting lines: readable by "
+    "assistive technology, linked from the graph.",
+    responses={200: {"content": {"text/html": {}}}, **error_responses(500, 503)},
+)
+async def outline(service: ServiceDep, lang: LangDep) -> Response:
+    return await pages.send_outline_page(service, lang=lang)
