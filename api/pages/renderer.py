@@ -21,9 +21,12 @@ from queries.answer import compact
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 LANGS = ("vi", "en")
-# Scripts and styles only from this server, requests only to it, no framing.
+# Scripts only from this server's files, requests only to it, no framing. Inline
+# styles are allowed, as on the viewer page: the editor (CodeMirror) sets style
+# attributes, and a style cannot run anything.
 CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 PAGE_HEADERS: Mapping[str, str] = {

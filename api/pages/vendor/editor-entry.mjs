@@ -26,7 +26,8 @@ function attach(textarea, prefixes) {
       basicSetup,
       StreamLanguage.define(sparql),
       autocompletion({ override: [prefixCompletion(prefixes)] }),
-      EditorView.contentAttributes.of({ "aria-label": textarea.getAttribute("aria-label") || "SPARQL" }),
+      // tabindex: the scrolling region must hold something the keyboard reaches (WCAG 2.1.1).
+      EditorView.contentAttributes.of({ "aria-label": textarea.getAttribute("aria-label") || "SPARQL", tabindex: "0" }),
       EditorView.updateListener.of((update) => {
         if (update.docChanged) textarea.value = update.state.doc.toString();
       }),
