@@ -5,17 +5,18 @@ binds by substitution: the term stands wherever the variable does, nested
 ``OPTIONAL`` filters included. Pasted into an editor, the text would run
 with them unbound, so :func:`editable_sparql` writes the same substitution
 into the text: each bound variable becomes its term, ``(term AS ?v)`` in the
-outer projection (a sub-select's projection drops it, or the outer ``AS``
-would rebind it) and ``(term)`` in ``GROUP BY``/``ORDER BY``. Comments, strings and
+outer projection; a sub-select's projection drops it (the outer ``AS`` would
+rebind it), and so do ``GROUP BY`` and ``ORDER BY`` (a constant groups and
+sorts nothing, and rdflib cannot group by one). Comments, strings and
 IRIs are left alone. The text is for people to read, change and run; the
 catalogue itself never runs it.
 
 >>> from rdflib import Literal
 >>> editable_sparql(
-...     'SELECT ?lang ?x WHERE { ?x rdfs:label ?l FILTER(LANG(?l) = ?lang) } ORDER BY ?lang',
+...     'SELECT ?lang ?x WHERE { ?x rdfs:label ?l FILTER(LANG(?l) = ?lang) } ORDER BY ?lang ?x',
 ...     {"lang": Literal("en")},
 ... )
-'SELECT ("en" AS ?lang) ?x WHERE { ?x rdfs:label ?l FILTER(LANG(?l) = "en") } ORDER BY ("en")'
+'SELECT ("en" AS ?lang) ?x WHERE { ?x rdfs:label ?l FILTER(LANG(?l) = "en") } ORDER BY ?x'
 """
 
 from __future__ import annotations
@@ -63,6 +64,9 @@ def editable_sparql(text: str, bindings: Mapping[str, Term]) -> str:
             elif mode != "body":  # a group opens or closes: the projection/modifier ended
                 mode = "body"
         elif match["variable"] and match["name"] in terms:
+            if mode == "modifier":  # drop the blank the variable leaves too
+                while text[start : start + 1] == " ":
+                    start += 1
             token = _substitute(terms[match["name"]], token, mode, depth, outer=selects == 1)
         out.append(token)
     out.append(text[start:])
@@ -73,5 +77,5 @@ def _substitute(term: str, variable: str, mode: str, depth: int, *, outer: bool)
     if mode == "projection" and depth == 0:
         return f"({term} AS {variable})" if outer else ""
     if mode == "modifier":
-        return f"({term})"
+        return ""
     return term
