@@ -8,7 +8,6 @@ labels in the asked language, so to the user both kinds look the same.
 from __future__ import annotations
 
 import functools
-
 import weakref
 from collections.abc import Hashable, Mapping
 from typing import Any

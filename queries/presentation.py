@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal as Kind
 
-from rdflib import URIRef
 from rdflib import Literal as RdfLiteral
+from rdflib import URIRef
 
 from ontology.errors import DataError
 from queries.answer import NUMERIC, Answer, compact, display
@@ -107,7 +107,9 @@ def load_names(path: Path = NAMES) -> Names:
     except json.JSONDecodeError as exc:
         raise DataError(exc.msg, path=path, line=exc.lineno, column=exc.colno) from None
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
-        raise DataError(f"expected 'columns', 'codes' and 'subjects' objects ({exc})", path=path) from None
+        raise DataError(
+            f"expected 'columns', 'codes' and 'subjects' objects ({exc})", path=path
+        ) from None
     return Names(columns, codes, subjects)
 
 

@@ -53,7 +53,9 @@ def draw_neighbourhood(card: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _node(iri: str, label: str | None, relation: dict[str, Any], *, outgoing: bool) -> dict[str, Any]:
+def _node(
+    iri: str, label: str | None, relation: dict[str, Any], *, outgoing: bool
+) -> dict[str, Any]:
     name = relation["predicateLabel"] or relation["predicate"].rsplit("#", 1)[-1].rsplit("/", 1)[-1]
     return {
         "iri": iri,

@@ -59,8 +59,10 @@ def render_page(
     switch = {
         other: f"{path}?{urlencode({**others, 'lang': other})}" for other in LANGS if other != lang
     }
-    return environment().get_template(template).render(
-        lang=lang, t=texts_in(lang), path=path, switch=switch, **context
+    return (
+        environment()
+        .get_template(template)
+        .render(lang=lang, t=texts_in(lang), path=path, switch=switch, **context)
     )
 
 

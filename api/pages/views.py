@@ -29,7 +29,9 @@ HTML = "text/html; charset=utf-8"
 def send_html(body: bytes | str, status: int = 200) -> Response:
     """An HTML response under the pages' content security policy."""
     content = body.encode("utf-8") if isinstance(body, str) else body
-    return Response(content=content, status_code=status, media_type=HTML, headers=dict(PAGE_HEADERS))
+    return Response(
+        content=content, status_code=status, media_type=HTML, headers=dict(PAGE_HEADERS)
+    )
 
 
 async def send_question_page(
@@ -37,7 +39,11 @@ async def send_question_page(
 ) -> Response:
     jobs.find_question(service.catalogue, question_id)  # 404 before a worker is used
     make = functools.partial(
-        service.pool.run, jobs.question_page, question_id=question_id, params=dict(params), lang=lang
+        service.pool.run,
+        jobs.question_page,
+        question_id=question_id,
+        params=dict(params),
+        lang=lang,
     )
     page = await (
         make() if params else service.cache.get_or_make(("page", question_id, lang), make)

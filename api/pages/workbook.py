@@ -74,7 +74,7 @@ def _workbook(title: str) -> str:
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
         'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-        f"<sheets><sheet name={quoteattr(name)} sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
+        f'<sheets><sheet name={quoteattr(name)} sheetId="1" r:id="rId1"/></sheets></workbook>'
     )
 
 

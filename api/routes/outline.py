@@ -17,7 +17,7 @@ router = APIRouter(tags=["viewer"])
     summary="The org chart as a list",
     description="Body → units → posts → holders, with reporting lines: readable by "
     "assistive technology, linked from the graph.",
-    responses={200: {"content": {"text/html": {}}}, **error_responses(500, 503)},
+    responses={200: {"content": {"text/html": {}}}, **error_responses(422, 500, 503)},
 )
 async def outline(service: ServiceDep, lang: LangDep) -> Response:
     return await pages.send_outline_page(service, lang=lang)

@@ -28,7 +28,7 @@ _ANSWER_TYPES = {
     "/queries",
     response_model=list[QuestionInfo],
     summary="The question catalogue",
-    responses={**error_responses(503)},
+    responses={**error_responses(422, 503)},
 )
 async def list_questions(
     request: Request, service: ServiceDep, lang: LangDep
@@ -81,9 +81,7 @@ async def answer_question(
     params = {k: v for k, v in request.query_params.items() if k not in RESERVED}
     # -- pages for people: a workbook, or the page when a browser asks ---------
     if format == "xlsx":
-        return await pages.send_workbook(
-            service, question_id=question_id, params=params, lang=lang
-        )
+        return await pages.send_workbook(service, question_id=question_id, params=params, lang=lang)
     if format is None and prefers_html(request.headers.get("accept"), list(_ANSWER_TYPES)):
         return await pages.send_question_page(
             service, question_id=question_id, params=params, lang=lang

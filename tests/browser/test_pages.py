@@ -234,7 +234,9 @@ def test_keyboard_skip_link_and_focus(base: str, browser_context: Any, visits: l
     run.assert_clean()
 
 
-def test_outline_is_the_graph_as_a_list(base: str, browser_context: Any, visits: list[Visit]) -> None:
+def test_outline_is_the_graph_as_a_list(
+    base: str, browser_context: Any, visits: list[Visit]
+) -> None:
     run = visit(visits, browser_context, f"{base}/outline?lang=en")
     text = run.page.locator("ul.outline").inner_text()
     assert "Communications Group" in text and "reports to" in text

@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 
 from api.cli import app
 from ontology import Store
-from queries.presentation import render_answer_table
 from queries import load_catalogue, run_query, run_sparql
+from queries.presentation import render_answer_table
 
 UNITS = (
     "SELECT ?unit ?label WHERE { ?unit a org:OrganizationalUnit ; skos:prefLabel ?label . "

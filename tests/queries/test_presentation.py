@@ -72,7 +72,10 @@ def test_tables_fit_the_width(bundled_ox: Store, width: int) -> None:
 def test_an_iri_is_never_cut(bundled_ox: Store) -> None:
     answer = Answer(("line", "note"), ((URIRef(LONG_IRI), Literal("một ghi chú rất dài " * 4)),))
     table = render_answer_table(answer, "vi", 40)
-    assert any("id:tct-cpdt/reporting/chuyen-gia-lanh-dao-nhom-cong-tac" in line for line in table.splitlines())
+    assert any(
+        "id:tct-cpdt/reporting/chuyen-gia-lanh-dao-nhom-cong-tac" in line
+        for line in table.splitlines()
+    )
 
 
 def test_human_headers_replace_variable_names(bundled_ox: Store) -> None:
@@ -83,7 +86,7 @@ def test_human_headers_replace_variable_names(bundled_ox: Store) -> None:
 
 @pytest.mark.parametrize(
     ("content", "where"),
-    [("{\"columns\": {", ":1:"), ("{\"columns\": {}}", "'subjects'")],
+    [('{"columns": {', ":1:"), ('{"columns": {}}', "'subjects'")],
 )
 def test_a_malformed_names_file_is_refused_naming_it(
     tmp_path: Path, content: str, where: str
