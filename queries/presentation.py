@@ -125,7 +125,7 @@ def present(answer: Answer, lang: str, names: Names | None = None) -> Presented:
         link = variables.index(base) if name != base and base in variables else None
         shown.append((index, link))
     rows = tuple(
-        tuple(_cell(answer, row, index, link, names, lang) for index, link in shown)
+        tuple(_cell(answer, row, index, link, names=names, lang=lang) for index, link in shown)
         for row in answer.rows
     )
     columns = tuple(
@@ -144,6 +144,7 @@ def _cell(
     row: tuple[object, ...],
     index: int,
     link: int | None,
+    *,
     names: Names,
     lang: str,
 ) -> Cell:

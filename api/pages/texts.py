@@ -18,7 +18,10 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "search_entities": "Tìm đối tượng",
         "search_placeholder": "tên chức vụ, đơn vị, người…",
         "go": "Mở",
-        "catalogue_intro": "Các câu hỏi mà orgkg trả lời, theo chủ đề. Chọn một câu hỏi để xem câu trả lời dạng bảng.",
+        "catalogue_intro": (
+            "Các câu hỏi mà orgkg trả lời, theo chủ đề. Chọn một câu hỏi để xem câu "
+            "trả lời dạng bảng."
+        ),
         "parameters": "Tham số",
         "optional": "không bắt buộc",
         "required": "bắt buộc",
@@ -70,7 +73,10 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "violation": "vi phạm",
         "warning": "cảnh báo",
         "info": "thông tin",
-        "outline_intro": "Tổ chức dưới dạng danh sách lồng nhau: cơ quan → đơn vị → chức vụ → người giữ, kèm tuyến báo cáo.",
+        "outline_intro": (
+            "Tổ chức dưới dạng danh sách lồng nhau: cơ quan → đơn vị → chức vụ → "
+            "người giữ, kèm tuyến báo cáo."
+        ),
         "reports_to": "báo cáo cho",
         "held_by": "người giữ",
         "vacant": "chưa rõ người giữ",
@@ -91,7 +97,9 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "search_entities": "Find an entity",
         "search_placeholder": "a post, unit, person…",
         "go": "Open",
-        "catalogue_intro": "The questions orgkg answers, by subject. Pick one to see its answer as a table.",
+        "catalogue_intro": (
+            "The questions orgkg answers, by subject. Pick one to see its answer as a table."
+        ),
         "parameters": "Parameters",
         "optional": "optional",
         "required": "required",
@@ -143,7 +151,10 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
         "violation": "violation",
         "warning": "warning",
         "info": "info",
-        "outline_intro": "The organisation as a nested list: body → units → posts → holders, with reporting lines.",
+        "outline_intro": (
+            "The organisation as a nested list: body → units → posts → holders, "
+            "with reporting lines."
+        ),
         "reports_to": "reports to",
         "held_by": "held by",
         "vacant": "holder unknown",

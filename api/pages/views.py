@@ -8,17 +8,18 @@ answers they show.
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Mapping
 
 from fastapi import Response
 from rdflib import Literal
 
+from api.jobs import find_question
 from api.pages import jobs
 from api.pages.renderer import PAGE_HEADERS, render_page
 from api.pages.workbook import MEDIA_TYPE as XLSX
 from api.service import Service
+from api.settings import Lang
 from ontology.namespaces import PREFIXES
 from queries.editable import editable_sparql
 from queries.presentation import load_names
@@ -35,16 +36,15 @@ def send_html(body: bytes | str, status: int = 200) -> Response:
 
 
 async def send_question_page(
-    service: Service, *, question_id: str, params: Mapping[str, str], lang: str
+    service: Service, *, question_id: str, params: Mapping[str, str], lang: Lang
 ) -> Response:
-    jobs.find_question(service.catalogue, question_id)  # 404 before a worker is used
-    make = functools.partial(
-        service.pool.run,
-        jobs.question_page,
-        question_id=question_id,
-        params=dict(params),
-        lang=lang,
-    )
+    find_question(service.catalogue, question_id)  # 404 before a worker is used
+
+    async def make() -> jobs.Page:
+        return await service.pool.run(
+            jobs.question_page, question_id=question_id, params=dict(params), lang=lang
+        )
+
     page = await (
         make() if params else service.cache.get_or_make(("page", question_id, lang), make)
     )
@@ -52,9 +52,9 @@ async def send_question_page(
 
 
 async def send_workbook(
-    service: Service, *, question_id: str, params: Mapping[str, str], lang: str
+    service: Service, *, question_id: str, params: Mapping[str, str], lang: Lang
 ) -> Response:
-    jobs.find_question(service.catalogue, question_id)
+    find_question(service.catalogue, question_id)
     body = await service.pool.run(
         jobs.question_workbook, question_id=question_id, params=dict(params), lang=lang
     )
@@ -65,29 +65,31 @@ async def send_workbook(
     )
 
 
-async def send_entity_page(service: Service, *, entity: str, lang: str) -> Response:
+async def send_entity_page(service: Service, *, entity: str, lang: Lang) -> Response:
     page = await service.pool.run(jobs.entity_page, entity=entity, lang=lang)
     return send_html(page.body, page.status)
 
 
-async def send_check_page(service: Service, *, lang: str) -> Response:
+async def send_check_page(service: Service, *, lang: Lang) -> Response:
     _, rendered = await service.check(lang=lang, fmt="json")
-    page = await service.cache.get_or_make(
-        ("page", "check", lang),
-        functools.partial(service.pool.run, jobs.check_page, report=rendered.body, lang=lang),
-    )
+
+    async def make() -> jobs.Page:
+        return await service.pool.run(jobs.check_page, report=rendered.body, lang=lang)
+
+    page = await service.cache.get_or_make(("page", "check", lang), make)
     return send_html(page.body, page.status)
 
 
-async def send_outline_page(service: Service, *, lang: str) -> Response:
-    page = await service.cache.get_or_make(
-        ("page", "outline", lang),
-        functools.partial(service.pool.run_long, jobs.outline_page, lang=lang),
-    )
+async def send_outline_page(service: Service, *, lang: Lang) -> Response:
+
+    async def make() -> jobs.Page:
+        return await service.pool.run_long(jobs.outline_page, lang=lang)
+
+    page = await service.cache.get_or_make(("page", "outline", lang), make)
     return send_html(page.body, page.status)
 
 
-def send_catalogue_page(service: Service, *, lang: str) -> Response:
+def send_catalogue_page(service: Service, *, lang: Lang) -> Response:
     names = load_names()
     groups: dict[str, list[object]] = {}
     for question in sorted(service.catalogue.values(), key=lambda q: q.title_in(lang)):
@@ -103,7 +105,7 @@ def send_catalogue_page(service: Service, *, lang: str) -> Response:
     return send_html(page)
 
 
-def send_sparql_page(service: Service, *, lang: str, text: str | None) -> Response:
+def send_sparql_page(service: Service, *, lang: Lang, text: str | None) -> Response:
     examples = []
     for question in sorted(service.catalogue.values(), key=lambda q: q.title_in(lang)):
         if question.kind != "sparql" or any(p.required for p in question.parameters):

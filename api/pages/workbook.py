@@ -6,7 +6,8 @@ never runs a cell as a formula. Characters XML 1.0 cannot hold become U+FFFD.
 
 >>> import io, zipfile
 >>> data = write_workbook("units", ["name", "n"], [["Tổ <công tác>", 3]])
->>> "Tổ &lt;công tác&gt;" in zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml").decode()
+>>> sheet = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml").decode()
+>>> "Tổ &lt;công tác&gt;" in sheet
 True
 """
 
@@ -29,7 +30,8 @@ _STAMP = (2020, 1, 1, 0, 0, 0)
 _CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="rels" '
+    'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
     '<Default Extension="xml" ContentType="application/xml"/>'
     '<Override PartName="/xl/workbook.xml" '
     'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'

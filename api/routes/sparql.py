@@ -66,6 +66,7 @@ FormatQuery = Annotated[FORMAT_NAMES | None, Query(description="Overrides the Ac
 async def sparql_get(
     request: Request,
     service: ServiceDep,
+    *,
     lang: LangDep,
     query: Annotated[str | None, Query(description="The SPARQL query.")] = None,
     format: FormatQuery = None,

@@ -6,7 +6,7 @@ import pytest
 from rdflib import Literal
 
 from ontology import Store
-from queries import bind_parameters, load_catalogue, run_query, run_sparql
+from queries import Answer, bind_parameters, load_catalogue, run_query, run_sparql
 from queries.editable import editable_sparql
 
 from .conftest import BUNDLED_PARAMS
@@ -25,6 +25,7 @@ def test_the_editable_text_gives_the_catalogue_rows(
     text = editable_sparql(question.text, bindings)
     expected = run_query(bundled, question, params, lang=lang)
     got = run_sparql(bundled, text)
+    assert isinstance(got, Answer)
     assert len(got.rows) == len(expected.rows)
     labels = [v for v in expected.variables if v.endswith("Label")]
     for name in labels[:1]:

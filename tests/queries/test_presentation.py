@@ -4,6 +4,7 @@ terminal tables that fit the width without cutting an IRI, and "no rows"."""
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -99,8 +100,6 @@ def test_a_malformed_names_file_is_refused_naming_it(
 
 
 def test_the_names_file_is_valid_json_in_nfc() -> None:
-    import unicodedata
-
     text = Path(load_names.__wrapped__.__defaults__[0]).read_text(encoding="utf-8")  # type: ignore[index]
     assert unicodedata.is_normalized("NFC", text)
     assert set(json.loads(text)) >= {"columns", "codes", "subjects"}
