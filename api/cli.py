@@ -65,6 +65,12 @@ class SparqlFormat(StrEnum):
     rdfxml = "rdfxml"
 
 
+class ViewFormat(StrEnum):
+    html = "html"
+    svg = "svg"
+    png = "png"
+
+
 class CheckFormat(StrEnum):
     text = "text"
     json = "json"
@@ -228,21 +234,37 @@ def check(
 @app.command("view")
 def view(
     ctx: typer.Context,
+    *,
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="The HTML file to write; - for stdout.")
-    ] = Path("orgkg.html"),
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="The file to write (default orgkg.FORMAT); - for stdout."
+        ),
+    ] = None,
     focus: Annotated[
         str | None, typer.Option("--focus", help="Centre on this entity (IRI or id).")
     ] = None,
     depth: Annotated[int, typer.Option("--depth", min=1, help="Hops around --focus.")] = 2,
+    fmt: Annotated[
+        ViewFormat,
+        typer.Option(
+            "--format", "-f", help="html (the page), or svg/png: the whole chart as an image."
+        ),
+    ] = ViewFormat.html,
     lang: LangOption = None,
 ) -> None:
-    """Write the offline org-graph page (one self-contained HTML file)."""
+    """Write the offline org-graph page, or the chart as an SVG or PNG image."""
     from graph import render_html
 
     settings = _settings(ctx, lang)
+    output = output or Path(f"orgkg.{fmt.value}")
     page = render_html(_open_store(settings), lang=settings.lang, focus=focus, depth=depth)
-    _write(page, output)
+    if fmt is ViewFormat.html:
+        _write(page, output)
+    else:
+        from graph.snapshot import render_image
+
+        _write(render_image(page, "svg" if fmt is ViewFormat.svg else "png"), output)
     if str(output) != "-":
         typer.echo(f"orgkg: wrote {output}", err=True)
 

@@ -40,7 +40,7 @@ TEMPLATES = HERE / "templates"
 COLLAPSE_ABOVE = 1500
 
 # Inlined in this order: the drawing library, then the page's own modules.
-SCRIPTS = ("vis-network.min.js", "layout.js", "viewer.js", "panel.js")
+SCRIPTS = ("vis-network.min.js", "layout.js", "viewer.js", "panel.js", "export.js")
 
 Layout = Literal["org", "force"]
 Lang = Literal["vi", "en"]

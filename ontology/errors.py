@@ -14,7 +14,8 @@ HTTP status and a stable machine-readable code.
     ├── QueryOutOfMemory           the query passed its memory limit     503
     ├── ResultTooLarge             the answer exceeds the caps           413
     ├── NotFound                   no such entity / format               404
-    └── OutputError                an output cannot be written           exit 2
+    ├── OutputError                an output cannot be written           exit 2
+    └── BrowserError               no headless browser to draw an image  503
 """
 
 from __future__ import annotations
@@ -108,3 +109,10 @@ class NotFound(OrgkgError):
 class OutputError(OrgkgError):
     http_status = 500
     code = "output-error"
+
+
+class BrowserError(OrgkgError):
+    """An image of the chart needs a headless Chromium that is missing or failed."""
+
+    http_status = 503
+    code = "browser-unavailable"
