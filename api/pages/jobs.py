@@ -139,7 +139,7 @@ def check_page(context: WorkerContext, *, report: bytes, lang: str) -> Page:
     return Page(200, page.encode("utf-8"))
 
 
-def outline_page(context: WorkerContext, *, lang: str) -> Page:
+def outline_page(context: WorkerContext, *, lang: str, unit: str | None = None) -> Page:
     """``/outline``: the org chart as a nested list (the graph's text alternative)."""
     from api.pages.outline import build_outline
 
@@ -147,8 +147,9 @@ def outline_page(context: WorkerContext, *, lang: str) -> Page:
         "outline.html",
         lang=lang,
         path="/outline",
-        query={"lang": lang},
-        roots=build_outline(context.store, lang),
+        query={"lang": lang, **({"unit": unit} if unit else {})},
+        roots=build_outline(context.store, lang, only=unit),
+        unit=unit,
     )
     return Page(200, page.encode("utf-8"))
 

@@ -39,8 +39,12 @@ class Unit:
     reports: list[Line] = field(default_factory=list)
 
 
-def build_outline(store: Store, lang: str) -> list[Unit]:
-    """The top units (those without a known parent), each with everything below it."""
+def build_outline(store: Store, lang: str, *, only: str | None = None) -> list[Unit]:
+    """The top units (those without a known parent), each with everything below it.
+
+    ``only`` (a unit's IRI) keeps only that unit and what is below it, as the
+    graph's unit filter does; an unknown one keeps nothing.
+    """
     units: dict[str, Unit] = {}
     parents: dict[str, str] = {}
     for row in run_query(store, "units", lang=lang).values():
@@ -70,6 +74,8 @@ def build_outline(store: Store, lang: str) -> list[Unit]:
             roots.append(unit)
         else:
             parent.units.append(unit)
+    if only is not None:
+        return [units[only]] if only in units else []
     if loose:
         roots.append(Unit("", "—", posts=loose))
     return roots

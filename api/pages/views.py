@@ -80,12 +80,11 @@ async def send_check_page(service: Service, *, lang: Lang) -> Response:
     return send_html(page.body, page.status)
 
 
-async def send_outline_page(service: Service, *, lang: Lang) -> Response:
-
+async def send_outline_page(service: Service, *, lang: Lang, unit: str | None) -> Response:
     async def make() -> jobs.Page:
-        return await service.pool.run_long(jobs.outline_page, lang=lang)
+        return await service.pool.run_long(jobs.outline_page, lang=lang, unit=unit)
 
-    page = await service.cache.get_or_make(("page", "outline", lang), make)
+    page = await (make() if unit else service.cache.get_or_make(("page", "outline", lang), make))
     return send_html(page.body, page.status)
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response
 
 from api.deps import LangDep, ServiceDep
 from api.openapi import error_responses
@@ -19,5 +21,11 @@ router = APIRouter(tags=["viewer"])
     "assistive technology, linked from the graph.",
     responses={200: {"content": {"text/html": {}}}, **error_responses(422, 500, 503)},
 )
-async def outline(service: ServiceDep, lang: LangDep) -> Response:
-    return await pages.send_outline_page(service, lang=lang)
+async def outline(
+    service: ServiceDep,
+    lang: LangDep,
+    unit: Annotated[
+        str | None, Query(description="Only this unit (an IRI) and what is below it.")
+    ] = None,
+) -> Response:
+    return await pages.send_outline_page(service, lang=lang, unit=unit)

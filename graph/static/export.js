@@ -206,7 +206,12 @@
   const outline = document.getElementById("outline-link");
   if (outline) {
     if (window.location.protocol === "file:") outline.hidden = true;
-    outline.addEventListener("click", () => { outline.href = "/outline?lang=" + view.state.lang; });
+    // The list shows what the chart shows: its language and its unit filter.
+    outline.addEventListener("click", () => {
+      const query = new URLSearchParams({ lang: view.state.lang });
+      if (view.state.unit) query.set("unit", view.state.unit);
+      outline.href = "/outline?" + query;
+    });
   }
   // The canvas keeps its screen size unless told: fit the chart to the page.
   window.addEventListener("beforeprint", () => { network.redraw(); network.fit({ animation: false }); });

@@ -127,3 +127,10 @@ def test_the_outline_is_linked_from_the_navigation(client: TestClient) -> None:
     assert 'href="/outline?lang=vi"' in page
     outline = client.get("/outline?lang=en", headers=BROWSER).text
     assert "reports to" in outline and '<html lang="en">' in outline
+
+
+def test_the_outline_follows_the_graphs_unit_filter(client: TestClient) -> None:
+    unit = "https://w3id.org/orgkg/id/tct-cpdt/unit/nhom-truyen-thong"
+    page = client.get("/outline", params={"unit": unit, "lang": "en"}, headers=BROWSER).text
+    assert "Communications Group" in page and "Government Office" not in page
+    assert "The whole organisation" in page
