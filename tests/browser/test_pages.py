@@ -250,6 +250,8 @@ def test_every_page_passes_axe(
     base: str, browser_context: Any, visits: list[Visit], path: str
 ) -> None:
     run = visit(visits, browser_context, base + path)
+    if path == "/check":
+        screenshot(run, "check")
     assert blocking_violations(run.page) == []
     run.assert_clean()
 
