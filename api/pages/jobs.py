@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from api.jobs import find_question
-from api.pages.renderer import render_page
+from api.pages.renderer import entity_href, render_page
 from ontology.errors import ParameterError
 
 if TYPE_CHECKING:
@@ -114,7 +114,7 @@ def entity_page(context: WorkerContext, *, entity: str, lang: str) -> Page:
     page = render_page(
         "entity.html",
         lang=lang,
-        path="/entities/" + card["iri"],
+        path=entity_href(card["iri"]),
         query={"lang": lang},
         card=card,
         memberships=[r for r in card["out"] if _local(r["predicate"]) in _MEMBERSHIP],
