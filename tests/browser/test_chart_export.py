@@ -59,8 +59,9 @@ def test_the_page_downloads_svg_and_png(chart: Visit, whole: str, tmp_path: Path
 
 @pytest.mark.parametrize(("fmt", "magic"), [("svg", b"<?xml"), ("png", b"\x89PNG\r\n\x1a\n")])
 def test_orgkg_view_writes_the_image_without_a_window(
-    tmp_path: Path, fmt: str, magic: bytes
+    browser_context: Any, tmp_path: Path, fmt: str, magic: bytes
 ) -> None:
+    """``browser_context`` only to skip (or fail under CI) where there is no chromium."""
     output = tmp_path / f"chart.{fmt}"
     result = subprocess.run(
         [str(ORGKG), "--lang", "en", "view", "--format", fmt, "--output", str(output)],
