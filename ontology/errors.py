@@ -22,7 +22,8 @@ HTTP status and a stable machine-readable code.
     ├── QueryOutOfMemory           the query passed its memory limit     503
     ├── NotFound                   no such entity / format               404
     ├── JobError                   a worker's job failed unexpectedly    500
-    └── OutputError                an output cannot be written           exit 2
+    ├── OutputError                an output cannot be written           exit 2
+    └── BrowserError               no headless browser to draw an image  503
 """
 
 from __future__ import annotations
@@ -204,3 +205,10 @@ class NotAcceptableError(OrgkgError):
 
     http_status = 406
     code = "not-acceptable"
+
+
+class BrowserError(OrgkgError):
+    """An image of the chart needs a headless Chromium that is missing or failed."""
+
+    http_status = 503
+    code = "browser-unavailable"

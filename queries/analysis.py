@@ -7,6 +7,7 @@ labels in the asked language, so to the user both kinds look the same.
 
 from __future__ import annotations
 
+import functools
 import weakref
 from collections.abc import Hashable, Mapping
 from typing import Any
@@ -60,6 +61,7 @@ def reporting_of(store: Store) -> nx.DiGraph:
 def remembered(answer: GraphAnswer) -> GraphAnswer:
     """``answer``, computed once per store, language and parameters."""
 
+    @functools.wraps(answer)  # pages name the function that answers
     def cached(store: Store, params: Mapping[str, Term], lang: str) -> Table:
         memo = memo_of(store)
         key = (answer.__name__, lang, tuple(sorted((k, str(v)) for k, v in params.items())))

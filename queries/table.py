@@ -75,28 +75,46 @@ def pad(text: str, width: int) -> str:
     return text + " " * max(0, width - measure(text))
 
 
-def fit_widths(natural: Sequence[int], width: int | None) -> list[int]:
+def fit_widths(
+    natural: Sequence[int], width: int | None, minimums: Sequence[int] = ()
+) -> list[int]:
     """Shrink the widest columns until the row fits in ``width`` cells.
+
+    No column goes below its ``minimums`` entry (e.g. its longest IRI, which
+    must not be cut) or ``MIN_COLUMN``: then the row stays wider than ``width``.
 
     >>> fit_widths([10, 40, 5], 40)
     [10, 21, 5]
+    >>> fit_widths([10, 40, 5], 40, minimums=[0, 30, 0])
+    [6, 30, 5]
     """
     widths = list(natural)
     if width is None:
         return widths
+    floors = [
+        min(natural[i], max(MIN_COLUMN, minimums[i] if i < len(minimums) else 0))
+        for i in range(len(widths))
+    ]
     budget = width - len(GAP) * (len(widths) - 1)
     while sum(widths) > budget:
-        widest = max(range(len(widths)), key=lambda i: widths[i])
-        if widths[widest] <= MIN_COLUMN:
+        shrinkable = [i for i in range(len(widths)) if widths[i] > floors[i]]
+        if not shrinkable:
             break
+        widest = max(shrinkable, key=lambda i: widths[i])
         widths[widest] -= 1
     return widths
 
 
 def render_table(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], width: int | None = None
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    width: int | None = None,
+    *,
+    minimums: Sequence[int] = (),
 ) -> str:
     """Aligned columns, cells wrapped so a row fits in ``width`` cells (None: no limit).
+
+    ``minimums`` are widths below which a column is not shrunk (see :func:`fit_widths`).
 
     Control characters are shown as escapes: a label must not drive the terminal.
     """
@@ -107,7 +125,7 @@ def render_table(
         for index, cell in enumerate(row):
             longest = max((measure(line) for line in cell.splitlines()), default=0)
             natural[index] = max(natural[index], longest)
-    widths = fit_widths(natural, width)
+    widths = fit_widths(natural, width, minimums)
     lines = _render_row(headers, widths)
     lines.append(GAP.join("-" * w for w in widths).rstrip())
     for row in rows:

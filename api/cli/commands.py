@@ -49,6 +49,7 @@ QueryFormat = Literal[TextFormat, AnswerFormat]
 SparqlChoice = Literal[TextFormat, SparqlFormat]
 AskFormat = Literal[TextFormat, "json"]
 ProfileChoice = Literal["regulation", "organisation"]
+ViewFormat = Literal["html", "svg", "png"]
 
 
 app = typer.Typer(
@@ -141,7 +142,7 @@ def answer_query(
     params = _parse_params(param or [])
     question = load_catalogue()[question_id]  # before loading: a typo fails fast
     answer = run_query(_open_store(settings), question, params, lang=settings.lang)
-    _write_result(answer, fmt)
+    _write_result(answer, fmt, lang=settings.lang)
 
 
 @app.command("ask")
@@ -228,21 +229,37 @@ def check(
 @app.command("view")
 def view(
     ctx: typer.Context,
+    *,
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="The HTML file to write; - for stdout.")
-    ] = Path("orgkg.html"),
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="The file to write (default orgkg.FORMAT); - for stdout."
+        ),
+    ] = None,
     focus: Annotated[
         str | None, typer.Option("--focus", help="Centre on this entity (IRI or id).")
     ] = None,
     depth: Annotated[int, typer.Option("--depth", min=1, help="Hops around --focus.")] = 2,
+    fmt: Annotated[
+        ViewFormat,
+        typer.Option(
+            "--format", "-f", help="html (the page), or svg/png: the whole chart as an image."
+        ),
+    ] = "html",
     lang: LangOption = None,
 ) -> None:
-    """Write the offline org-graph page (one self-contained HTML file)."""
+    """Write the offline org-graph page, or the chart as an SVG or PNG image."""
     from graph import render_html
 
     settings = _settings(ctx, lang)
+    output = output or Path(f"orgkg.{fmt}")
     page = render_html(_open_store(settings), lang=settings.lang, focus=focus, depth=depth)
-    _write(page, output)
+    if fmt == "html":
+        _write(page, output)
+    else:
+        from graph.viewer.snapshot import render_image
+
+        _write(render_image(page, fmt), output)
     if str(output) != "-":
         typer.echo(f"orgkg: wrote {output}", err=True)
 
@@ -435,9 +452,22 @@ def _read_query(query: str) -> str:
         raise typer.BadParameter(f"cannot read {path}: {exc}", param_hint="QUERY") from None
 
 
-def _write_result(result: Any, fmt: str) -> None:
-    """A result in ``fmt`` on stdout, by the renderer the API uses, ending in a newline."""
+def _write_result(result: Any, fmt: str, *, lang: str | None = None) -> None:
+    """A result in ``fmt`` on stdout, by the renderer the API uses, ending in a newline.
+
+    Given ``lang``, a table speaks the reader's language (column names, codes in
+    words) and fits the terminal: ``COLUMNS`` first, piped output 120 columns.
+    """
     from queries.results import render_result
+
+    if fmt == "table" and lang is not None:
+        import shutil
+
+        from queries.presentation import render_answer_table
+
+        width = shutil.get_terminal_size(fallback=(120, 24)).columns
+        _write(render_answer_table(result, lang, width) + "\n")
+        return
 
     body = render_result(result, fmt).body
     _write(body if body.endswith(b"\n") else body + b"\n")

@@ -78,3 +78,20 @@ def require(offered: Sequence[str], accept: str | None) -> str:
             f"cannot answer in any type of Accept: {accept}; available: {', '.join(offered)}"
         )
     return chosen
+
+
+HTML = "text/html"
+
+
+def prefers_html(accept: str | None, offered: Sequence[str]) -> bool:
+    """Whether a client asks for a page rather than any of the ``offered`` data types.
+
+    Only an Accept that names ``text/html`` above the data types gets the
+    page: a browser's default does, ``*/*`` and a missing header do not.
+
+    >>> prefers_html("text/html,application/xhtml+xml,*/*;q=0.8", ["application/json"])
+    True
+    >>> prefers_html("*/*", ["application/json"]), prefers_html(None, ["application/json"])
+    (False, False)
+    """
+    return bool(accept) and choose([*offered, HTML], accept) == HTML

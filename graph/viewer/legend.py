@@ -242,6 +242,11 @@ TEXT: dict[str, Names] = {
     "nodes": ("nút", "nodes"),
     "edges": ("cạnh", "edges"),
     "hint": ("Bấm vào một nút để xem nguồn", "Click a node to see its source"),
+    "skip": ("Bỏ qua, tới chú giải và bộ lọc", "Skip to the legend and filters"),
+    "outline": ("Xem dạng danh sách", "View as a list"),
+    "export": ("Tải sơ đồ", "Download the chart"),
+    "export_view": ("Phần đang xem", "Current view"),
+    "export_whole": ("Toàn bộ sơ đồ", "Whole chart"),
 }
 
 

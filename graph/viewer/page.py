@@ -39,7 +39,7 @@ TEMPLATES = HERE / "templates"
 COLLAPSE_ABOVE = 1500
 
 # Inlined in this order: the drawing library, then the page's own modules.
-SCRIPTS = ("vis-network.min.js", "layout.js", "viewer.js", "panel.js", "ask.js")
+SCRIPTS = ("vis-network.min.js", "layout.js", "viewer.js", "panel.js", "ask.js", "export.js")
 
 Layout = Literal["org", "force"]
 

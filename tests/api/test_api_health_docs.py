@@ -91,7 +91,16 @@ def test_root_page_loads_nothing_from_elsewhere(client: TestClient) -> None:
     assert local_only(response.text) == []
 
 
-@pytest.mark.parametrize("asset", ["style.css", "sparql.js", "sparql.html"])
+@pytest.mark.parametrize(
+    "asset",
+    [
+        "style.css",
+        "pages/pages.css",
+        "pages/pages.js",
+        "pages/sparql-editor.js",
+        "pages/editor.bundle.js",
+    ],
+)
 def test_static_assets_are_served(client: TestClient, asset: str) -> None:
     assert client.get(f"/static/{asset}").status_code == 200
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import socket
 import threading
 import time
@@ -202,8 +203,9 @@ def test_form_for_people(client: TestClient) -> None:
     response = client.get("/sparql", headers={"Accept": "text/html,*/*;q=0.8"})
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
-    assert '<script src="/static/sparql.js"' in response.text
-    assert "http://" not in response.text and "https://" not in response.text
+    assert '<script src="/static/pages/sparql-editor.js"' in response.text
+    # IRIs appear as text (prefixes, examples); nothing is loaded from another host.
+    assert not re.search(r"""(?:src|href|action)=["']?(?:https?:)?//""", response.text)
 
 
 def test_unsupported_body_type_is_415(client: TestClient) -> None:

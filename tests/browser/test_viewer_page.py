@@ -212,7 +212,9 @@ def test_hostile_labels_show_as_text_and_run_nothing(open_page: OpenPage) -> Non
     show_everything(run)
     page.wait_for_timeout(200)
     assert run.js("typeof window.__pwned") == "undefined"
-    assert run.js("document.querySelectorAll('img, svg foreignObject, a[href], style').length") == 1
+    # One style element; the only links are the page's own (skip link, list view).
+    injected = "img, svg foreignObject, a[href]:not(.skip):not(#outline-link), style"
+    assert run.js(f"document.querySelectorAll('{injected}').length") == 1
     assert run.errors == []
     assert run.blocked == []
 

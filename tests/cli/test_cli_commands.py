@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from api.cli import app
 from ontology import Store
 from queries import load_catalogue, run_query, run_sparql
+from queries.presentation import render_answer_table
 
 UNITS = (
     "SELECT ?unit ?label WHERE { ?unit a org:OrganizationalUnit ; skos:prefLabel ?label . "
@@ -49,9 +50,9 @@ def test_query_csv_and_table(runner: CliRunner, store: Store) -> None:
     csv_out = runner.invoke(app, ["query", "units", "--format", "csv"])
     assert csv_out.exit_code == 0
     assert csv_out.stdout_bytes == run_query(store, "units", {}).to_csv().encode()
-    table = runner.invoke(app, ["query", "units"])
+    table = runner.invoke(app, ["query", "units"], env={"COLUMNS": "100"})
     assert table.exit_code == 0
-    assert table.stdout == run_query(store, "units", {}).to_table() + "\n"
+    assert table.stdout == render_answer_table(run_query(store, "units", {}), "vi", 100) + "\n"
 
 
 def test_query_with_parameters(runner: CliRunner, store: Store) -> None:

@@ -148,9 +148,10 @@ def test_served_viewer_page_keeps_hostile_labels_inert(client: TestClient) -> No
     }
 
 
-def test_sparql_form_script_never_writes_html() -> None:
-    """The SPARQL form's script puts results in the page as text (textContent), never as HTML."""
-    script = (ROOT / "api" / "http" / "static" / "sparql.js").read_text(encoding="utf-8")
+@pytest.mark.parametrize("name", ["pages.js", "sparql-editor.js"])
+def test_page_scripts_never_write_html(name: str) -> None:
+    """The pages' scripts put answers in the page as text (textContent), never as HTML."""
+    script = (ROOT / "api" / "http" / "static" / "pages" / name).read_text(encoding="utf-8")
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
         assert sink not in script, sink
 

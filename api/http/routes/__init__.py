@@ -9,6 +9,7 @@ from api.http.routes import (
     entities,
     export,
     health,
+    outline,
     queries,
     search,
     sparql,
@@ -25,6 +26,7 @@ ROUTERS = (
     check.router,
     export.router,
     viewer.router,
+    outline.router,
     docs.router,
 )
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from api.http.deps import LangDep, ServiceDep
 from api.http.models import CheckReport
+from api.http.negotiation import prefers_html
 from api.http.openapi import error_responses, text_content
+from api.http.pages import views as pages
 from api.runtime.jobs import CHECK_COMPLIANCE
 from ontology.formats import ReportFormat
 
@@ -24,7 +26,7 @@ CONFORMS_HEADER = "X-Orgkg-Conforms"
     description=(
         "200 whether or not the graph conforms: `conforms` in the JSON and the "
         "`X-Orgkg-Conforms` header say which. `format=junit` gives JUnit XML for CI, "
-        "`format=text` the report for people."
+        "`format=text` the report for people. Without `format`, a browser gets the report page."
     ),
     responses={
         200: {
@@ -36,12 +38,15 @@ CONFORMS_HEADER = "X-Orgkg-Conforms"
     },
 )
 async def check(
+    request: Request,
     service: ServiceDep,
     lang: LangDep,
-    format: Annotated[ReportFormat, Query(description="Report format.")] = "json",
+    format: Annotated[ReportFormat | None, Query(description="Report format (json).")] = None,
 ) -> Response:
+    if format is None and prefers_html(request.headers.get("accept"), ["application/json"]):
+        return await pages.send_check_page(service, lang=lang)
     outcome = await service.run(CHECK_COMPLIANCE)
-    rendered = outcome.rendered(fmt=format, lang=lang)
+    rendered = outcome.rendered(fmt=format or "json", lang=lang)
     return Response(
         content=rendered.body,
         media_type=rendered.media_type,

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
 
 from api.http.deps import LangDep, ServiceDep
 from api.http.models import Entity
+from api.http.negotiation import prefers_html
 from api.http.openapi import error_responses
+from api.http.pages import views as pages
 from api.runtime.jobs import DESCRIBE
 
 router = APIRouter(tags=["entities"])
@@ -26,6 +28,10 @@ router = APIRouter(tags=["entities"])
         **error_responses(400, 404, 422, 500, 503),
     },
 )
-async def get_entity(entity_id: str, service: ServiceDep, lang: LangDep) -> Response:
+async def get_entity(
+    entity_id: str, request: Request, service: ServiceDep, lang: LangDep
+) -> Response:
+    if prefers_html(request.headers.get("accept"), ["application/json"]):  # a browser: the page
+        return await pages.send_entity_page(service, entity=entity_id, lang=lang)
     body = await service.run(DESCRIBE, entity=entity_id, lang=lang)
     return Response(content=body, media_type="application/json")

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 
 from api.http.deps import LangDep, ServiceDep
 from api.http.models import ParameterInfo, QuestionInfo, SparqlResults
-from api.http.negotiation import require
+from api.http.negotiation import prefers_html, require
 from api.http.openapi import error_responses, results_content
+from api.http.pages import views as pages
 from api.http.responses import send_rendered
 from api.runtime.jobs import ANSWER_QUESTION
 from ontology.formats import AnswerFormat
@@ -29,10 +30,16 @@ _ANSWER_TYPES = {
     "/queries",
     response_model=list[QuestionInfo],
     summary="The question catalogue",
-    responses={**error_responses(503)},
+    responses={**error_responses(422, 503)},
 )
-async def list_questions(service: ServiceDep) -> list[QuestionInfo]:
-    """Every question: id, titles and descriptions (vi, en), parameters, tags."""
+async def list_questions(
+    request: Request, service: ServiceDep, lang: LangDep
+) -> list[QuestionInfo] | Response:
+    """Every question: id, titles and descriptions (vi, en), parameters, tags.
+
+    A browser (``Accept: text/html`` first) gets the catalogue page instead."""
+    if prefers_html(request.headers.get("accept"), ["application/json"]):
+        return pages.send_catalogue_page(service, lang=lang)
     return [
         QuestionInfo(
             **{
@@ -52,7 +59,8 @@ async def list_questions(service: ServiceDep) -> list[QuestionInfo]:
     description=(
         "Parameters of the question go in the query string (`?from=...`). The answer is "
         "SPARQL 1.1 Query Results JSON, or CSV with `Accept: text/csv` or `?format=csv`. "
-        "`X-Orgkg-Truncated: true` says the row or byte cap cut it."
+        "`X-Orgkg-Truncated: true` says the row or byte cap cut it. `?format=xlsx` gives a "
+        "workbook with human column names; a browser (`Accept: text/html` first) gets the page."
     ),
     responses={
         200: {
@@ -69,12 +77,20 @@ async def answer_question(
     service: ServiceDep,
     lang: LangDep,
     format: Annotated[
-        AnswerFormat | None, Query(description="Overrides the Accept header.")
+        Literal[AnswerFormat, "xlsx"] | None, Query(description="Overrides the Accept header.")
     ] = None,
 ) -> Response:
-    fmt = format or _ANSWER_TYPES[require(list(_ANSWER_TYPES), request.headers.get("accept"))]
     params = {k: v for k, v in request.query_params.items() if k not in RESERVED}
     question = service.catalogue[question_id]  # an unknown id is a 404 without a worker
+    # -- pages for people: a workbook, or the page when a browser asks ---------
+    if format == "xlsx":
+        return await pages.send_workbook(service, question_id=question.id, params=params, lang=lang)
+    if format is None and prefers_html(request.headers.get("accept"), list(_ANSWER_TYPES)):
+        return await pages.send_question_page(
+            service, question_id=question.id, params=params, lang=lang
+        )
+    # -- data for programs -----------------------------------------------------
+    fmt = format or _ANSWER_TYPES[require(list(_ANSWER_TYPES), request.headers.get("accept"))]
     rendered = await service.run(
         ANSWER_QUESTION, question_id=question.id, params=params, lang=lang, fmt=fmt
     )

@@ -9,17 +9,16 @@ worker under the time limit (see :mod:`api.runtime.jobs`).
 from __future__ import annotations
 
 from collections.abc import Collection
-from pathlib import Path
 from typing import Annotated
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Query, Request, Response
-from fastapi.responses import FileResponse
 
-from api.http.deps import ServiceDep
+from api.http.deps import LangDep, ServiceDep
 from api.http.models import SparqlResults
 from api.http.negotiation import choose, require
 from api.http.openapi import error_responses, results_content
+from api.http.pages import views as pages
 from api.http.responses import send_rendered
 from api.runtime.jobs import ANSWER_SPARQL
 from ontology.errors import (
@@ -32,8 +31,6 @@ from ontology.formats import SparqlFormat
 from queries.results import RESULT_KINDS, media_types_for
 
 router = APIRouter(tags=["sparql"])
-
-FORM_PAGE = Path(__file__).resolve().parent.parent / "static" / "sparql.html"
 _DATASET_PARAMETERS = ("default-graph-uri", "named-graph-uri")
 _QUERY_TYPES = ("application/sparql-query",)
 _FORM_TYPES = ("application/x-www-form-urlencoded",)
@@ -43,7 +40,7 @@ _RESPONSES = {
         "description": "SELECT/ASK: SPARQL results (JSON, XML, CSV, TSV); "
         "CONSTRUCT/DESCRIBE: RDF (Turtle, JSON-LD, N-Triples). "
         "`X-Orgkg-Truncated: true` says the row or byte cap cut the answer. "
-        "GET with `Accept: text/html` and no query: the query form.",
+        "GET with `Accept: text/html` and no query: the editor page.",
         "content": results_content(
             "application/sparql-results+xml",
             "text/csv",
@@ -75,13 +72,18 @@ FormatQuery = Annotated[SparqlFormat | None, Query(description="Overrides the Ac
 async def sparql_get(
     request: Request,
     service: ServiceDep,
+    *,
+    lang: LangDep,
     query: Annotated[str | None, Query(description="The SPARQL query.")] = None,
     format: FormatQuery = None,
+    edit: Annotated[
+        str | None, Query(description="A query to open in the editor page (not run).")
+    ] = None,
 ) -> Response:
     accept = request.headers.get("accept")
     if query is None:
-        if "text/html" in (accept or ""):  # a browser: the form for people
-            return FileResponse(FORM_PAGE, media_type="text/html; charset=utf-8")
+        if "text/html" in (accept or ""):  # a browser: the editor for people
+            return pages.send_sparql_page(service, lang=lang, text=edit)
         raise QueryError("missing the query parameter `query`")
     _refuse_dataset(request.query_params.keys())
     return await _answer(service, query, accept, format)

@@ -65,7 +65,9 @@
     return entry ? entry[state.lang] : key;
   }
 
+  /** A node's label in the page's language; a person's name is never translated. */
   function labelOf(node) {
+    if (node.kind === "person") return node.label_vi || node.label_en;
     return state.lang === "en" ? node.label_en : node.label_vi;
   }
 
@@ -220,6 +222,7 @@
       id: edge.id,
       from: edge.from,
       to: edge.to,
+      relation: edge.relation, // for the chart's exported legend
       width: style.width || 1,
       dashes: style.dashes || false,
       color: { color: style.color, highlight: style.color, hover: style.color, opacity: style.opacity || 0.9 },
@@ -249,6 +252,7 @@
   // -- the canvas ---------------------------------------------------------
 
   const container = document.getElementById("network");
+  const tooltip = document.getElementById("tooltip");
   const network = new vis.Network(container, { nodes: [], edges: [] }, data.options[state.layout]);
   let drawn = { nodes: [], links: [] };
 
@@ -257,15 +261,29 @@
     drawn = visibleItems();
     network.setOptions(data.options[state.layout]);
     network.setData({ nodes: new vis.DataSet(drawn.nodes), edges: new vis.DataSet(drawn.links.map((link) => visEdge(link, drawn.positions))) });
+    tooltip.hidden = true; // its text was in the language or view just left
     if (state.layout === "force") {
       network.once("stabilizationIterationsDone", () => network.setOptions({ physics: { enabled: false } }));
     } else {
       network.fit();
+      readableEdgeLabels();
     }
     if (state.selected && drawn.nodes.some((n) => n.id === state.selected)) {
       network.selectNodes([state.selected]);
     }
     view.onRedraw();
+  }
+
+  /**
+   * Edge labels (how often a line reports) drawn at a size that stays about
+   * 12 px on screen at the fitted scale, so they read at the first view.
+   */
+  function readableEdgeLabels() {
+    const scale = network.getScale();
+    if (!(scale > 0) || scale >= 1) return;
+    const size = Math.min(12 / scale, 40);
+    const labelled = network.body.data.edges.get({ filter: (edge) => Boolean(edge.label) });
+    network.body.data.edges.update(labelled.map((edge) => ({ id: edge.id, font: Object.assign({}, edge.font, { size }) })));
   }
 
   /** Make a node visible whatever the filters say, select it and centre on it. */
@@ -324,6 +342,7 @@
   }
 
   network.on("click", (event) => {
+    tooltip.hidden = true;
     if (event.nodes.length) {
       const id = event.nodes[0];
       const node = byId.get(id);
@@ -343,7 +362,6 @@
     }
   });
 
-  const tooltip = document.getElementById("tooltip");
   network.on("hoverNode", (event) => {
     const node = byId.get(event.node);
     tooltip.replaceChildren();
