@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from ontology import errors
+
 ROOT = Path(__file__).resolve().parent.parent
 LAYERS = ("ontology", "graph", "queries", "api")  # lowest first
 # A query form followed by a group, or a triple pattern in braces: SPARQL, not prose.
@@ -119,3 +121,34 @@ def test_an_upward_import_is_seen(source: str, expected: list[str]) -> None:
 )
 def test_sparql_in_a_string_is_seen(source: str, expected: list[str]) -> None:
     assert sparql_strings(ROOT / "queries" / "example.py", source) == expected
+
+
+def test_every_error_class_is_in_the_documented_tree() -> None:
+    classes = [
+        name
+        for name, value in vars(errors).items()
+        if isinstance(value, type) and issubclass(value, errors.OrgkgError)
+    ]
+    undocumented = [name for name in classes if f" {name} " not in (errors.__doc__ or "")]
+    assert undocumented == []
+
+
+def test_no_error_class_outside_ontology_errors() -> None:
+    found = []
+    for path in modules():
+        if path == ROOT / "ontology" / "errors.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and any(
+                isinstance(base, ast.Name) and base.id.endswith(("Error", "Exception"))
+                for base in node.bases
+            ):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}")
+    assert found == []
+
+
+def test_benchmarks_stay_out_of_the_wheel() -> None:
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    packages = next(line for line in text.splitlines() if line.startswith("packages ="))
+    assert "benchmarks" not in packages
+    assert all(f'"{layer}*"' in packages for layer in LAYERS)
