@@ -152,3 +152,37 @@ def test_benchmarks_stay_out_of_the_wheel() -> None:
     packages = next(line for line in text.splitlines() if line.startswith("packages ="))
     assert "benchmarks" not in packages
     assert all(f'"{layer}*"' in packages for layer in LAYERS)
+
+
+# Inside api/: the runtime knows neither surface; the CLI reaches the runtime
+# for its settings only, and the HTTP surface only to serve.
+_API_ALLOWED = {
+    "runtime": ("api.runtime",),
+    "cli": ("api.cli", "api.runtime.settings", "api.http.server"),
+    "http": ("api.http", "api.runtime"),
+}
+
+
+def api_crossings(path: Path, source: str) -> list[str]:
+    """``file:line imports X`` for every import one part of ``api/`` may not make."""
+    allowed = _API_ALLOWED[path.relative_to(ROOT / "api").parts[0]]
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            name = node.module
+            if name.startswith("api.") and not name.startswith(allowed):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno} imports {name}")
+    return found
+
+
+def test_the_parts_of_api_stand_apart() -> None:
+    parts = [p for p in (ROOT / "api").rglob("*.py") if p.parent != ROOT / "api"]
+    found = [f for p in parts for f in api_crossings(p, p.read_text(encoding="utf-8"))]
+    assert found == []
+
+
+def test_a_cli_import_of_the_jobs_is_seen() -> None:
+    source = "from api.runtime.jobs import ANSWER_QUESTION\n"
+    assert api_crossings(ROOT / "api" / "cli" / "commands.py", source) == [
+        "api/cli/commands.py:1 imports api.runtime.jobs"
+    ]
