@@ -1,4 +1,4 @@
-# orgkg — two commands: `make run` and `make test`.
+# orgkg — two commands: `make run` and `make test` (`make test-fast` for the inner loop).
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 DATA   ?=
 
-.PHONY: install install-test run test lint bench ask-accuracy clean
+.PHONY: install install-test run test test-fast lint bench ask-accuracy clean
 
 # The stamps make re-runs cheap: reinstall only when the project's pins change.
 $(VENV)/.installed: pyproject.toml $(LOCK)
@@ -31,6 +31,10 @@ run: install
 
 test: install-test
 	$(BIN)/python -m pytest
+
+# The inner loop (< 60 s): unit tests only, chosen by marker (see tests/conftest.py).
+test-fast: install-test
+	$(BIN)/python -m pytest -q -m "not browser and not server and not slow and not integration"
 
 lint: install-test
 	$(BIN)/ruff check .

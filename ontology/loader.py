@@ -23,7 +23,6 @@ from rdflib import Graph
 
 from ontology.errors import DataError
 from ontology.folding import fold
-from ontology.namespaces import PREFIXES
 from ontology.screening import (
     LINE_FORMATS,
     RELATIVE_BASE,
@@ -34,7 +33,6 @@ from ontology.screening import (
     shorten,
     term_problem,
 )
-from ontology.sparql import read_sparql
 from ontology.store import ENGINES, Store, plain_graph
 from ontology.store_oxigraph import OxigraphStore, from_ox
 from ontology.store_rdflib import MemoryStore
@@ -143,14 +141,13 @@ def load_regulation(
         raise DataError(
             f"unknown store {engine!r}: use oxigraph, memory or a http(s):// SPARQL endpoint"
         )
-    store = ox.Store()
-    for path in sources.data:
-        _load_file(store, path, on_progress)
-    _add_folded_labels(store)
     version = _fingerprint(sources.data + sources.shapes)
     loaded = OxigraphStore(
-        store, shapes=shapes, version=version, sources=tuple(str(p) for p in sources.data)
+        shapes=shapes, version=version, sources=tuple(str(p) for p in sources.data)
     )
+    for path in sources.data:
+        _load_file(loaded, path, on_progress)
+    loaded.add_folded_labels(fold)
     result: Store = loaded
     if engine == "memory":
         result = MemoryStore(
@@ -159,7 +156,7 @@ def load_regulation(
             version=version,
             sources=loaded.sources,
         )
-    if len(store) > _FREEZE_TRIPLES:
+    if len(loaded) > _FREEZE_TRIPLES:
         # Millions of long-lived objects: spare every later GC pass the walk.
         gc.collect()
         gc.freeze()
@@ -171,7 +168,7 @@ def parse_file(path: Path) -> list[ox.Quad]:
     return list(_checked_quads(path, read_checked(path)))
 
 
-def _load_file(store: ox.Store, path: Path, on_progress: OnProgress | None = None) -> None:
+def _load_file(store: OxigraphStore, path: Path, on_progress: OnProgress | None = None) -> None:
     if path.stat().st_size > _BULK_BYTES:
         raw = read_checked(path)
         fmt = FORMATS[path.suffix]
@@ -184,18 +181,11 @@ def _load_file(store: ox.Store, path: Path, on_progress: OnProgress | None = Non
         if on_progress is not None:
             source = io.BufferedReader(_ReadCounter(path, raw, on_progress), _READ_CHUNK)
         try:
-            store.bulk_load(
-                input=source,
-                format=FORMATS[path.suffix],
-                base_iri=RELATIVE_BASE,
-                to_graph=ox.DefaultGraph(),
-            )
+            store.bulk_load(source, fmt, base_iri=RELATIVE_BASE)
         except SyntaxError as exc:
             raise _syntax_error(path, exc, raw) from None
         return
-    store.extend(
-        ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in parse_file(path)
-    )
+    store.add_quads(parse_file(path))
 
 
 class _ReadCounter(io.RawIOBase):
@@ -296,32 +286,6 @@ def _explain_unexpected(raw: bytes, line: int, column: int, reason: str) -> str:
         return reason
     written = tag.group(1) + re.split(r"[\s,;.]", lines[line - 1][column - 1 :], maxsplit=1)[0]
     return f'"@{shorten(written)}" is not a language tag (BCP 47: vi, en, en-GB)'
-
-
-def _add_folded_labels(store: ox.Store) -> None:
-    """Add skos:hiddenLabel, the folded search form, beside every label."""
-    hidden = ox.NamedNode(PREFIXES["skos"] + "hiddenLabel")
-    default = ox.DefaultGraph()
-    solutions = store.query(read_sparql("fold-labels"), prefixes=PREFIXES)
-    # Labels repeat (names, titles, code lists): fold each distinct one once.
-    folds: dict[tuple[str, str | None], ox.Literal | None] = {}
-    additions: list[ox.Quad] = []
-    for subject, label in solutions:  # type: ignore[union-attr, misc]
-        key = (label.value, label.language)
-        if key not in folds:
-            folds[key] = _folded_literal(label)
-        literal = folds[key]
-        if literal is not None:
-            additions.append(ox.Quad(subject, hidden, literal, default))
-    store.extend(additions)
-
-
-def _folded_literal(label: ox.Literal) -> ox.Literal | None:
-    """The folded form of a label, in its language; None when nothing is left."""
-    folded = fold(label.value)
-    if not folded:
-        return None
-    return ox.Literal(folded, language=label.language) if label.language else ox.Literal(folded)
 
 
 def parse_graph(paths: Iterable[Path]) -> Graph:

@@ -1,12 +1,16 @@
 """The ``oxigraph`` engine: pyoxigraph queried directly (no rdflib round trip).
 
-The store behind it is in memory (``ox.Store()``, what the loader builds) or
-on disk (``ox.Store(path)``); this class answers the same either way.
+The store behind it is in memory (no ``location``, what the loader builds)
+or on disk (``location``, a folder); this class answers the same either way.
+The loader fills it through the three loading methods (``add_quads``,
+``bulk_load``, ``add_folded_labels``) before anything reads it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -14,6 +18,7 @@ from rdflib.term import Identifier
 
 from ontology.errors import QueryError, StoreError
 from ontology.namespaces import PREFIXES
+from ontology.sparql import read_sparql
 from ontology.store import Cell, Row, RowStream, Store, Term, plain_graph
 
 _RDF_FORMATS = {
@@ -31,10 +36,46 @@ class OxigraphStore(Store):
     engine = "oxigraph"
 
     def __init__(
-        self, store: ox.Store, *, shapes: Graph, version: str, sources: tuple[str, ...] = ()
+        self,
+        *,
+        shapes: Graph,
+        version: str,
+        sources: tuple[str, ...] = (),
+        location: Path | None = None,
     ) -> None:
         super().__init__(shapes=shapes, version=version, sources=sources)
-        self._store = store
+        self._store = ox.Store() if location is None else ox.Store(str(location))
+
+    # -- loading (before anything reads the store) -------------------------
+
+    def add_quads(self, quads: Iterable[ox.Quad]) -> None:
+        """Add parsed quads, each into the default graph."""
+        default = ox.DefaultGraph()
+        self._store.extend(ox.Quad(q.subject, q.predicate, q.object, default) for q in quads)
+
+    def bulk_load(self, source: bytes | BinaryIO, fmt: ox.RdfFormat, *, base_iri: str) -> None:
+        """Let Oxigraph parse and load a big file itself; SyntaxError as Oxigraph raises it."""
+        self._store.bulk_load(
+            input=source, format=fmt, base_iri=base_iri, to_graph=ox.DefaultGraph()
+        )
+
+    def add_folded_labels(self, fold: Callable[[str], str]) -> None:
+        """Add ``skos:hiddenLabel``, the folded search form, beside every label."""
+        hidden = ox.NamedNode(PREFIXES["skos"] + "hiddenLabel")
+        default = ox.DefaultGraph()
+        # Labels repeat (names, titles, code lists): fold each distinct one once.
+        folds: dict[tuple[str, str | None], ox.Literal | None] = {}
+        additions: list[ox.Quad] = []
+        for subject, label in self._solutions(read_sparql("fold-labels"), {}):  # type: ignore[misc]
+            key = (label.value, label.language)
+            if key not in folds:
+                folds[key] = _folded_literal(label, fold)
+            literal = folds[key]
+            if literal is not None:
+                additions.append(ox.Quad(subject, hidden, literal, default))
+        self._store.extend(additions)
+
+    # -- reading -------------------------------------------------------------
 
     def stream(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> RowStream:
         solutions = self._solutions(query, {k: to_ox(v) for k, v in (bindings or {}).items()})
@@ -163,3 +204,11 @@ def select_variables(query: str) -> tuple[str, ...] | None:
     if not isinstance(solutions, ox.QuerySolutions):
         return None
     return tuple(variable.value for variable in solutions.variables)
+
+
+def _folded_literal(label: ox.Literal, fold: Callable[[str], str]) -> ox.Literal | None:
+    """The folded form of a label, in its language; None when nothing is left."""
+    folded = fold(label.value)
+    if not folded:
+        return None
+    return ox.Literal(folded, language=label.language) if label.language else ox.Literal(folded)

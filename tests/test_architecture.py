@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from ontology import errors
+
 ROOT = Path(__file__).resolve().parent.parent
 LAYERS = ("ontology", "graph", "queries", "api")  # lowest first
 # A query form followed by a group, or a triple pattern in braces: SPARQL, not prose.
@@ -119,3 +121,68 @@ def test_an_upward_import_is_seen(source: str, expected: list[str]) -> None:
 )
 def test_sparql_in_a_string_is_seen(source: str, expected: list[str]) -> None:
     assert sparql_strings(ROOT / "queries" / "example.py", source) == expected
+
+
+def test_every_error_class_is_in_the_documented_tree() -> None:
+    classes = [
+        name
+        for name, value in vars(errors).items()
+        if isinstance(value, type) and issubclass(value, errors.OrgkgError)
+    ]
+    undocumented = [name for name in classes if f" {name} " not in (errors.__doc__ or "")]
+    assert undocumented == []
+
+
+def test_no_error_class_outside_ontology_errors() -> None:
+    found = []
+    for path in modules():
+        if path == ROOT / "ontology" / "errors.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and any(
+                isinstance(base, ast.Name) and base.id.endswith(("Error", "Exception"))
+                for base in node.bases
+            ):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}")
+    assert found == []
+
+
+def test_benchmarks_stay_out_of_the_wheel() -> None:
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    packages = next(line for line in text.splitlines() if line.startswith("packages ="))
+    assert "benchmarks" not in packages
+    assert all(f'"{layer}*"' in packages for layer in LAYERS)
+
+
+# Inside api/: the runtime knows neither surface; the CLI reaches the runtime
+# for its settings only, and the HTTP surface only to serve.
+_API_ALLOWED = {
+    "runtime": ("api.runtime",),
+    "cli": ("api.cli", "api.runtime.settings", "api.http.server"),
+    "http": ("api.http", "api.runtime"),
+}
+
+
+def api_crossings(path: Path, source: str) -> list[str]:
+    """``file:line imports X`` for every import one part of ``api/`` may not make."""
+    allowed = _API_ALLOWED[path.relative_to(ROOT / "api").parts[0]]
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            name = node.module
+            if name.startswith("api.") and not name.startswith(allowed):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno} imports {name}")
+    return found
+
+
+def test_the_parts_of_api_stand_apart() -> None:
+    parts = [p for p in (ROOT / "api").rglob("*.py") if p.parent != ROOT / "api"]
+    found = [f for p in parts for f in api_crossings(p, p.read_text(encoding="utf-8"))]
+    assert found == []
+
+
+def test_a_cli_import_of_the_jobs_is_seen() -> None:
+    source = "from api.runtime.jobs import ANSWER_QUESTION\n"
+    assert api_crossings(ROOT / "api" / "cli" / "commands.py", source) == [
+        "api/cli/commands.py:1 imports api.runtime.jobs"
+    ]

@@ -1,0 +1,53 @@
+"""The ``integration`` marker: which tests run the whole stack.
+
+``make test-fast`` (the inner loop) leaves out ``browser``, ``server``,
+``slow`` and ``integration`` tests. A test module is integration when it
+forks the service's worker pool, starts ``orgkg`` as a subprocess, runs the
+catalogue on every engine, or validates many files with pyshacl: each of
+these costs seconds, which the unit tests below them never do. The modules
+are listed here, by path, so the rule is read in one place.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).resolve().parent
+INTEGRATION = (
+    # whole folders: the service under attack, a real SPARQL server, the
+    # scenarios and CI recipes (subprocesses), government-scale data
+    "reliability/",
+    "remote/",
+    "bdd/test_features.py",
+    "bdd/test_examples.py",
+    "bdd/test_ci_recipes.py",
+    "benchmarks/",
+    # the HTTP service with its worker pool, or `orgkg serve`
+    "api/test_api_server.py",
+    "api/test_api_pool.py",
+    "api/test_api_check_export.py",
+    "api/test_api_sparql.py",
+    "api/test_api_health_docs.py",
+    "api/test_api_queries.py",
+    "api/test_api_entities_search.py",
+    # `orgkg` run as a command, loading the bundled regulation each time
+    "cli/test_cli_commands.py",
+    "cli/test_cli_exit_codes.py",
+    "cli/test_cli_progress.py",
+    # the catalogue on every engine
+    "queries/test_engines_agree.py",
+    "queries/test_bundled_answers.py",
+    "queries/test_entity_card.py",
+    "queries/test_org_only.py",
+    # pyshacl over every valid_*/invalid_* file
+    "ontology/test_shapes.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        where = item.path.relative_to(TESTS).as_posix()
+        if where.startswith(INTEGRATION):
+            item.add_marker(pytest.mark.integration)
