@@ -160,8 +160,8 @@ def ask_command(
     lang: LangOption = None,
 ) -> None:
     """Ask in plain words (Vietnamese or English). Exit 2: not understood, or a choice to make."""
-    from api.runtime.asking import ask_document, ask_text
     from queries.ask import ask
+    from queries.ask.document import ask_document, ask_text
     from queries.results import render_result
 
     settings = _settings(ctx, lang)
