@@ -10,7 +10,6 @@ a big graph. ``ORGKG_UPDATE_SCREENSHOT=1`` rewrites docs/viewer.png.
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -234,14 +233,10 @@ def test_a_large_graph_opens_collapsed_and_expands_on_click(
     data = tmp_path / "big.ttl"
     data.write_text(synthetic_turtle(units=100, posts=30, persons=15), encoding="utf-8")
     store = load_regulation([data])
-    started = time.perf_counter()
     html = render_html(store)
-    rendered = time.perf_counter() - started
     big = project_view(store)
     assert big.number_of_nodes() > 4_500
-    started = time.perf_counter()
     run = open_page(html)
-    opened = time.perf_counter() - started
     structure = sum(1 for _, kind in big.nodes(data="kind") if kind in ("body", "unit"))
     assert run.js("orgkgView.visible()")["nodes"] == structure
     unit = f"{ID}big/unit/u7"
@@ -254,7 +249,6 @@ def test_a_large_graph_opens_collapsed_and_expands_on_click(
     )
     assert run.js("orgkgView.visible()")["nodes"] == structure + members
     assert run.errors == []
-    assert rendered < 10 and opened < 15, (rendered, opened)
 
 
 def test_screenshot_of_the_default_view(default_page: PageRun, tmp_path: Path) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -179,7 +178,7 @@ def test_static_files_refuse_to_break_out(tmp_path: Path, monkeypatch: pytest.Mo
         static_text.cache_clear()
 
 
-def test_a_large_view_renders_fast_and_opens_collapsed() -> None:
+def test_a_large_view_opens_collapsed() -> None:
     big: nx.DiGraph = nx.DiGraph()
     big.add_node("b", kind="body", label_vi="Bộ", label_en="Ministry", unit="b")
     for u in range(100):
@@ -192,8 +191,6 @@ def test_a_large_view_renders_fast_and_opens_collapsed() -> None:
                 post, kind="post", label_vi=f"Chức vụ {p}", label_en=f"Post {p}", unit=unit
             )
             big.add_edge(post, unit, relation="postIn")
-    started = time.perf_counter()
     payload = payload_of(render_view(big))
-    assert time.perf_counter() - started < 5
     assert payload["collapsed"] is True
     assert len(payload["nodes"]) == 5_001
