@@ -49,6 +49,18 @@ MEDIA_ALIASES: dict[str, str] = {
     "text/xml": "xml",
     "application/x-turtle": "ttl",
     "application/json-ld": "jsonld",
+    "text/plain": "csv",
+}
+# The same generic types name an RDF format for a graph (as Oxigraph's server reads them).
+GRAPH_ALIASES: dict[str, str] = {
+    "application/x-turtle": "ttl",
+    "application/turtle": "ttl",
+    "text/n3": "ttl",
+    "application/json-ld": "jsonld",
+    "application/json": "jsonld",
+    "application/xml": "rdfxml",
+    "text/xml": "rdfxml",
+    "text/plain": "nt",
 }
 RESULT_KINDS = ("solutions", "boolean", "graph")
 _XML_NS = "http://www.w3.org/2005/sparql-results#"
@@ -76,7 +88,8 @@ def media_types_for(kind: str) -> dict[str, str]:
     """Media type -> format name of every format a result of ``kind`` can take."""
     formats = GRAPH_FORMATS if kind == "graph" else SOLUTION_FORMATS
     offered = {media.split(";")[0]: name for name, media in formats.items()}
-    offered.update({m: n for m, n in MEDIA_ALIASES.items() if n in formats})
+    aliases = GRAPH_ALIASES if kind == "graph" else MEDIA_ALIASES
+    offered.update({m: n for m, n in aliases.items() if n in formats})
     return offered
 
 

@@ -141,6 +141,20 @@ def export(context: WorkerContext, *, fmt: str) -> bytes:
     return export_store(context.store, fmt)
 
 
+def describe_service(context: WorkerContext, *, endpoint: str, fmt: str) -> Rendered:
+    """The SPARQL 1.1 Service Description of ``endpoint`` (``GET /sparql`` without a query)."""
+    from queries.description import service_description
+
+    return render_result(service_description(context.store, endpoint), fmt)
+
+
+def describe_dataset(context: WorkerContext, *, base: str, fmt: str) -> Rendered:
+    """The VoID description of the dataset (``GET /.well-known/void``)."""
+    from queries.description import void_description
+
+    return render_result(void_description(context.store, base), fmt)
+
+
 def render_viewer(
     context: WorkerContext, *, lang: str, focus: str | None = None, depth: int = 2
 ) -> bytes:
@@ -176,7 +190,13 @@ def _viewer_key(arguments: Mapping[str, Any]) -> Hashable | None:
     return (arguments["lang"],) if arguments.get("focus") is None else None
 
 
+def _description_key(arguments: Mapping[str, Any]) -> Hashable:
+    return tuple(sorted(arguments.items()))
+
+
 ANSWER_SPARQL = Job(answer_sparql)
+DESCRIBE_SERVICE = Job(describe_service, cache_key=_description_key)
+DESCRIBE_DATASET = Job(describe_dataset, long=True, cache_key=_description_key)
 ANSWER_QUESTION = Job(answer_question, cache_key=_question_key)
 SEARCH_LABELS = Job(search_labels)
 DESCRIBE = Job(describe)

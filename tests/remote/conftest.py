@@ -108,3 +108,40 @@ def loaded_server(oxigraph_base: str, exported_nt: bytes) -> str:
     with urllib.request.urlopen(request, timeout=60) as response:
         assert response.status in (200, 201, 204)
     return f"{oxigraph_base}/query"
+
+
+@pytest.fixture(scope="session")
+def orgkg_base() -> Iterator[str]:
+    """Base URL of ``orgkg serve`` (a real uvicorn) on 127.0.0.1, serving the bundled data."""
+    command = find_command("orgkg")
+    argv = [command] if command else [sys.executable, "-c", "from api.cli import main; main()"]
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ORGKG_")}
+    process = subprocess.Popen(
+        [*argv, "serve", "--port", str(port), "--workers", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"orgkg serve exited with {process.returncode}")
+            try:
+                with urllib.request.urlopen(f"{base}/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError("orgkg serve did not start within 60 s") from None
+                time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()  # our own child, by handle
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
-from api.http.routes import check, docs, entities, export, health, queries, search, sparql, viewer
+from api.http.routes import (
+    check,
+    docs,
+    entities,
+    export,
+    health,
+    queries,
+    search,
+    sparql,
+    viewer,
+    void,
+)
 
 ROUTERS = (
     health.router,
     queries.router,
     sparql.router,
+    void.router,
     entities.router,
     search.router,
     check.router,
