@@ -135,7 +135,11 @@ def load_regulation(
     sources = find_sources(paths)
     shapes = _parse_into_rdflib(sources.shapes)
     if engine.startswith(("http://", "https://")):
-        remote = Graph(store=SPARQLStore(query_endpoint=engine, returnFormat="json"))
+        # No namespaces bound: the store writes the PREFIX lines itself, after
+        # what a server's dialect needs first (ontology/dialect.py).
+        remote = Graph(
+            store=SPARQLStore(query_endpoint=engine, returnFormat="json"), bind_namespaces="none"
+        )
         return Store(
             engine="sparql",
             shapes=shapes,

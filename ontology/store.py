@@ -20,6 +20,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.query import Result
 from rdflib.term import Identifier, Variable
 
+from ontology.dialect import Dialect, probe_dialect
 from ontology.errors import QueryError, StoreError
 from ontology.namespaces import PREFIXES
 
@@ -115,6 +116,7 @@ class Store:
     endpoint: str | None = None
     _ox: ox.Store | None = field(default=None, repr=False)
     _graph: Graph | None = field(default=None, repr=False)
+    _dialect: Dialect | None = field(default=None, repr=False)
 
     # -- reading ---------------------------------------------------------
 
@@ -156,14 +158,23 @@ class Store:
         graph = self.rdflib_graph()
         init = {Variable(k): v for k, v in (bindings or {}).items()}
         text = query
-        if self.engine == "sparql" and init:
-            text, init = _inject_values(query, init), {}
+        namespaces: Mapping[str, str] = PREFIXES
+        if self.engine == "sparql":
+            if init:
+                text, init = _inject_values(query, init), {}
+            text, namespaces = self._remote_dialect().prepare(text, PREFIXES), {}
         try:
-            return graph.query(text, initNs=PREFIXES, initBindings=init)  # type: ignore[arg-type]
+            return graph.query(text, initNs=namespaces, initBindings=init)  # type: ignore[arg-type]
         except (SyntaxError, ValueError) as exc:
             raise QueryError(f"SPARQL error: {exc}") from exc
         except OSError as exc:
             raise StoreError(f"the store could not answer: {exc}") from exc
+
+    def _remote_dialect(self) -> Dialect:
+        """The remote server's dialect, asked once (see :mod:`ontology.dialect`)."""
+        if self._dialect is None:
+            self._dialect = probe_dialect(self.endpoint or "")
+        return self._dialect
 
     def triples(self) -> Iterator[tuple[Term, Term, Term]]:
         """Every triple of the default graph, as rdflib terms."""
