@@ -1,9 +1,12 @@
 """The export formats, shared by ``orgkg export`` and ``GET /export/{format}``.
 
-RDF serialisations (Turtle, JSON-LD, N-Triples) are written by Oxigraph's
-serialisers when the store is Oxigraph (fast, and literals keep the store's
-lexical forms), else from the plain rdflib copy of the store; the graph
-formats (GraphML, GEXF, CSV) come from ``graph.export_graph``.
+Turtle and N-Triples are written by Oxigraph's serialisers when the store
+is Oxigraph (fast, and literals keep the store's lexical forms), else from
+the plain rdflib copy of the store; JSON-LD is compacted with orgkg's
+published context (:mod:`graph.jsonld`); the graph formats (GraphML, GEXF,
+CSV tables) come from ``graph.export_graph`` and Popolo JSON from
+:mod:`graph.popolo`. The Excel workbook needs the question catalogue and is
+added one layer up (:mod:`queries.exports`).
 """
 
 # Heavy libraries are imported where used, so the command line starts fast
@@ -24,23 +27,38 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class ExportFormat:
-    """One export format: its name, media type and file extension."""
+    """One export format: its name, media type, file extension and what it is for."""
 
     name: str
     media_type: str
     extension: str
+    purpose: str
     rdf: bool = False  # RDF from the store; otherwise graph.export_graph makes it
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """How an export is written: its language, CSV table and BOM, vocabulary or not."""
+
+    lang: str = "vi"
+    table: str = "nodes"
+    bom: bool = False
+    vocabulary: bool = False
 
 
 FORMATS: dict[str, ExportFormat] = {
     f.name: f
     for f in (
-        ExportFormat("ttl", "text/turtle; charset=utf-8", "ttl", True),
-        ExportFormat("jsonld", "application/ld+json", "jsonld", True),
-        ExportFormat("nt", "application/n-triples", "nt", True),
-        ExportFormat("graphml", "application/graphml+xml", "graphml"),
-        ExportFormat("gexf", "application/gexf+xml", "gexf"),
-        ExportFormat("csv", "application/zip", "zip"),
+        ExportFormat("ttl", "text/turtle; charset=utf-8", "ttl", "RDF tools, reading", True),
+        ExportFormat(
+            "jsonld", "application/ld+json", "jsonld", "web developers (compacted, context)", True
+        ),
+        ExportFormat("nt", "application/n-triples", "nt", "loading a SPARQL server", True),
+        ExportFormat("graphml", "application/graphml+xml", "graphml", "yEd, Cytoscape"),
+        ExportFormat("gexf", "application/gexf+xml", "gexf", "Gephi"),
+        ExportFormat("csv", "text/csv; charset=utf-8", "csv", "spreadsheets: one table"),
+        ExportFormat("csv-zip", "application/zip", "zip", "spreadsheets: both tables"),
+        ExportFormat("popolo", "application/json", "json", "civic-tech tools (Popolo)"),
     )
 }
 
@@ -53,14 +71,25 @@ def find_format(name: str) -> ExportFormat:
         raise NotFound(f"unknown export format {name!r}: use one of {', '.join(FORMATS)}") from None
 
 
-def export_store(store: Store, fmt: str) -> bytes:
+def export_store(store: Store, fmt: str, options: ExportOptions | None = None) -> bytes:
     """The whole loaded graph of ``store`` in export format ``fmt``."""
     spec = find_format(fmt)
+    options = options or ExportOptions()
+    if spec.name == "jsonld":
+        from graph.jsonld import export_jsonld
+
+        return export_jsonld(store, vocabulary=options.vocabulary)
     if spec.rdf:
         return serialise_store(store, spec.name)
+    if spec.name == "popolo":
+        from graph.popolo import export_popolo
+
+        return export_popolo(store, lang=options.lang)
     from graph import export_graph  # lazy: networkx is heavy
 
-    data: bytes = export_graph(store, spec.name)
+    data: bytes = export_graph(
+        store, spec.name, lang=options.lang, table=options.table, bom=options.bom
+    )
     return data
 
 

@@ -78,6 +78,14 @@ class ExportName(StrEnum):
     graphml = "graphml"
     gexf = "gexf"
     csv = "csv"
+    csv_zip = "csv-zip"
+    popolo = "popolo"
+    xlsx = "xlsx"
+
+
+class TableName(StrEnum):
+    nodes = "nodes"
+    edges = "edges"
 
 
 app = typer.Typer(
@@ -241,16 +249,36 @@ def view(
 @app.command("export")
 def export(
     ctx: typer.Context,
+    *,
     fmt: Annotated[
         ExportName, typer.Option("--format", "-f", help="The export format.")
     ] = ExportName.ttl,
     output: OutputOption = None,
+    table: Annotated[
+        TableName, typer.Option("--table", help="The CSV table (--format csv).")
+    ] = TableName.nodes,
+    bom: Annotated[
+        bool, typer.Option("--bom", help="Start CSV with a byte order mark (for Excel).")
+    ] = False,
+    vocabulary: Annotated[
+        bool, typer.Option("--vocabulary", help="Keep the vocabulary in JSON-LD.")
+    ] = False,
+    lang: LangOption = None,
 ) -> None:
-    """Export the loaded graph (RDF or graph formats)."""
-    from graph.dump import export_store
+    """Export the loaded model: RDF, GraphML, GEXF, CSV tables, Popolo JSON or Excel.
 
-    settings = _settings(ctx, None)
-    _write(export_store(_open_store(settings), fmt.value), output)
+    `--format csv` writes one table (`--table nodes|edges`); an --output name
+    ending in .zip, or `--format csv-zip`, writes both in a zip.
+    """
+    from graph.dump import ExportOptions
+    from queries.exports import export as export_model
+
+    settings = _settings(ctx, lang)
+    name = fmt.value
+    if name == "csv" and output is not None and output.suffix.lower() == ".zip":
+        name = "csv-zip"
+    options = ExportOptions(lang=settings.lang, table=table.value, bom=bom, vocabulary=vocabulary)
+    _write(export_model(_open_store(settings), name, options), output)
 
 
 @app.command("serve")

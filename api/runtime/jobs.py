@@ -25,6 +25,7 @@ from ontology.errors import NotAcceptableError
 from queries.results import Rendered, media_types_for, render_result, result_kind
 
 if TYPE_CHECKING:
+    from graph.dump import ExportOptions
     from ontology.store import Store
     from queries.catalogue import Catalogue
 
@@ -134,11 +135,11 @@ def check_compliance(context: WorkerContext) -> CheckOutcome:
     return CheckOutcome(report.conforms, renderings)
 
 
-def export(context: WorkerContext, *, fmt: str) -> bytes:
+def export(context: WorkerContext, *, fmt: str, options: ExportOptions) -> bytes:
     """The whole graph in one export format (``/export/{format}``)."""
-    from graph.dump import export_store
+    from queries.exports import export as export_model
 
-    return export_store(context.store, fmt)
+    return export_model(context.store, fmt, options)
 
 
 def describe_service(context: WorkerContext, *, endpoint: str, fmt: str) -> Rendered:
@@ -182,7 +183,7 @@ def _once(arguments: Mapping[str, Any]) -> Hashable:
 
 
 def _export_key(arguments: Mapping[str, Any]) -> Hashable:
-    return (arguments["fmt"],)
+    return (arguments["fmt"], arguments["options"])
 
 
 def _viewer_key(arguments: Mapping[str, Any]) -> Hashable | None:
