@@ -61,23 +61,22 @@ class Attribute:
 
     name: str
     kind: str  # "string" or "int"
-    title: str
 
 
 NODE_ATTRIBUTES = (
-    Attribute("label", "string", "Label"),
-    Attribute("label_vi", "string", "Label (vi)"),
-    Attribute("label_en", "string", "Label (en)"),
-    Attribute("kind", "string", "Kind"),
-    Attribute("iri", "string", "IRI"),
-    Attribute("in_degree", "int", "Incoming edges"),
-    Attribute("out_degree", "int", "Outgoing edges"),
+    Attribute("label", "string"),
+    Attribute("label_vi", "string"),
+    Attribute("label_en", "string"),
+    Attribute("kind", "string"),
+    Attribute("iri", "string"),
+    Attribute("in_degree", "int"),
+    Attribute("out_degree", "int"),
 )
 EDGE_ATTRIBUTES = (
-    Attribute("relation", "string", "Relation"),
-    Attribute("relation_label", "string", "Relation (label)"),
-    Attribute("sources", "string", "Sources"),
-    Attribute("source_count", "int", "Number of sources"),
+    Attribute("relation", "string"),
+    Attribute("relation_label", "string"),
+    Attribute("sources", "string"),
+    Attribute("source_count", "int"),
 )
 NODE_FIELDS = ("label_vi", "label_en", "kind")
 
@@ -220,7 +219,8 @@ def _gexf(graph: nx.MultiDiGraph, lang: str) -> bytes:
             ET.SubElement(
                 declared,
                 f"{{{_GEXF_NS}}}attribute",
-                {"id": attribute.name, "title": attribute.title, "type": kinds[attribute.kind]},
+                # The title is what Gephi shows and what readers key values by.
+                {"id": attribute.name, "title": attribute.name, "type": kinds[attribute.kind]},
             )
     nodes = ET.SubElement(body, f"{{{_GEXF_NS}}}nodes")
     for node, data in graph.nodes(data=True):
