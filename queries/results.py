@@ -33,7 +33,11 @@ SOLUTION_FORMATS: dict[str, str] = {
     "xml": "application/sparql-results+xml",
     "csv": "text/csv; charset=utf-8",
     "tsv": "text/tab-separated-values; charset=utf-8",
+    # Any SELECT answer as a one-sheet Excel workbook (queries/workbook.py).
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+# ASK has no table to put in a workbook.
+BOOLEAN_FORMATS: dict[str, str] = {k: v for k, v in SOLUTION_FORMATS.items() if k != "xlsx"}
 GRAPH_FORMATS: dict[str, str] = {
     "ttl": "text/turtle; charset=utf-8",
     "jsonld": "application/ld+json",
@@ -86,7 +90,7 @@ def result_kind(result: object) -> str:
 
 def media_types_for(kind: str) -> dict[str, str]:
     """Media type -> format name of every format a result of ``kind`` can take."""
-    formats = GRAPH_FORMATS if kind == "graph" else SOLUTION_FORMATS
+    formats = {"graph": GRAPH_FORMATS, "boolean": BOOLEAN_FORMATS}.get(kind, SOLUTION_FORMATS)
     offered = {media.split(";")[0]: name for name, media in formats.items()}
     aliases = GRAPH_ALIASES if kind == "graph" else MEDIA_ALIASES
     offered.update({m: n for m, n in aliases.items() if n in formats})
@@ -106,7 +110,8 @@ def render_result(
     as many as fit ``max_bytes``; ``truncated`` says so.
     """
     kind = result_kind(result)
-    allowed = GRAPH_FORMATS if kind == "graph" else {**SOLUTION_FORMATS, **TEXT_FORMATS}
+    solutions = BOOLEAN_FORMATS if kind == "boolean" else SOLUTION_FORMATS
+    allowed = GRAPH_FORMATS if kind == "graph" else {**solutions, **TEXT_FORMATS}
     fmt = fmt or ("ttl" if kind == "graph" else "json")
     if fmt not in allowed:
         raise QueryError(
@@ -154,6 +159,10 @@ def render_solutions(answer: Answer, fmt: str) -> bytes:
         return _render_tsv(answer.variables, answer.rows).encode("utf-8")
     if fmt == "xml":
         return _render_xml(answer.variables, answer.rows).encode("utf-8")
+    if fmt == "xlsx":
+        from queries.workbook import answer_workbook
+
+        return answer_workbook(answer)
     return (answer.to_table() + "\n").encode("utf-8")
 
 

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request, Response
 
 from api.http.deps import LangDep, ServiceDep
 from api.http.models import ParameterInfo, QuestionInfo, SparqlResults
-from api.http.negotiation import require
+from api.http.negotiation import ANSWER_TYPES, require
 from api.http.openapi import error_responses, results_content
 from api.http.responses import send_rendered
 from api.runtime.jobs import ANSWER_QUESTION
@@ -17,11 +17,6 @@ router = APIRouter(tags=["questions"])
 
 # Query-string names the route itself reads; every other one is a parameter.
 RESERVED = frozenset({"lang", "format"})
-_ANSWER_TYPES = {
-    "application/sparql-results+json": "json",
-    "application/json": "json",
-    "text/csv": "csv",
-}
 
 
 @router.get(
@@ -50,14 +45,15 @@ async def list_questions(service: ServiceDep) -> list[QuestionInfo]:
     summary="Answer one question",
     description=(
         "Parameters of the question go in the query string (`?from=...`). The answer is "
-        "SPARQL 1.1 Query Results JSON, or CSV with `Accept: text/csv` or `?format=csv`. "
+        "SPARQL 1.1 Query Results JSON, or CSV with `Accept: text/csv` or `?format=csv`, or an "
+        "Excel sheet (`?format=xlsx` or its media type). "
         "`X-Orgkg-Truncated: true` says the row or byte cap cut it."
     ),
     responses={
         200: {
             "model": SparqlResults,
             "description": "The answer.",
-            "content": results_content("text/csv"),
+            "content": results_content("text/csv", *list(ANSWER_TYPES)[3:]),
         },
         **error_responses(400, 404, 406, 422, 500, 503),
     },
@@ -68,10 +64,10 @@ async def answer_question(
     service: ServiceDep,
     lang: LangDep,
     format: Annotated[
-        Literal["json", "csv"] | None, Query(description="Overrides the Accept header.")
+        Literal["json", "csv", "xlsx"] | None, Query(description="Overrides the Accept header.")
     ] = None,
 ) -> Response:
-    fmt = format or _ANSWER_TYPES[require(list(_ANSWER_TYPES), request.headers.get("accept"))]
+    fmt = format or ANSWER_TYPES[require(list(ANSWER_TYPES), request.headers.get("accept"))]
     params = {k: v for k, v in request.query_params.items() if k not in RESERVED}
     question = service.catalogue[question_id]  # an unknown id is a 404 without a worker
     rendered = await service.run(
