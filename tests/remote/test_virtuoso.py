@@ -26,8 +26,6 @@ pytestmark = pytest.mark.server
 
 CATALOGUE = load_catalogue()
 VIRTUOSO_BUGS = {
-    "posts": "COUNTs of OPTIONAL variables are 0 in written join order "
-    "(docs/servers.md, Virtuoso bug 6)",
     "units": "an OPTIONAL aggregate sub-select is dropped in written join order "
     "(docs/servers.md, Virtuoso bug 6)",
     "uncovered-duties": "rows of a sub-select whose OPTIONAL variable is bound are lost "
