@@ -53,14 +53,36 @@ def export_jsonld(store: Store, *, vocabulary: bool = False) -> bytes:
 
 
 def data_only(graph: Graph) -> Graph:
-    """``graph`` without the triples about vocabulary terms."""
+    """``graph`` without the triples about vocabulary terms.
+
+    Blank nodes only a vocabulary term reaches (an ``owl:unionOf`` list, a
+    shape's property) go with it; one the data also uses stays.
+    """
+    from rdflib import BNode
     from rdflib import Graph as RdfGraph
 
+    def is_vocabulary(term: object) -> bool:
+        return str(term).startswith(VOCABULARY_NAMESPACES) and not isinstance(term, BNode)
+
+    data_reached = {o for s, _, o in graph if isinstance(o, BNode) and not is_vocabulary(s)}
+    vocabulary_nodes: set[BNode] = set()
+    frontier = [o for s, _, o in graph if is_vocabulary(s) and isinstance(o, BNode)]
+    while frontier:
+        node = frontier.pop()
+        if node in vocabulary_nodes:
+            continue
+        vocabulary_nodes.add(node)
+        frontier.extend(o for o in graph.objects(node, None) if isinstance(o, BNode))
+    # A blank node the data reaches directly (not through the vocabulary's own nodes) stays.
+    dropped = vocabulary_nodes - {
+        o for s, _, o in graph if o in data_reached and s not in vocabulary_nodes
+    }
     kept = RdfGraph()
     for prefix, iri in graph.namespaces():
         kept.bind(prefix, iri)
     for triple in graph:
-        if not str(triple[0]).startswith(VOCABULARY_NAMESPACES):
+        subject = triple[0]
+        if not is_vocabulary(subject) and subject not in dropped:
             kept.add(triple)
     return kept
 

@@ -4,7 +4,8 @@ The model workbook holds the catalogue's own answers (so it says exactly
 what ``orgkg query`` says), one sheet each: units, posts, people, reporting
 lines, seals, duties and sources, named and labelled in the language asked.
 Numbers and booleans are typed cells; text that a spreadsheet would run as a
-formula (``=``, ``+``, ``-``, ``@``) is kept as text.
+formula (``=``, ``+``, ``-``, ``@``) is kept as text, and control characters
+a workbook cannot hold become U+FFFD (as in the SPARQL XML results).
 """
 
 # Heavy libraries are imported where used, so the command line starts fast
@@ -92,9 +93,11 @@ def _cell(sheet: WriteOnlyWorksheet, term: Any) -> Any:
 
 
 def _text_cell(sheet: WriteOnlyWorksheet, text: str, *, font: Any = None) -> Any:
+    """A text cell; code points a workbook (XML) cannot hold become U+FFFD, as in SPARQL XML."""
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    cell = WriteOnlyCell(sheet, value=text)
+    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("\ufffd", text))
     cell.data_type = "s"  # never a formula, whatever the text starts with
     if font is not None:
         cell.font = font
