@@ -1,8 +1,12 @@
 """The export formats, shared by ``orgkg export`` and ``GET /export/{format}``.
 
-RDF serialisations (Turtle, JSON-LD, N-Triples) are written by the store
-(:meth:`ontology.store.Store.serialise`); the graph formats (GraphML, GEXF,
-CSV) come from ``graph.export_graph``.
+Turtle and N-Triples are written by the store itself
+(:meth:`ontology.store.Store.serialise`: the engine's own serialiser where it
+has one); JSON-LD is compacted with orgkg's
+published context (:mod:`graph.jsonld`); the graph formats (GraphML, GEXF,
+CSV tables) come from ``graph.export_graph`` and Popolo JSON from
+:mod:`graph.popolo`. The Excel workbook needs the question catalogue and is
+added one layer up (:mod:`queries.exports`).
 """
 
 # Heavy libraries are imported where used, so the command line starts fast
@@ -11,6 +15,7 @@ CSV) come from ``graph.export_graph``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ontology.errors import NotFound
@@ -18,6 +23,16 @@ from ontology.formats import EXPORT_FORMATS, ExportFormat
 
 if TYPE_CHECKING:
     from ontology.store import Store
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """How an export is written: its language, CSV table and BOM, vocabulary or not."""
+
+    lang: str = "vi"
+    table: str = "nodes"
+    bom: bool = False
+    vocabulary: bool = False
 
 
 def find_format(name: str) -> ExportFormat:
@@ -30,12 +45,23 @@ def find_format(name: str) -> ExportFormat:
         ) from None
 
 
-def export_store(store: Store, fmt: str) -> bytes:
+def export_store(store: Store, fmt: str, options: ExportOptions | None = None) -> bytes:
     """The whole loaded graph of ``store`` in export format ``fmt``."""
     spec = find_format(fmt)
+    options = options or ExportOptions()
+    if spec.name == "jsonld":
+        from graph.jsonld import export_jsonld
+
+        return export_jsonld(store, vocabulary=options.vocabulary)
     if spec.rdf:
         return store.serialise(spec.name)
+    if spec.name == "popolo":
+        from graph.popolo import export_popolo
+
+        return export_popolo(store, lang=options.lang)
     from graph import export_graph  # lazy: networkx is heavy
 
-    data: bytes = export_graph(store, spec.name)
+    data: bytes = export_graph(
+        store, spec.name, lang=options.lang, table=options.table, bom=options.bom
+    )
     return data

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 # SELECT and ASK answers (SPARQL 1.1 result formats).
-SolutionFormat = Literal["json", "xml", "csv", "tsv"]
+SolutionFormat = Literal["json", "xml", "csv", "tsv", "xlsx"]
 # CONSTRUCT / DESCRIBE answers and the store's own serialisations.
 GraphFormat = Literal["ttl", "jsonld", "nt", "rdfxml"]
 # A catalogue answer over HTTP; on the command line also the text table.
@@ -24,7 +24,7 @@ AnswerFormat = Literal["json", "csv"]
 TextFormat = Literal["table"]
 SparqlFormat = Literal[SolutionFormat, GraphFormat]
 ReportFormat = Literal["json", "junit", "text"]
-ExportName = Literal["ttl", "jsonld", "nt", "graphml", "gexf", "csv"]
+ExportName = Literal["ttl", "jsonld", "nt", "graphml", "gexf", "csv", "csv-zip", "popolo", "xlsx"]
 
 # format name -> media type; the first of each family is the default.
 SOLUTION_FORMATS: dict[str, str] = {
@@ -32,7 +32,11 @@ SOLUTION_FORMATS: dict[str, str] = {
     "xml": "application/sparql-results+xml",
     "csv": "text/csv; charset=utf-8",
     "tsv": "text/tab-separated-values; charset=utf-8",
+    # Any SELECT answer as a one-sheet Excel workbook (queries/workbook.py).
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+# ASK has no table to put in a workbook.
+BOOLEAN_FORMATS: dict[str, str] = {k: v for k, v in SOLUTION_FORMATS.items() if k != "xlsx"}
 GRAPH_FORMATS: dict[str, str] = {
     "ttl": "text/turtle; charset=utf-8",
     "jsonld": "application/ld+json",
@@ -48,6 +52,18 @@ MEDIA_ALIASES: dict[str, str] = {
     "text/xml": "xml",
     "application/x-turtle": "ttl",
     "application/json-ld": "jsonld",
+    "text/plain": "csv",
+}
+# The same generic types name an RDF format for a graph (as Oxigraph's server reads them).
+GRAPH_ALIASES: dict[str, str] = {
+    "application/x-turtle": "ttl",
+    "application/turtle": "ttl",
+    "text/n3": "ttl",
+    "application/json-ld": "jsonld",
+    "application/json": "jsonld",
+    "application/xml": "rdfxml",
+    "text/xml": "rdfxml",
+    "text/plain": "nt",
 }
 REPORT_FORMATS: dict[str, str] = {
     "json": "application/json",
@@ -58,33 +74,44 @@ REPORT_FORMATS: dict[str, str] = {
 
 @dataclass(frozen=True)
 class ExportFormat:
-    """One export format: its name, media type and file extension."""
+    """One export format: its name, media type, file extension and what it is for."""
 
     name: str
     media_type: str
     extension: str
-    rdf: bool = False  # RDF from the store; otherwise graph.export_graph makes it
+    purpose: str
+    rdf: bool = False  # RDF from the store; otherwise graph/ or queries/ makes it
 
 
 EXPORT_FORMATS: dict[str, ExportFormat] = {
     f.name: f
     for f in (
-        ExportFormat("ttl", GRAPH_FORMATS["ttl"], "ttl", True),
-        ExportFormat("jsonld", GRAPH_FORMATS["jsonld"], "jsonld", True),
-        ExportFormat("nt", GRAPH_FORMATS["nt"], "nt", True),
-        ExportFormat("graphml", "application/graphml+xml", "graphml"),
-        ExportFormat("gexf", "application/gexf+xml", "gexf"),
-        ExportFormat("csv", "application/zip", "zip"),
+        ExportFormat("ttl", GRAPH_FORMATS["ttl"], "ttl", "RDF tools, reading", True),
+        ExportFormat(
+            "jsonld", GRAPH_FORMATS["jsonld"], "jsonld", "web developers (compacted, context)", True
+        ),
+        ExportFormat("nt", GRAPH_FORMATS["nt"], "nt", "loading a SPARQL server", True),
+        ExportFormat("graphml", "application/graphml+xml", "graphml", "yEd, Cytoscape"),
+        ExportFormat("gexf", "application/gexf+xml", "gexf", "Gephi"),
+        ExportFormat("csv", SOLUTION_FORMATS["csv"], "csv", "spreadsheets: one table"),
+        ExportFormat("csv-zip", "application/zip", "zip", "spreadsheets: both tables"),
+        ExportFormat("popolo", "application/json", "json", "civic-tech tools (Popolo)"),
+        ExportFormat(
+            "xlsx",
+            SOLUTION_FORMATS["xlsx"],
+            "xlsx",
+            "Excel: units, posts, people, lines, seals, duties, sources",
+        ),
     )
 }
-# The graph tools' formats (graph.export_graph), a subset of the exports.
-NETWORK_FORMATS: tuple[str, ...] = tuple(n for n, f in EXPORT_FORMATS.items() if not f.rdf)
+# The graph tools' formats (graph.export_graph), drawn from the org graph's projection.
+NETWORK_FORMATS: tuple[str, ...] = ("graphml", "gexf", "csv", "csv-zip")
 
 
 def names(kind: object) -> tuple[str, ...]:
     """The names a ``Literal`` format type allows, in order.
 
     >>> names(SparqlFormat)
-    ('json', 'xml', 'csv', 'tsv', 'ttl', 'jsonld', 'nt', 'rdfxml')
+    ('json', 'xml', 'csv', 'tsv', 'xlsx', 'ttl', 'jsonld', 'nt', 'rdfxml')
     """
     return tuple(get_args(kind))

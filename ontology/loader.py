@@ -40,6 +40,8 @@ from ontology.store_remote import RemoteStore
 
 HERE = Path(__file__).resolve().parent
 VOCABULARY = HERE / "vocabulary.ttl"
+# vi/en labels of the ORG, SKOS, PROV, ELI, ODRL, FOAF terms orgkg shows.
+VOCABULARY_LABELS = HERE / "vocabulary-labels.ttl"
 GENERIC_SHAPES = HERE / "shapes"
 REGULATIONS = HERE / "regulations"
 BUNDLED = REGULATIONS / "qd-426-2018"
@@ -74,7 +76,7 @@ def find_sources(paths: Sequence[Path | str] = ()) -> Sources:
     shapes are always included. Inside a folder, files under a ``shapes/``
     folder are shapes; everything else with a known RDF extension is data.
     """
-    data: list[Path] = [VOCABULARY]
+    data: list[Path] = [VOCABULARY, VOCABULARY_LABELS]
     shapes: list[Path] = sorted(GENERIC_SHAPES.glob("*.ttl"))
     for given in paths or (BUNDLED,):
         path = Path(given)

@@ -14,7 +14,9 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from rdflib.query import Result
 from rdflib.term import Identifier
 
-from ontology.errors import QueryError
+from ontology.dialect import Dialect, probe_dialect
+from ontology.errors import QueryError, StoreError
+from ontology.namespaces import PREFIXES
 from ontology.store_rdflib import RdflibStore
 
 
@@ -28,9 +30,17 @@ class RemoteStore(RdflibStore):
     def __init__(
         self, endpoint: str, *, shapes: Graph, version: str, sources: tuple[str, ...] = ()
     ) -> None:
-        graph = Graph(store=SPARQLStore(query_endpoint=endpoint, returnFormat="json"))
+        # No namespaces bound: the store writes the PREFIX lines itself, after
+        # what the server's dialect needs first (ontology/dialect.py).
+        # POST: a catalogue question with its header and bound values passes the
+        # 8 kB URL that servers accept (Oxigraph's among them).
+        graph = Graph(
+            store=SPARQLStore(query_endpoint=endpoint, returnFormat="json", method="POST_FORM"),
+            bind_namespaces="none",
+        )
         super().__init__(graph, shapes=shapes, version=version, sources=sources)
         self.endpoint = endpoint
+        self._dialect: Dialect | None = None
 
     def count(self) -> int | None:
         return None
@@ -39,7 +49,19 @@ class RemoteStore(RdflibStore):
         # An endpoint has no substitution API: the values go into the text.
         if bindings:
             query = inject_values(query, bindings)
-        return super()._query(query, {})
+        text = self._remote_dialect().prepare(query, PREFIXES)
+        try:
+            return self._graph.query(text)
+        except (SyntaxError, ValueError) as exc:
+            raise QueryError(f"SPARQL error: {exc}") from exc
+        except OSError as exc:
+            raise StoreError(f"the store could not answer: {exc}") from exc
+
+    def _remote_dialect(self) -> Dialect:
+        """The server's dialect, asked once (see :mod:`ontology.dialect`)."""
+        if self._dialect is None:
+            self._dialect = probe_dialect(self.endpoint)
+        return self._dialect
 
 
 # A "{" that opens inline data (VALUES ?x { ... }) rather than a group.

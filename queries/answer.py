@@ -135,7 +135,22 @@ def csv_cell(term: Term | None) -> str:
 
 
 def normalise_row(row: Sequence[Term | None]) -> Row:
-    """Make engines' terms identical: ``"x"^^xsd:string`` is the plain ``"x"``."""
-    return tuple(
-        Literal(str(t)) if isinstance(t, Literal) and t.datatype == XSD.string else t for t in row
-    )
+    """Make engines' terms identical.
+
+    ``"x"^^xsd:string`` is the plain ``"x"``, and a boolean is written
+    canonically (``"1"^^xsd:boolean``, Virtuoso's form, is ``true``).
+    """
+    return tuple(_normalise(t) for t in row)
+
+
+_BOOLEAN_FORMS = {"1": "true", "0": "false"}
+
+
+def _normalise(term: Term | None) -> Term | None:
+    if not isinstance(term, Literal):
+        return term
+    if term.datatype == XSD.string:
+        return Literal(str(term))
+    if term.datatype == XSD.boolean and str(term) in _BOOLEAN_FORMS:
+        return Literal(_BOOLEAN_FORMS[str(term)], datatype=XSD.boolean)
+    return term

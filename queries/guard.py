@@ -24,6 +24,7 @@ from rdflib.plugins.sparql.parser import expandUnicodeEscapes, parseQuery, parse
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from ontology.errors import ForbiddenQuery, QueryError
+from ontology.namespaces import PREFIXES
 
 FORMS = {
     "SelectQuery": "SELECT",
@@ -87,11 +88,24 @@ def check_read_only(text: str) -> str:
     Returns the query form: ``SELECT``, ``CONSTRUCT``, ``ASK`` or ``DESCRIBE``.
     """
     tree = parse_query(expand_escapes(text))
+    declared = set(PREFIXES)
+    used: list[str] = []
     for node in _walk(tree):
         if isinstance(node, CompValue):
             reason = _FORBIDDEN.get(node.name)
             if reason is not None:
                 raise ForbiddenQuery(reason)
+            if node.name == "PrefixDecl":
+                declared.add(str(node["prefix"]) if "prefix" in node else "")
+            elif node.name == "pname":
+                used.append(str(node["prefix"]) if "prefix" in node else "")
+    unknown = sorted({prefix for prefix in used if prefix not in declared})
+    if unknown:
+        names = ", ".join(f"'{prefix}:'" for prefix in unknown)
+        raise QueryError(
+            f"unknown prefix {names}: declare it (PREFIX {unknown[0]}: <...>) or use one of "
+            + ", ".join(f"{name}:" for name in PREFIXES)
+        )
     query = tree[1]
     if not isinstance(query, CompValue) or query.name not in FORMS:
         raise QueryError("not a SPARQL query")

@@ -20,7 +20,14 @@ from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape, quoteattr
 
 from ontology.errors import QueryError
-from ontology.formats import GRAPH_FORMATS, MEDIA_ALIASES, SOLUTION_FORMATS, TEXT_FORMATS
+from ontology.formats import (
+    BOOLEAN_FORMATS,
+    GRAPH_ALIASES,
+    GRAPH_FORMATS,
+    MEDIA_ALIASES,
+    SOLUTION_FORMATS,
+    TEXT_FORMATS,
+)
 from ontology.store import serialise_graph
 
 if TYPE_CHECKING:
@@ -52,9 +59,10 @@ def result_kind(result: object) -> str:
 
 def media_types_for(kind: str) -> dict[str, str]:
     """Media type -> format name of every format a result of ``kind`` can take."""
-    formats = GRAPH_FORMATS if kind == "graph" else SOLUTION_FORMATS
+    formats = {"graph": GRAPH_FORMATS, "boolean": BOOLEAN_FORMATS}.get(kind, SOLUTION_FORMATS)
     offered = {media.split(";")[0]: name for name, media in formats.items()}
-    offered.update({m: n for m, n in MEDIA_ALIASES.items() if n in formats})
+    aliases = GRAPH_ALIASES if kind == "graph" else MEDIA_ALIASES
+    offered.update({m: n for m, n in aliases.items() if n in formats})
     return offered
 
 
@@ -71,7 +79,8 @@ def render_result(
     as many as fit ``max_bytes``; ``truncated`` says so.
     """
     kind = result_kind(result)
-    allowed = GRAPH_FORMATS if kind == "graph" else {**SOLUTION_FORMATS, **TEXT_FORMATS}
+    solutions = BOOLEAN_FORMATS if kind == "boolean" else SOLUTION_FORMATS
+    allowed = GRAPH_FORMATS if kind == "graph" else {**solutions, **TEXT_FORMATS}
     fmt = fmt or ("ttl" if kind == "graph" else "json")
     if fmt not in allowed:
         raise QueryError(
@@ -119,6 +128,10 @@ def render_solutions(answer: Answer, fmt: str) -> bytes:
         return _render_tsv(answer.variables, answer.rows).encode("utf-8")
     if fmt == "xml":
         return _render_xml(answer.variables, answer.rows).encode("utf-8")
+    if fmt == "xlsx":
+        from queries.workbook import answer_workbook
+
+        return answer_workbook(answer)
     return (answer.to_table() + "\n").encode("utf-8")
 
 

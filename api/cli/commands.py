@@ -50,6 +50,7 @@ SparqlChoice = Literal[TextFormat, SparqlFormat]
 AskFormat = Literal[TextFormat, "json"]
 ProfileChoice = Literal["regulation", "organisation"]
 ViewFormat = Literal["html", "svg", "png"]
+TableName = Literal["nodes", "edges"]
 
 
 app = typer.Typer(
@@ -267,14 +268,34 @@ def view(
 @app.command("export")
 def export(
     ctx: typer.Context,
+    *,
     fmt: Annotated[ExportName, typer.Option("--format", "-f", help="The export format.")] = "ttl",
     output: OutputOption = None,
+    table: Annotated[
+        TableName, typer.Option("--table", help="The CSV table (--format csv).")
+    ] = "nodes",
+    bom: Annotated[
+        bool, typer.Option("--bom", help="Start CSV with a byte order mark (for Excel).")
+    ] = False,
+    vocabulary: Annotated[
+        bool, typer.Option("--vocabulary", help="Keep the vocabulary in JSON-LD.")
+    ] = False,
+    lang: LangOption = None,
 ) -> None:
-    """Export the loaded graph (RDF or graph formats)."""
-    from graph.dump import export_store
+    """Export the loaded model: RDF, GraphML, GEXF, CSV tables, Popolo JSON or Excel.
 
-    settings = _settings(ctx, None)
-    _write(export_store(_open_store(settings), fmt), output)
+    `--format csv` writes one table (`--table nodes|edges`); an --output name
+    ending in .zip, or `--format csv-zip`, writes both in a zip.
+    """
+    from graph.dump import ExportOptions
+    from queries.exports import export as export_model
+
+    settings = _settings(ctx, lang)
+    name: str = fmt
+    if name == "csv" and output is not None and output.suffix.lower() == ".zip":
+        name = "csv-zip"
+    options = ExportOptions(lang=settings.lang, table=table, bom=bom, vocabulary=vocabulary)
+    _write(export_model(_open_store(settings), name, options), output)
 
 
 @app.command("serve")

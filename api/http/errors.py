@@ -25,6 +25,7 @@ _HTTP_CODES = {
     405: "method-not-allowed",
     406: "not-acceptable",
     413: "too-large",
+    414: "uri-too-long",
     415: "unsupported-media-type",
     422: "invalid-request",
 }

@@ -7,6 +7,14 @@ from dataclasses import dataclass
 
 from ontology.errors import NotAcceptableError
 
+# The formats of a catalogue answer or a search, by the media types that ask for them.
+ANSWER_TYPES: dict[str, str] = {
+    "application/sparql-results+json": "json",
+    "application/json": "json",
+    "text/csv": "csv",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+}
+
 
 @dataclass(frozen=True)
 class Preference:

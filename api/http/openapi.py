@@ -7,6 +7,7 @@ the OpenAPI document itself: no script, nothing fetched from elsewhere.
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Any
 
@@ -52,7 +53,7 @@ def render_docs(schema: dict[str, Any]) -> str:
         "<link rel='stylesheet' href='/static/style.css'></head><body><main>",
         f"<h1>{escape(info.get('title', 'API'))} "
         f"<small>{escape(str(info.get('version', '')))}</small></h1>",
-        f"<p>{escape(info.get('description', ''))}</p>",
+        f"<p>{_prose(info.get('description', ''))}</p>",
         "<p>Machine-readable: <a href='/openapi.json'>/openapi.json</a> · "
         "<a href='/sparql'>SPARQL form</a> · <a href='/'>viewer</a></p>",
     ]
@@ -74,13 +75,13 @@ def _render_operation(path: str, method: str, operation: dict[str, Any]) -> str:
         rows.append(
             f"<tr><td><code>{escape(parameter['name'])}</code></td><td>{escape(parameter['in'])}</td>"
             f"<td>{escape(kind)}</td><td>{'yes' if parameter.get('required') else ''}</td>"
-            f"<td>{escape(parameter.get('description', ''))}</td></tr>"
+            f"<td>{_prose(parameter.get('description', ''))}</td></tr>"
         )
     responses = []
     for status, response in operation.get("responses", {}).items():
         media = ", ".join(response.get("content", {}).keys())
         responses.append(
-            f"<tr><td>{escape(str(status))}</td><td>{escape(response.get('description', ''))}</td>"
+            f"<tr><td>{escape(str(status))}</td><td>{_prose(response.get('description', ''))}</td>"
             f"<td>{escape(media)}</td></tr>"
         )
     table = (
@@ -92,7 +93,15 @@ def _render_operation(path: str, method: str, operation: dict[str, Any]) -> str:
     return (
         f"<section id='{anchor}'><h2><code>{escape(method.upper())} {escape(path)}</code></h2>"
         f"<p><strong>{escape(operation.get('summary', ''))}</strong></p>"
-        f"<p>{escape(operation.get('description', ''))}</p>{table}"
+        f"<p>{_prose(operation.get('description', ''))}</p>{table}"
         "<table><tr><th>status</th><th>meaning</th><th>media types</th></tr>"
         f"{''.join(responses)}</table></section>"
     )
+
+
+_CODE = re.compile(r"`([^`]+)`")
+
+
+def _prose(text: str) -> str:
+    """Escaped text with its `backticked` parts as <code> (the descriptions' Markdown)."""
+    return _CODE.sub(lambda m: f"<code>{m.group(1)}</code>", escape(text))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import uvicorn
 
 from api.http.app import create_app
+from api.http.transport import JsonErrorHttpToolsProtocol
 from api.runtime.settings import Settings
 
 if TYPE_CHECKING:
@@ -34,6 +35,8 @@ def run_server(settings: Settings, *, store: Store | None = None) -> None:
         # One process: the query workers are forked by the app itself.
         workers=1,
         timeout_graceful_shutdown=5,
+        # Requests uvicorn cannot parse (a URL too long) get the API's JSON errors.
+        http=JsonErrorHttpToolsProtocol,
     )
 
 

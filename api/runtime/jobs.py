@@ -25,6 +25,7 @@ from ontology.errors import NotAcceptableError
 from queries.results import Rendered, media_types_for, render_result, result_kind
 
 if TYPE_CHECKING:
+    from graph.dump import ExportOptions
     from ontology.store import Store
     from queries.catalogue import Catalogue
 
@@ -138,11 +139,25 @@ def check_compliance(context: WorkerContext) -> CheckOutcome:
     return CheckOutcome(report.conforms, renderings)
 
 
-def export(context: WorkerContext, *, fmt: str) -> bytes:
+def export(context: WorkerContext, *, fmt: str, options: ExportOptions) -> bytes:
     """The whole graph in one export format (``/export/{format}``)."""
-    from graph.dump import export_store
+    from queries.exports import export as export_model
 
-    return export_store(context.store, fmt)
+    return export_model(context.store, fmt, options)
+
+
+def describe_service(context: WorkerContext, *, endpoint: str, fmt: str) -> Rendered:
+    """The SPARQL 1.1 Service Description of ``endpoint`` (``GET /sparql`` without a query)."""
+    from queries.description import service_description
+
+    return render_result(service_description(context.store, endpoint), fmt)
+
+
+def describe_dataset(context: WorkerContext, *, base: str, fmt: str) -> Rendered:
+    """The VoID description of the dataset (``GET /.well-known/void``)."""
+    from queries.description import void_description
+
+    return render_result(void_description(context.store, base), fmt)
 
 
 def render_viewer(
@@ -172,7 +187,7 @@ def _once(arguments: Mapping[str, Any]) -> Hashable:
 
 
 def _export_key(arguments: Mapping[str, Any]) -> Hashable:
-    return (arguments["fmt"],)
+    return (arguments["fmt"], arguments["options"])
 
 
 def _viewer_key(arguments: Mapping[str, Any]) -> Hashable | None:
@@ -180,7 +195,13 @@ def _viewer_key(arguments: Mapping[str, Any]) -> Hashable | None:
     return (arguments["lang"],) if arguments.get("focus") is None else None
 
 
+def _description_key(arguments: Mapping[str, Any]) -> Hashable:
+    return tuple(sorted(arguments.items()))
+
+
 ANSWER_SPARQL = Job(answer_sparql)
+DESCRIBE_SERVICE = Job(describe_service, cache_key=_description_key)
+DESCRIBE_DATASET = Job(describe_dataset, long=True, cache_key=_description_key)
 ANSWER_QUESTION = Job(answer_question, cache_key=_question_key)
 SEARCH_LABELS = Job(search_labels)
 DESCRIBE = Job(describe)

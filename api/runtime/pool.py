@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import faulthandler
 import logging
 import math
 import multiprocessing
@@ -302,6 +303,7 @@ def _zygote_main(
             _become_child(zygote_pid)
             if memory_budget is not None:
                 _limit_memory(memory_budget)
+            _quiet_crashes()
             _serve_jobs(context, theirs)
         theirs.close()
         reduction.send_handle(control, ours.fileno(), server_pid)
@@ -343,6 +345,17 @@ def _limit_memory(budget: int) -> None:
         pages = int(statm.read().split()[0])
     limit = pages * os.sysconf("SC_PAGE_SIZE") + budget
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _quiet_crashes() -> None:
+    """A worker that aborts (an allocation past its memory cap) just ends.
+
+    The pool reports it (503 ``query-out-of-memory`` or ``worker-crashed``);
+    a Python stack dump from an inherited faulthandler (pytest enables one)
+    or a core file would only read as a crash of the service.
+    """
+    faulthandler.disable()
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
 def _become_child(parent_pid: int) -> None:

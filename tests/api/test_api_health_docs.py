@@ -70,13 +70,35 @@ def test_openapi_names_the_sparql_media_types(client: TestClient) -> None:
     assert {"application/sparql-query", "application/x-www-form-urlencoded"} <= set(post)
 
 
-def test_docs_page_is_local(client: TestClient) -> None:
+def test_docs_is_an_explorer_served_locally(client: TestClient) -> None:
+    """Swagger UI from /static (vendored swagger-ui-dist), started on /openapi.json."""
     response = client.get("/docs")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
+    assert local_only(response.text) == []
+    scripts = re.findall(r'<script src="([^"]+)"', response.text)
+    assert scripts == ["/static/swagger-ui/swagger-ui-bundle.js", "/static/docs.js"]
+    for asset in [*scripts, "/static/swagger-ui/swagger-ui.css", "/static/swagger-ui/LICENSE"]:
+        assert client.get(asset).status_code == 200, asset
+    starter = client.get("/static/docs.js").text
+    assert 'url: "/openapi.json"' in starter and "validatorUrl: null" in starter
+
+
+def test_docs_reference_is_script_free_with_code_not_backticks(client: TestClient) -> None:
+    response = client.get("/docs/reference")
+    assert response.status_code == 200
     assert "/sparql" in response.text and "/queries/{question_id}" in response.text
     assert "<script" not in response.text
     assert local_only(response.text) == []
+    assert "`" not in response.text and "<code>format</code>" in response.text
+
+
+def test_favicon_is_an_icon(client: TestClient) -> None:
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "image/x-icon"
+    assert response.content[:4] == b"\x00\x00\x01\x00"  # an ICO with one image
+    assert b"PNG" in response.content[:40]
 
 
 @pytest.mark.parametrize("path", ["/redoc", "/docs/oauth2-redirect"])

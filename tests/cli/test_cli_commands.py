@@ -94,7 +94,7 @@ def test_orgkg_errors_are_one_line_and_exit_2(
         (["query", "posts", "--format", "yaml"], "--format"),
         (["query", "posts", "--param", "novalue"], "--param"),
         (["--lang", "fr", "queries"], "--lang"),
-        (["export", "--format", "xlsx"], "--format"),
+        (["export", "--format", "docx"], "--format"),
         (["check", "--format", "html"], "--format"),
     ],
 )
@@ -172,3 +172,24 @@ def test_export_into_a_missing_folder_fails_cleanly(runner: CliRunner, tmp_path:
     assert result.exit_code == 2
     assert str(target) in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "is_zip"), [("org.csv", False), ("org.zip", True), ("org.CSV", False)]
+)
+def test_csv_export_is_one_table_unless_the_name_is_a_zip(
+    runner: CliRunner, tmp_path: Path, name: str, is_zip: bool
+) -> None:
+    target = tmp_path / name
+    result = runner.invoke(app, ["export", "--format", "csv", "--output", str(target)])
+    assert result.exit_code == 0, result.stderr
+    data = target.read_bytes()
+    assert data.startswith(b"PK") is is_zip
+    if not is_zip:
+        assert data.decode("utf-8").splitlines()[0].startswith("id,label,")
+
+
+def test_csv_export_to_the_terminal_is_text_with_bom_on_request(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["export", "--format", "csv", "--table", "edges", "--bom"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout_bytes.startswith(b"\xef\xbb\xbfsource,target,relation")

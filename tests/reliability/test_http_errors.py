@@ -42,10 +42,11 @@ CASES: list[tuple[str, str, int, str | None]] = [
     ("GET", "/search?q=" + "a" * 5000, 422, "/search"),
     ("GET", "/check?format=pdf", 422, "/check"),
     ("GET", "/check?lang=zz", 422, "/check"),
-    ("GET", "/sparql", 400, "/sparql"),
+    # Without a query, GET /sparql is the Service Description (tests/api/test_api_descriptions.py).
     ("GET", "/sparql?query=", 400, "/sparql"),
     ("GET", "/sparql?query=SELEKT%20*", 400, "/sparql"),
-    ("GET", "/sparql?query=ASK%7B%7D&format=pdf", 422, "/sparql"),
+    # An unknown format name is ignored, as SPARQL servers do; an unknown prefix is named.
+    ("GET", "/sparql?query=SELECT%20*%20%7B%20?s%20foo:bar%20?o%20%7D", 400, "/sparql"),
     ("GET", "/sparql?query=%ff%fe", 400, "/sparql"),
     # oversized
     ("GET", "/sparql?query=" + "a" * (MAX_QUERY + 10), 413, "/sparql"),

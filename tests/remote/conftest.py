@@ -108,3 +108,121 @@ def loaded_server(oxigraph_base: str, exported_nt: bytes) -> str:
     with urllib.request.urlopen(request, timeout=60) as response:
         assert response.status in (200, 201, 204)
     return f"{oxigraph_base}/query"
+
+
+@pytest.fixture(scope="session")
+def orgkg_base() -> Iterator[str]:
+    """Base URL of ``orgkg serve`` (a real uvicorn) on 127.0.0.1, serving the bundled data."""
+    command = find_command("orgkg")
+    argv = [command] if command else [sys.executable, "-c", "from api.cli import main; main()"]
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ORGKG_")}
+    process = subprocess.Popen(
+        [*argv, "serve", "--port", str(port), "--workers", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"orgkg serve exited with {process.returncode}")
+            try:
+                with urllib.request.urlopen(f"{base}/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError("orgkg serve did not start within 60 s") from None
+                time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()  # our own child, by handle
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+VIRTUOSO_INI = Path(__file__).resolve().parent / "virtuoso" / "virtuoso.ini"
+VIRTUOSO_GRAPH = "urn:orgkg:data"
+# Loaded with Virtuoso's bulk loader, then only the data graph is readable by
+# the anonymous SPARQL user, so its system graphs stay out of every answer.
+_VIRTUOSO_LOAD = (
+    f"ld_dir('.', 'data.nt', '{VIRTUOSO_GRAPH}'); rdf_loader_run(); checkpoint; "
+    "DB.DBA.RDF_DEFAULT_USER_PERMS_SET('nobody', 0); "
+    f"DB.DBA.RDF_GRAPH_USER_PERMS_SET('{VIRTUOSO_GRAPH}', 'nobody', 1);"
+)
+_VIRTUOSO_STARTUP_S = 90.0
+
+
+def _required_commands(*names: str) -> list[str]:
+    """The commands' paths; a missing one skips (fails under CI=true) naming the package."""
+    found = [shutil.which(name) for name in names]
+    if None in found:
+        missing = ", ".join(n for n, f in zip(names, found, strict=True) if f is None)
+        message = f"{missing} missing: apt-get install virtuoso-opensource (.ci/run does)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return [f for f in found if f is not None]
+
+
+@pytest.fixture(scope="session")
+def virtuoso_endpoint(
+    tmp_path_factory: pytest.TempPathFactory, exported_nt: bytes
+) -> Iterator[str]:
+    """A throw-away Virtuoso on loopback ports, loaded with ``orgkg export --format nt``.
+
+    Its database lives in a temporary folder, configured by the repository's
+    ``tests/remote/virtuoso/virtuoso.ini``; returns its SPARQL endpoint.
+    """
+    server, isql = _required_commands("virtuoso-t", "isql-vt")
+    folder = tmp_path_factory.mktemp("virtuoso")
+    sql_port, http_port = free_port(), free_port()
+    ini = VIRTUOSO_INI.read_text(encoding="utf-8")
+    ini = ini.replace("{sql_port}", str(sql_port)).replace("{http_port}", str(http_port))
+    (folder / "virtuoso.ini").write_text(ini, encoding="utf-8")
+    (folder / "data.nt").write_bytes(exported_nt)
+    process = subprocess.Popen(
+        [server, "+foreground", "+configfile", "virtuoso.ini"],
+        cwd=folder,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    endpoint = f"http://127.0.0.1:{http_port}/sparql"
+    try:
+        _wait_for_virtuoso(endpoint, process)
+        loaded = subprocess.run(
+            [isql, f"127.0.0.1:{sql_port}", "dba", "dba", f"exec={_VIRTUOSO_LOAD}"],
+            capture_output=True,
+            check=False,
+            timeout=120,
+        )
+        assert loaded.returncode == 0, loaded.stdout.decode("utf-8", "replace")
+        yield endpoint
+    finally:
+        process.terminate()  # our own child, by handle
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+def _wait_for_virtuoso(endpoint: str, process: subprocess.Popen[bytes]) -> None:
+    probe = f"{endpoint}?query=ASK%7B%7D"
+    deadline = time.monotonic() + _VIRTUOSO_STARTUP_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"virtuoso-t exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(probe, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.25)
+    raise RuntimeError(f"virtuoso did not answer within {_VIRTUOSO_STARTUP_S:.0f} s")

@@ -82,9 +82,9 @@ def question_workbook(
     context: WorkerContext, *, question_id: str, params: Mapping[str, str], lang: str
 ) -> bytes:
     """One answer as an ``.xlsx`` workbook: human column names, codes in words, IRIs kept."""
-    from api.http.pages.workbook import write_workbook
     from queries import run_query
     from queries.presentation import present
+    from queries.workbook import table_workbook
 
     question = context.catalogue[question_id]
     answer = run_query(context.store, question, params, lang=lang)
@@ -102,7 +102,7 @@ def question_workbook(
             if column.kind == "entity":
                 cells.append(cell.iri)
         rows.append(cells)
-    return write_workbook(question.id, headers, rows)
+    return table_workbook(question.id, headers, rows)
 
 
 def entity_page(context: WorkerContext, *, entity: str, lang: str) -> Page:

@@ -16,9 +16,9 @@ from rdflib import Literal
 
 from api.http.pages import jobs
 from api.http.pages.renderer import PAGE_HEADERS, render_page
-from api.http.pages.workbook import MEDIA_TYPE as XLSX
 from api.runtime.jobs import CHECK_COMPLIANCE
 from api.runtime.service import Service
+from ontology.formats import SOLUTION_FORMATS
 from ontology.languages import Lang
 from ontology.namespaces import PREFIXES
 from queries.editable import editable_sparql
@@ -54,7 +54,7 @@ async def send_workbook(
     )
     return Response(
         content=body,
-        media_type=XLSX,
+        media_type=SOLUTION_FORMATS["xlsx"],
         headers={"Content-Disposition": f'attachment; filename="{question_id}.xlsx"'},
     )
 

@@ -14,6 +14,7 @@ from api.http.routes import (
     search,
     sparql,
     viewer,
+    void,
 )
 
 ROUTERS = (
@@ -21,6 +22,7 @@ ROUTERS = (
     queries.router,
     ask.router,
     sparql.router,
+    void.router,
     entities.router,
     search.router,
     check.router,

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request, Response
 
 from api.http.deps import LangDep, ServiceDep
 from api.http.models import ParameterInfo, QuestionInfo, SparqlResults
-from api.http.negotiation import prefers_html, require
+from api.http.negotiation import ANSWER_TYPES, prefers_html, require
 from api.http.openapi import error_responses, results_content
 from api.http.pages import views as pages
 from api.http.responses import send_rendered
@@ -19,11 +19,6 @@ router = APIRouter(tags=["questions"])
 
 # Query-string names the route itself reads; every other one is a parameter.
 RESERVED = frozenset({"lang", "format"})
-_ANSWER_TYPES = {
-    "application/sparql-results+json": "json",
-    "application/json": "json",
-    "text/csv": "csv",
-}
 
 
 @router.get(
@@ -37,7 +32,7 @@ async def list_questions(
 ) -> list[QuestionInfo] | Response:
     """Every question: id, titles and descriptions (vi, en), parameters, tags.
 
-    A browser (``Accept: text/html`` first) gets the catalogue page instead."""
+    A browser (`Accept: text/html` first) gets the catalogue page instead."""
     if prefers_html(request.headers.get("accept"), ["application/json"]):
         return pages.send_catalogue_page(service, lang=lang)
     return [
@@ -58,15 +53,16 @@ async def list_questions(
     summary="Answer one question",
     description=(
         "Parameters of the question go in the query string (`?from=...`). The answer is "
-        "SPARQL 1.1 Query Results JSON, or CSV with `Accept: text/csv` or `?format=csv`. "
-        "`X-Orgkg-Truncated: true` says the row or byte cap cut it. `?format=xlsx` gives a "
-        "workbook with human column names; a browser (`Accept: text/html` first) gets the page."
+        "SPARQL 1.1 Query Results JSON, or CSV with `Accept: text/csv` or `?format=csv`, or an "
+        "Excel sheet with human column names (`?format=xlsx` or its media type). "
+        "`X-Orgkg-Truncated: true` says the row or byte cap cut it; a browser "
+        "(`Accept: text/html` first) gets the page."
     ),
     responses={
         200: {
             "model": SparqlResults,
             "description": "The answer.",
-            "content": results_content("text/csv"),
+            "content": results_content("text/csv", *list(ANSWER_TYPES)[3:]),
         },
         **error_responses(400, 404, 406, 422, 500, 503),
     },
@@ -82,15 +78,16 @@ async def answer_question(
 ) -> Response:
     params = {k: v for k, v in request.query_params.items() if k not in RESERVED}
     question = service.catalogue[question_id]  # an unknown id is a 404 without a worker
-    # -- pages for people: a workbook, or the page when a browser asks ---------
-    if format == "xlsx":
-        return await pages.send_workbook(service, question_id=question.id, params=params, lang=lang)
-    if format is None and prefers_html(request.headers.get("accept"), list(_ANSWER_TYPES)):
+    # -- the page when a browser asks -------------------------------------------
+    if format is None and prefers_html(request.headers.get("accept"), list(ANSWER_TYPES)):
         return await pages.send_question_page(
             service, question_id=question.id, params=params, lang=lang
         )
-    # -- data for programs -----------------------------------------------------
-    fmt = format or _ANSWER_TYPES[require(list(_ANSWER_TYPES), request.headers.get("accept"))]
+    fmt = format or ANSWER_TYPES[require(list(ANSWER_TYPES), request.headers.get("accept"))]
+    # -- a workbook for people: human column names, codes in words --------------
+    if fmt == "xlsx":
+        return await pages.send_workbook(service, question_id=question.id, params=params, lang=lang)
+    # -- data for programs -------------------------------------------------------
     rendered = await service.run(
         ANSWER_QUESTION, question_id=question.id, params=params, lang=lang, fmt=fmt
     )

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from api.http.deps import LangDep, ServiceDep
 from api.http.models import SparqlResults
+from api.http.negotiation import ANSWER_TYPES, require
 from api.http.openapi import error_responses, results_content
 from api.http.responses import send_rendered
 from api.runtime.jobs import SEARCH_LABELS
@@ -20,20 +21,26 @@ router = APIRouter(tags=["entities"])
     "/search",
     response_model=None,
     summary="Search labels",
-    description="Ignores case and diacritics (`to truong` finds `Tổ trưởng`); exact matches first.",
+    description="Ignores case and diacritics (`to truong` finds `Tổ trưởng`); exact matches "
+    "first. SPARQL results JSON, or CSV (`Accept: text/csv`) or an Excel sheet (`Accept: "
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`); `format` overrides.",
     responses={
         200: {
             "model": SparqlResults,
             "description": "Matching entities with their labels.",
-            "content": results_content("text/csv"),
+            "content": results_content("text/csv", *list(ANSWER_TYPES)[3:]),
         },
-        **error_responses(400, 422, 500, 503),
+        **error_responses(400, 406, 422, 500, 503),
     },
 )
 async def search_labels(
+    request: Request,
     service: ServiceDep,
     lang: LangDep,
     q: Annotated[str, Query(min_length=1, max_length=500, description="The text to look for.")],
-    format: Annotated[AnswerFormat, Query(description="Answer format.")] = "json",
+    format: Annotated[
+        Literal[AnswerFormat, "xlsx"] | None, Query(description="Overrides the Accept header.")
+    ] = None,
 ) -> Response:
-    return send_rendered(await service.run(SEARCH_LABELS, q=q, lang=lang, fmt=format))
+    fmt = format or ANSWER_TYPES[require(list(ANSWER_TYPES), request.headers.get("accept"))]
+    return send_rendered(await service.run(SEARCH_LABELS, q=q, lang=lang, fmt=fmt))

@@ -2,13 +2,17 @@
 
 GET ``?query=``, POST form-encoded, POST ``application/sparql-query``.
 ``default-graph-uri`` / ``named-graph-uri`` are refused (the dataset is the
-loaded store). The guard, the evaluation and the rendering all happen in a
+loaded store). Without a query, GET answers a browser with the form and any
+other client with the SPARQL 1.1 Service Description (Turtle, JSON-LD,
+N-Triples or RDF/XML by Accept). The format names clients put beside the
+query (``format``, ``output``, ``results``) are read as
+:mod:`api.http.protocol` says. The guard, the evaluation and the rendering all happen in a
 worker under the time limit (see :mod:`api.runtime.jobs`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from typing import Annotated
 from urllib.parse import parse_qs
 
@@ -19,15 +23,15 @@ from api.http.models import SparqlResults
 from api.http.negotiation import choose, require
 from api.http.openapi import error_responses, results_content
 from api.http.pages import views as pages
+from api.http.protocol import FORMAT_PARAMETERS, formats_from_hints
 from api.http.responses import send_rendered
-from api.runtime.jobs import ANSWER_SPARQL
+from api.runtime.jobs import ANSWER_SPARQL, DESCRIBE_SERVICE
 from ontology.errors import (
     ForbiddenQuery,
     QueryError,
     QueryTooLongError,
     UnsupportedMediaTypeError,
 )
-from ontology.formats import SparqlFormat
 from queries.results import RESULT_KINDS, media_types_for
 
 router = APIRouter(tags=["sparql"])
@@ -40,7 +44,8 @@ _RESPONSES = {
         "description": "SELECT/ASK: SPARQL results (JSON, XML, CSV, TSV); "
         "CONSTRUCT/DESCRIBE: RDF (Turtle, JSON-LD, N-Triples). "
         "`X-Orgkg-Truncated: true` says the row or byte cap cut the answer. "
-        "GET with `Accept: text/html` and no query: the editor page.",
+        "GET without a query: the editor page for a browser (`Accept: text/html`), "
+        "else the SPARQL 1.1 Service Description (RDF).",
         "content": results_content(
             "application/sparql-results+xml",
             "text/csv",
@@ -57,9 +62,17 @@ _RESPONSES = {
 _DESCRIPTION = (
     "Read-only SPARQL 1.1 Protocol endpoint. Updates, SERVICE, FROM and FROM NAMED are "
     "refused with 400 before evaluation; a query past the time limit is stopped (503). "
-    "`format` overrides the Accept header."
+    "`format`, `output` or `results` (e.g. `json`, `xml`, `csv`, `tsv`, `turtle`, `json-ld`, "
+    "`rdf+xml`, or a media type) override the Accept header for the results they fit; "
+    "other values are ignored."
 )
-FormatQuery = Annotated[SparqlFormat | None, Query(description="Overrides the Accept header.")]
+FormatQuery = Annotated[
+    str | None,
+    Query(
+        description="A result format name or media type (`output` and `results` are read "
+        "alike); overrides the Accept header for the results it fits."
+    ),
+]
 
 
 @router.get(
@@ -84,9 +97,9 @@ async def sparql_get(
     if query is None:
         if "text/html" in (accept or ""):  # a browser: the editor for people
             return pages.send_sparql_page(service, lang=lang, text=edit)
-        raise QueryError("missing the query parameter `query`")
+        return await _describe_service(request, service, accept)
     _refuse_dataset(request.query_params.keys())
-    return await _answer(service, query, accept, format)
+    return await _answer(service, query, accept, _hints(request.query_params.multi_items()))
 
 
 @router.post(
@@ -118,6 +131,7 @@ async def sparql_post(
     format: FormatQuery = None,
 ) -> Response:
     _refuse_dataset(request.query_params.keys())
+    hints = _hints(request.query_params.multi_items())
     limit = service.settings.max_query_length
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type in _QUERY_TYPES:
@@ -134,6 +148,7 @@ async def sparql_post(
         if "query" not in fields:
             raise QueryError("missing the form field `query`")
         text = fields["query"][-1]
+        hints.extend(_hints((name, value) for name, values in fields.items() for value in values))
     elif content_type == "application/sparql-update":
         raise ForbiddenQuery("updates are not allowed: the store is read-only")
     else:
@@ -141,10 +156,25 @@ async def sparql_post(
             f"cannot read a body of type {content_type or 'none'!r}: send "
             "application/sparql-query or application/x-www-form-urlencoded"
         )
-    return await _answer(service, text, request.headers.get("accept"), format)
+    return await _answer(service, text, request.headers.get("accept"), hints)
 
 
-async def _answer(service: ServiceDep, text: str, accept: str | None, fmt: str | None) -> Response:
+def _hints(items: Iterable[tuple[str, str]]) -> list[str]:
+    """The values of the format parameters, in the order sent."""
+    return [value for name, value in items if name in FORMAT_PARAMETERS]
+
+
+async def _describe_service(request: Request, service: ServiceDep, accept: str | None) -> Response:
+    formats = media_types_for("graph")
+    chosen = choose(list(formats), accept)
+    if chosen is None:  # a client that wants results, not RDF: it forgot the query
+        raise QueryError("missing the query parameter `query`")
+    fmt = formats[chosen]
+    endpoint = str(request.url.replace(query=""))
+    return send_rendered(await service.run(DESCRIBE_SERVICE, endpoint=endpoint, fmt=fmt))
+
+
+async def _answer(service: ServiceDep, text: str, accept: str | None, hints: list[str]) -> Response:
     limit = service.settings.max_query_length
     if len(text) > limit:
         raise QueryTooLongError(f"the query is {len(text)} characters long; the limit is {limit}")
@@ -152,14 +182,15 @@ async def _answer(service: ServiceDep, text: str, accept: str | None, fmt: str |
         raise QueryError("the query is empty")
     # Each result kind's format is chosen before evaluation, so an Accept
     # that fits no kind costs no evaluation (406).
-    formats = {kind: fmt for kind in RESULT_KINDS} if fmt else _formats_by_kind(accept)
+    hinted = formats_from_hints(hints)
+    formats = {**_formats_by_kind(accept, strict=not hinted), **hinted}
     return send_rendered(
         await service.run(ANSWER_SPARQL, text=text, formats=formats, accept=accept)
     )
 
 
-def _formats_by_kind(accept: str | None) -> dict[str, str | None]:
-    """The format each result kind would take under ``accept``; 406 if none fits."""
+def _formats_by_kind(accept: str | None, *, strict: bool = True) -> dict[str, str | None]:
+    """The format each result kind would take under ``accept``; 406 if none fits (``strict``)."""
     chosen: dict[str, str | None] = {}
     every: list[str] = []
     for kind in RESULT_KINDS:
@@ -167,7 +198,7 @@ def _formats_by_kind(accept: str | None) -> dict[str, str | None]:
         media = choose(list(offered), accept)
         chosen[kind] = offered[media] if media else None
         every.extend(m for m in offered if m not in every)
-    if not any(chosen.values()):
+    if strict and not any(chosen.values()):
         require(every, accept)  # raises NotAcceptableError listing what exists
     return chosen
 

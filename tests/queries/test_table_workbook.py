@@ -8,7 +8,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from api.http.pages.workbook import write_workbook
+from queries.workbook import table_workbook as write_workbook
 
 
 def read(data: bytes) -> list[tuple[object, ...]]:
