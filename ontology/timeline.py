@@ -1,0 +1,303 @@
+"""Time: which facts are in force on a day, and the store as of that day.
+
+Facts are dated with the standards' own terms (see ontology/README.md, "Time"):
+
+* an entity (a post, a unit, a permission, a membership ...) with
+  ``time:hasTime`` an OWL-Time interval, or ``org:memberDuring`` on an
+  ``org:Membership``;
+* one triple, through an ``rdf:Statement`` (``rdf:subject``,
+  ``rdf:predicate``, ``rdf:object``) with ``time:hasTime``: the triple
+  itself stays asserted, the statement says when it holds and on which
+  source;
+* a legal resource by ELI: from ``eli:first_date_entry_in_force`` (else
+  ``eli:date_document``) to ``eli:date_no_longer_in_force`` (its last day);
+* an ``org:ChangeEvent`` from its ``prov:startedAtTime``.
+
+An interval's beginning and end are ``time:Instant`` s with ``time:inXSDDate``,
+``time:inXSDgYearMonth`` or ``time:inXSDgYear``, so a date known to the
+month stays a month. An instant counts from its first day; the end is the
+first day the fact no longer holds. Unknown beginnings and ends are open.
+
+:func:`at` builds the store as of one day: every triple not in force that day
+dropped, so every question, SPARQL and networkx alike, answers for that day
+unchanged.
+
+>>> from datetime import date
+>>> Period(parse_day("2019-09"), None).contains(date(2019, 9, 1))
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TypeVar
+
+import pyoxigraph as ox
+from rdflib import Graph, Literal, URIRef
+
+from ontology.errors import DataError, ParameterError, StoreError
+from ontology.folding import fold
+from ontology.namespaces import ORG, PREFIXES, SKOS
+from ontology.store import Store, Term, to_ox
+
+SPARQL = Path(__file__).resolve().parent / "sparql"
+CACHE_SIZE = 8
+Triple = tuple[Term, Term, Term]
+K = TypeVar("K")
+V = TypeVar("V")
+
+# ORG's inverse pairs: a dated triple ends together with its mirror image,
+# so the data need not date both directions.
+INVERSES: Mapping[URIRef, URIRef] = {
+    ORG.heldBy: ORG.holds,
+    ORG.holds: ORG.heldBy,
+    ORG.hasPost: ORG.postIn,
+    ORG.postIn: ORG.hasPost,
+    ORG.hasUnit: ORG.unitOf,
+    ORG.unitOf: ORG.hasUnit,
+    ORG.hasSite: ORG.siteOf,
+    ORG.siteOf: ORG.hasSite,
+    ORG.hasPrimarySite: ORG.siteOf,
+    ORG.hasMember: ORG.memberOf,
+    ORG.memberOf: ORG.hasMember,
+    ORG.hasSubOrganization: ORG.subOrganizationOf,
+    ORG.subOrganizationOf: ORG.hasSubOrganization,
+}
+_LABELS = (SKOS.prefLabel, SKOS.altLabel, URIRef(PREFIXES["rdfs"] + "label"))
+_DAY = re.compile(r"^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+@dataclass(frozen=True)
+class Period:
+    """When a fact holds: from ``begin`` (inclusive) to ``end`` (exclusive); None = open."""
+
+    begin: date | None
+    end: date | None
+
+    def contains(self, day: date) -> bool:
+        return (self.begin is None or self.begin <= day) and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True)
+class Event:
+    """One dated change: ``thing`` (or the triple of a statement) begins or ends.
+
+    ``when`` is the lexical form as given (``2019-09-09``, ``2019-09``,
+    ``2019``), so the precision the source gives is kept.
+    """
+
+    day: date
+    when: str
+    change: str  # "begins" or "ends"
+    thing: Term
+    triple: Triple | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Dating:
+    """Everything dated in a store: entities, statements (by triple), events."""
+
+    entities: Mapping[Term, tuple[Period, ...]]
+    triples: Mapping[Triple, tuple[Period, ...]]
+    events: tuple[Event, ...]
+    # Whether the data says when its facts hold (OWL-Time intervals), not
+    # only when its documents were made: only then is "as of today" said.
+    timed: bool
+
+
+def parse_day(text: str) -> date:
+    """The first day of an ISO date, year-month or year (``2019-09`` -> 1 Sep 2019)."""
+    match = _DAY.match(text.strip())
+    if match is None:
+        raise ValueError(f"not a date: {text!r}")
+    year, month, day = match.groups()
+    return date(int(year), int(month or 1), int(day or 1))
+
+
+def parse_at(text: str, *, name: str = "at") -> date:
+    """A ``--at`` / ``?at=`` value (YYYY-MM-DD, YYYY-MM or YYYY), or ParameterError."""
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text.strip()):
+        raise ParameterError(f"{name}: {text!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
+    try:
+        return parse_day(text)
+    except ValueError:
+        raise ParameterError(f"{name}: {text!r} is not a date of the calendar") from None
+
+
+@functools.cache
+def _read(name: str) -> str:
+    path = SPARQL / f"{name}.rq"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataError(f"missing internal query: {exc.strerror}", path=path) from None
+
+
+def find_dating(store: Store) -> Dating:
+    """Read every dated entity, statement, legal resource and change event of ``store``."""
+    sources: dict[Term, list[str]] = {}
+    for thing, source_id in store.select(_read("timeline-sources")):
+        if thing is not None and source_id is not None:
+            sources.setdefault(thing, []).append(str(source_id))
+    entities: dict[Term, list[Period]] = {}
+    triples: dict[Triple, list[Period]] = {}
+    events: list[Event] = []
+    timed = store.select(_read("timeline-periods"))
+    for thing, subject, predicate, obj, begin, end in timed:
+        if thing is None:
+            continue
+        period = Period(_day_of(begin, thing), _day_of(end, thing))
+        triple: Triple | None = None
+        if subject is not None and predicate is not None and obj is not None:
+            triple = (subject, predicate, obj)
+            triples.setdefault(triple, []).append(period)
+        else:
+            entities.setdefault(thing, []).append(period)
+        cited = tuple(sorted(set(sources.get(thing, ()))))
+        for change, value, day in (("begins", begin, period.begin), ("ends", end, period.end)):
+            if value is not None and day is not None:
+                events.append(Event(day, str(value), change, thing, triple, cited))
+    for thing, begin, last_day in store.select(_read("timeline-documents")):
+        if thing is None:
+            continue
+        first = _day_of(begin, thing)
+        last = _day_of(last_day, thing)
+        entities.setdefault(thing, []).append(
+            Period(first, last + timedelta(days=1) if last else None)
+        )
+        cited = tuple(sorted(set(sources.get(thing, ()))))
+        if first is not None and begin is not None:
+            events.append(Event(first, str(begin)[:10], "begins", thing, None, cited))
+        if last is not None and last_day is not None:
+            events.append(Event(last, str(last_day), "ends", thing, None, cited))
+    events.sort(key=lambda e: (e.day, e.change, str(e.thing)))
+    return Dating(
+        {k: tuple(v) for k, v in entities.items()},
+        {k: tuple(v) for k, v in triples.items()},
+        tuple(events),
+        timed=len(timed) > 0,
+    )
+
+
+def _day_of(term: Term | None, thing: Term) -> date | None:
+    if term is None:
+        return None
+    try:
+        return parse_day(str(term))
+    except ValueError:
+        raise DataError(f"{thing}: {str(term)!r} is not a date") from None
+
+
+def is_dated(store: Store) -> bool:
+    """Whether ``store`` holds facts dated in time (``--at`` then matters)."""
+    if store.engine == "sparql":
+        return False
+    return _dating_of(store).timed
+
+
+_DATINGS: OrderedDict[str, Dating] = OrderedDict()
+_VIEWS: OrderedDict[tuple[str, date], Store] = OrderedDict()
+
+
+def _dating_of(store: Store) -> Dating:
+    cached = _DATINGS.get(store.version)
+    if cached is None:
+        cached = find_dating(store)
+        _remember(_DATINGS, store.version, cached)
+    return cached
+
+
+def _remember(cache: OrderedDict[K, V], key: K, value: V) -> None:
+    cache[key] = value
+    while len(cache) > CACHE_SIZE:
+        cache.popitem(last=False)
+
+
+def at(store: Store, day: date) -> Store:
+    """The store as of ``day``: every triple not in force that day left out.
+
+    Dropped: the triples of an entity (as subject or object) whose periods
+    all exclude ``day``; a triple whose dated statements all exclude it (and
+    its ORG inverse); the folded search labels of dropped labels. Built once
+    per store version and day.
+    """
+    if store.engine == "sparql":
+        raise StoreError("--at needs a local store (oxigraph or memory), not a remote endpoint")
+    key = (store.version, day)
+    cached = _VIEWS.get(key)
+    if cached is not None:
+        return cached
+    dating = _dating_of(store)
+    gone = {e for e, periods in dating.entities.items() if not _holds(periods, day)}
+    dropped: set[Triple] = set()
+    for (s, p, o), periods in dating.triples.items():
+        if not _holds(periods, day):
+            dropped.add((s, p, o))
+            inverse = INVERSES.get(p) if isinstance(p, URIRef) else None
+            if inverse is not None:
+                dropped.add((o, inverse, s))
+    kept = list(_kept(store.triples(), gone, dropped))
+    view = _build(store, kept, f"{store.version}@{day.isoformat()}")
+    _remember(_VIEWS, key, view)
+    return view
+
+
+def _holds(periods: Iterable[Period], day: date) -> bool:
+    return any(p.contains(day) for p in periods)
+
+
+def _kept(triples: Iterator[Triple], gone: set[Term], dropped: set[Triple]) -> Iterator[Triple]:
+    """The triples that stay, with the hidden (folded) labels of dropped labels gone too."""
+    hidden = SKOS.hiddenLabel
+    every = list(triples)
+    lost_labels: set[tuple[Term, str]] = set()
+    kept_labels: set[tuple[Term, str]] = set()
+    survivors: list[Triple] = []
+    for s, p, o in every:
+        is_label = p in _LABELS and isinstance(o, Literal)
+        if s in gone or o in gone or (s, p, o) in dropped:
+            if is_label:
+                lost_labels.add((s, fold(str(o))))
+            continue
+        if is_label:
+            kept_labels.add((s, fold(str(o))))
+        survivors.append((s, p, o))
+    orphaned = lost_labels - kept_labels
+    for s, p, o in survivors:
+        if p == hidden and (s, str(o)) in orphaned:
+            continue
+        yield s, p, o
+
+
+def _build(store: Store, triples: list[Triple], version: str) -> Store:
+    if store.engine == "memory":
+        graph = Graph()
+        for prefix, iri in PREFIXES.items():
+            graph.bind(prefix, iri)
+        for triple in triples:
+            graph.add(triple)
+        return Store(
+            engine="memory",
+            shapes=store.shapes,
+            version=version,
+            sources=store.sources,
+            _graph=graph,
+        )
+    target = ox.Store()
+    default = ox.DefaultGraph()
+    target.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), default) for s, p, o in triples)  # type: ignore[arg-type]
+    return Store(
+        engine="oxigraph", shapes=store.shapes, version=version, sources=store.sources, _ox=target
+    )
+
+
+def events(store: Store) -> tuple[Event, ...]:
+    """Every dated change of ``store``, in order of day."""
+    return _dating_of(store).events
