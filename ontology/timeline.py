@@ -39,11 +39,12 @@ from pathlib import Path
 from typing import TypeVar
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.term import Node
 
 from ontology.errors import DataError, ParameterError, StoreError
 from ontology.folding import fold
-from ontology.namespaces import ORG, PREFIXES, SKOS
+from ontology.namespaces import ORG, PREFIXES, SH, SKOS
 from ontology.store import Store, Term, to_ox
 
 SPARQL = Path(__file__).resolve().parent / "sparql"
@@ -69,6 +70,14 @@ INVERSES: Mapping[URIRef, URIRef] = {
     ORG.hasSubOrganization: ORG.subOrganizationOf,
     ORG.subOrganizationOf: ORG.hasSubOrganization,
 }
+TIME = Namespace("http://www.w3.org/2006/time#")
+_INSTANT_VALUES = (
+    TIME.inXSDDate,
+    TIME.inXSDgYearMonth,
+    TIME.inXSDgYear,
+    TIME.inXSDDateTime,
+    TIME.inXSDDateTimeStamp,
+)
 _LABELS = (SKOS.prefLabel, SKOS.altLabel, URIRef(PREFIXES["rdfs"] + "label"))
 _DAY = re.compile(r"^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -107,6 +116,7 @@ class Dating:
     entities: Mapping[Term, tuple[Period, ...]]
     triples: Mapping[Triple, tuple[Period, ...]]
     events: tuple[Event, ...]
+    statements: frozenset[Term]
     # Whether the data says when its facts hold (OWL-Time intervals), not
     # only when its documents were made: only then is "as of today" said.
     timed: bool
@@ -182,6 +192,8 @@ def find_dating(store: Store) -> Dating:
         {k: tuple(v) for k, v in entities.items()},
         {k: tuple(v) for k, v in triples.items()},
         tuple(events),
+        statements=frozenset(e.thing for e in events if e.triple is not None)
+        | frozenset(t for t, *rest in timed if t is not None and rest[0] is not None),
         timed=len(timed) > 0,
     )
 
@@ -243,8 +255,10 @@ def at(store: Store, day: date) -> Store:
             inverse = INVERSES.get(p) if isinstance(p, URIRef) else None
             if inverse is not None:
                 dropped.add((o, inverse, s))
-    kept = list(_kept(store.triples(), gone, dropped))
-    view = _build(store, kept, f"{store.version}@{day.isoformat()}")
+    # A dated statement keeps naming its triple (history reads it), whatever the day.
+    gone -= dating.statements
+    kept = list(_kept(store.triples(), gone, dropped, dating.statements))
+    view = _build(store, kept, shapes_at(store.shapes, day), f"{store.version}@{day.isoformat()}")
     _remember(_VIEWS, key, view)
     return view
 
@@ -253,7 +267,9 @@ def _holds(periods: Iterable[Period], day: date) -> bool:
     return any(p.contains(day) for p in periods)
 
 
-def _kept(triples: Iterator[Triple], gone: set[Term], dropped: set[Triple]) -> Iterator[Triple]:
+def _kept(
+    triples: Iterator[Triple], gone: set[Term], dropped: set[Triple], statements: frozenset[Term]
+) -> Iterator[Triple]:
     """The triples that stay, with the hidden (folded) labels of dropped labels gone too."""
     hidden = SKOS.hiddenLabel
     every = list(triples)
@@ -262,7 +278,7 @@ def _kept(triples: Iterator[Triple], gone: set[Term], dropped: set[Triple]) -> I
     survivors: list[Triple] = []
     for s, p, o in every:
         is_label = p in _LABELS and isinstance(o, Literal)
-        if s in gone or o in gone or (s, p, o) in dropped:
+        if s not in statements and (s in gone or o in gone or (s, p, o) in dropped):
             if is_label:
                 lost_labels.add((s, fold(str(o))))
             continue
@@ -276,7 +292,40 @@ def _kept(triples: Iterator[Triple], gone: set[Term], dropped: set[Triple]) -> I
         yield s, p, o
 
 
-def _build(store: Store, triples: list[Triple], version: str) -> Store:
+def shapes_at(shapes: Graph, day: date) -> Graph:
+    """``shapes`` with every shape not in force on ``day`` deactivated (``sh:deactivated``).
+
+    A shape is dated like an entity (``time:hasTime``): a later act that ends
+    what a regulation's shape enforces ends the shape, in the later act's
+    own shapes folder, citing its sentence.
+    """
+    ended = [
+        shape
+        for shape, interval in shapes.subject_objects(TIME.hasTime)
+        if not _interval_period(shapes, interval).contains(day)
+    ]
+    if not ended:
+        return shapes
+    copy = Graph()
+    for prefix, iri in shapes.namespaces():
+        copy.bind(prefix, iri)
+    copy += shapes
+    for shape in ended:
+        copy.set((shape, SH.deactivated, Literal(True)))
+    return copy
+
+
+def _interval_period(graph: Graph, interval: Node) -> Period:
+    days: list[date | None] = []
+    for side in (TIME.hasBeginning, TIME.hasEnd):
+        instant = graph.value(interval, side)
+        values = [graph.value(instant, p) for p in _INSTANT_VALUES] if instant is not None else []
+        value = next((v for v in values if isinstance(v, Literal)), None)
+        days.append(_day_of(value, interval) if value is not None else None)  # type: ignore[arg-type]
+    return Period(days[0], days[1])
+
+
+def _build(store: Store, triples: list[Triple], shapes: Graph, version: str) -> Store:
     if store.engine == "memory":
         graph = Graph()
         for prefix, iri in PREFIXES.items():
@@ -294,7 +343,7 @@ def _build(store: Store, triples: list[Triple], version: str) -> Store:
     default = ox.DefaultGraph()
     target.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), default) for s, p, o in triples)  # type: ignore[arg-type]
     return Store(
-        engine="oxigraph", shapes=store.shapes, version=version, sources=store.sources, _ox=target
+        engine="oxigraph", shapes=shapes, version=version, sources=store.sources, _ox=target
     )
 
 
