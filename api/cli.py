@@ -120,6 +120,14 @@ def configure(
         ),
     ] = None,
     lang: LangOption = None,
+    at: Annotated[
+        str | None,
+        typer.Option(
+            "--at",
+            metavar="DATE",
+            help="Answer as of this day (YYYY-MM-DD). Default: today when the data is dated.",
+        ),
+    ] = None,
 ) -> None:
     """Query, view and check the knowledge graph of a regulation."""
     from api.settings import Settings
@@ -128,6 +136,7 @@ def configure(
         data=tuple(data) if data else None,
         store=store,
         lang=lang.value if lang else None,
+        at=at,
     )
 
 
@@ -259,7 +268,8 @@ def export(
     from api.exports import export_store
 
     settings = _settings(ctx, None)
-    _write(export_store(_open_store(settings), fmt.value), output)
+    # Without --at an export keeps the whole history.
+    _write(export_store(_open_store(settings, dated=False), fmt.value), output)
 
 
 @app.command("serve")
@@ -305,15 +315,27 @@ def _settings(ctx: typer.Context, lang: Lang | None) -> Settings:
     return settings.with_(lang=lang.value if lang else None)
 
 
-def _open_store(settings: Settings) -> Store:
+def _open_store(settings: Settings, *, dated: bool = True) -> Store:
+    """The loaded store; ``dated``: as of ``--at`` (or today, if the data is dated)."""
+    from datetime import date
+
     from api.progress import ProgressBar
     from ontology.loader import load_regulation
+    from ontology.timeline import as_of, parse_at
 
+    day = parse_at(settings.at, name="--at") if settings.at else None  # before loading
     bar = ProgressBar()
     try:
-        return load_regulation(settings.data, engine=settings.store, on_progress=bar)
+        store = load_regulation(settings.data, engine=settings.store, on_progress=bar)
     finally:
         bar.close()
+    if not dated and day is None:
+        return store
+    view, used = as_of(store, day, today=date.today())
+    if used is not None:
+        note = "" if day is not None else " (today; --at DATE for another day)"
+        typer.echo(f"orgkg: answers as of {used.isoformat()}{note}", err=True)
+    return view
 
 
 def _write(content: bytes | str, target: Path | None = None) -> None:

@@ -10,6 +10,7 @@ setting                     environment variable           default
 data (paths)                ``ORGKG_DATA`` (os.pathsep)    bundled text
 store                       ``ORGKG_STORE``                ``oxigraph``
 lang                        ``ORGKG_LANG``                 ``vi``
+at (a day, YYYY-MM-DD)      ``ORGKG_AT``                   today, if dated
 host                        ``ORGKG_HOST``                 ``127.0.0.1``
 port                        ``ORGKG_PORT``                 ``8000``
 query_timeout (seconds)     ``ORGKG_QUERY_TIMEOUT``        ``10``
@@ -54,6 +55,9 @@ class Settings:
     data: tuple[Path, ...] = ()
     store: str = "oxigraph"
     lang: Lang = "vi"
+    # Answer as of this day (YYYY-MM-DD, YYYY-MM, YYYY); None: today when the
+    # data is dated (ontology.timeline), else the data as it is.
+    at: str | None = None
     host: str = "127.0.0.1"
     port: int = 8000
     query_timeout: float = 10.0

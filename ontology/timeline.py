@@ -350,3 +350,16 @@ def _build(store: Store, triples: list[Triple], shapes: Graph, version: str) -> 
 def events(store: Store) -> tuple[Event, ...]:
     """Every dated change of ``store``, in order of day."""
     return _dating_of(store).events
+
+
+def as_of(store: Store, day: date | None, *, today: date) -> tuple[Store, date | None]:
+    """The store to answer from, and the day it answers for (None: the data is not dated).
+
+    Asked for a day, the store as of that day. Not asked, a dated store
+    answers as of ``today`` (and the caller says so); an undated one as it is.
+    """
+    if day is not None:
+        return at(store, day), day
+    if is_dated(store):
+        return at(store, today), today
+    return store, None
