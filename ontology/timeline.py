@@ -236,7 +236,8 @@ def at(store: Store, day: date) -> Store:
     """The store as of ``day``: every triple not in force that day left out.
 
     Dropped: the triples of an entity (as subject or object) whose periods
-    all exclude ``day``; a triple whose dated statements all exclude it (and
+    all exclude ``day``, but its labels (so history and search still name
+    it); a triple whose dated statements all exclude it (and
     its ORG inverse); the folded search labels of dropped labels. Built once
     per store version and day.
     """
@@ -278,6 +279,12 @@ def _kept(
     survivors: list[Triple] = []
     for s, p, o in every:
         is_label = p in _LABELS and isinstance(o, Literal)
+        if s in gone and (is_label or p == hidden) and (s, p, o) not in dropped:
+            # A former entity keeps its names: history and search still find it.
+            if is_label:
+                kept_labels.add((s, fold(str(o))))
+            survivors.append((s, p, o))
+            continue
         if s not in statements and (s in gone or o in gone or (s, p, o) in dropped):
             if is_label:
                 lost_labels.add((s, fold(str(o))))
