@@ -38,9 +38,23 @@ class WorkerContext:
     max_rows: int
     max_bytes: int
 
+    def store_at(self, at: str | None) -> Store:
+        """The store as of the ISO day ``at`` (built once per worker and day), or as it is."""
+        if at is None:
+            return self.store
+        from ontology.timeline import at as as_of_day
+        from ontology.timeline import parse_at
+
+        return as_of_day(self.store, parse_at(at))
+
 
 def answer_sparql(
-    context: WorkerContext, *, text: str, accept: str | None, fmt: str | None
+    context: WorkerContext,
+    *,
+    text: str,
+    accept: str | None,
+    fmt: str | None,
+    at: str | None = None,
 ) -> Rendered:
     """Negotiate, then guard and evaluate one SPARQL query (the ``/sparql`` endpoint).
 
@@ -51,7 +65,7 @@ def answer_sparql(
     from queries import run_sparql
 
     chosen = {kind: fmt for kind in _KINDS} if fmt else _formats_by_kind(accept)
-    result = run_sparql(context.store, text)
+    result = run_sparql(context.store_at(at), text)
     kind = result_kind(result)
     return render_result(
         result,
@@ -82,28 +96,31 @@ def answer_question(
     params: Mapping[str, str],
     lang: str,
     fmt: str,
+    at: str | None = None,
 ) -> Rendered:
     """One answer of the catalogue (``/queries/{id}``), as SPARQL JSON or CSV."""
     from queries import run_query
 
     question = find_question(context.catalogue, question_id)
-    answer = run_query(context.store, question, params, lang=lang)
+    answer = run_query(context.store_at(at), question, params, lang=lang)
     return render_result(answer, fmt, max_rows=context.max_rows, max_bytes=context.max_bytes)
 
 
-def search_labels(context: WorkerContext, *, q: str, lang: str, fmt: str) -> Rendered:
+def search_labels(
+    context: WorkerContext, *, q: str, lang: str, fmt: str, at: str | None = None
+) -> Rendered:
     """Accent-insensitive label search (``/search``)."""
     from queries import search
 
-    answer = search(context.store, q, lang=lang)
+    answer = search(context.store_at(at), q, lang=lang)
     return render_result(answer, fmt, max_rows=context.max_rows, max_bytes=context.max_bytes)
 
 
-def describe(context: WorkerContext, *, entity: str, lang: str) -> bytes:
+def describe(context: WorkerContext, *, entity: str, lang: str, at: str | None = None) -> bytes:
     """One entity as JSON: labels, types, relations, sources (``/entities/{id}``)."""
     from queries import describe_entity
 
-    return _json_bytes(describe_entity(context.store, entity, lang=lang))
+    return _json_bytes(describe_entity(context.store_at(at), entity, lang=lang))
 
 
 @dataclass(frozen=True)
@@ -117,11 +134,11 @@ class CheckOutcome:
         return self.renderings[(fmt, lang)]
 
 
-def check_compliance(context: WorkerContext) -> CheckOutcome:
+def check_compliance(context: WorkerContext, *, at: str | None = None) -> CheckOutcome:
     """The compliance report (``/check``) in every format and language."""
     from ontology.validation import check
 
-    report = check(context.store)
+    report = check(context.store_at(at))
     as_json = Rendered(_json_bytes(report.to_json()), "application/json")
     renderings: dict[tuple[str, str], Rendered] = {}
     langs: tuple[Lang, ...] = ("vi", "en")
@@ -142,12 +159,17 @@ def export(context: WorkerContext, *, fmt: str) -> bytes:
 
 
 def render_viewer(
-    context: WorkerContext, *, lang: str, focus: str | None = None, depth: int = 2
+    context: WorkerContext,
+    *,
+    lang: str,
+    focus: str | None = None,
+    depth: int = 2,
+    at: str | None = None,
 ) -> bytes:
     """The self-contained org-graph page (``/``), whole or around ``focus``."""
     from graph import render_html
 
-    page: str = render_html(context.store, lang=lang, focus=focus, depth=depth)
+    page: str = render_html(context.store_at(at), lang=lang, focus=focus, depth=depth)
     return page.encode("utf-8")
 
 

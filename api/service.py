@@ -39,6 +39,8 @@ class Service:
     cache: ResponseCache
     triples: int | None = None
     viewer_available: bool = False
+    # Whether the data is dated (ontology.timeline): then answers default to today.
+    dated: bool = False
     started: bool = field(default=False, init=False)
 
     def start(self) -> None:
@@ -52,39 +54,54 @@ class Service:
 
     # -- answers -------------------------------------------------------------
 
-    async def answer_sparql(self, *, text: str, accept: str | None, fmt: str | None) -> Rendered:
-        return await self.pool.run(jobs.answer_sparql, text=text, accept=accept, fmt=fmt)
+    # ``at``: the ISO day to answer for (None: the store as it is); see api.deps.AsOf.
+
+    async def answer_sparql(
+        self, *, text: str, accept: str | None, fmt: str | None, at: str | None = None
+    ) -> Rendered:
+        return await self.pool.run(jobs.answer_sparql, text=text, accept=accept, fmt=fmt, at=at)
 
     async def answer_question(
-        self, *, question_id: str, params: Mapping[str, str], lang: Lang, fmt: str
+        self,
+        *,
+        question_id: str,
+        params: Mapping[str, str],
+        lang: Lang,
+        fmt: str,
+        at: str | None = None,
     ) -> Rendered:
         jobs.find_question(self.catalogue, question_id)  # 404 without a worker
         # Asked without parameters, an answer depends on nothing else: keep it.
         # (A question that needs one raises, and errors are never kept.)
         if params:
-            return await self._answer_question(question_id, params, lang, fmt)
+            return await self._answer_question(question_id, params, lang, fmt, at)
         return await self.cache.get_or_make(
-            ("question", question_id, lang, fmt),
-            functools.partial(self._answer_question, question_id, params, lang, fmt),
+            ("question", question_id, lang, fmt, at),
+            functools.partial(self._answer_question, question_id, params, lang, fmt, at),
         )
 
     async def _answer_question(
-        self, question_id: str, params: Mapping[str, str], lang: Lang, fmt: str
+        self, question_id: str, params: Mapping[str, str], lang: Lang, fmt: str, at: str | None
     ) -> Rendered:
         return await self.pool.run(
-            jobs.answer_question, question_id=question_id, params=dict(params), lang=lang, fmt=fmt
+            jobs.answer_question,
+            question_id=question_id,
+            params=dict(params),
+            lang=lang,
+            fmt=fmt,
+            at=at,
         )
 
-    async def search(self, *, q: str, lang: Lang, fmt: str) -> Rendered:
-        return await self.pool.run(jobs.search_labels, q=q, lang=lang, fmt=fmt)
+    async def search(self, *, q: str, lang: Lang, fmt: str, at: str | None = None) -> Rendered:
+        return await self.pool.run(jobs.search_labels, q=q, lang=lang, fmt=fmt, at=at)
 
-    async def describe(self, *, entity: str, lang: Lang) -> bytes:
-        return await self.pool.run(jobs.describe, entity=entity, lang=lang)
+    async def describe(self, *, entity: str, lang: Lang, at: str | None = None) -> bytes:
+        return await self.pool.run(jobs.describe, entity=entity, lang=lang, at=at)
 
-    async def check(self, *, lang: Lang, fmt: str) -> tuple[bool, Rendered]:
-        # One validation per store version, whatever the format and language.
+    async def check(self, *, lang: Lang, fmt: str, at: str | None = None) -> tuple[bool, Rendered]:
+        # One validation per store version and day, whatever the format and language.
         outcome = await self.cache.get_or_make(
-            ("check",), functools.partial(self.pool.run_long, jobs.check_compliance)
+            ("check", at), functools.partial(self.pool.run_long, jobs.check_compliance, at=at)
         )
         return outcome.conforms, outcome.rendered(fmt=fmt, lang=lang)
 
@@ -93,17 +110,23 @@ class Service:
             ("export", fmt), functools.partial(self.pool.run_long, jobs.export, fmt=fmt)
         )
 
-    async def viewer(self, *, lang: Lang, focus: str | None = None, depth: int = 2) -> bytes:
+    async def viewer(
+        self, *, lang: Lang, focus: str | None = None, depth: int = 2, at: str | None = None
+    ) -> bytes:
         if focus is not None:  # one page per entity: not worth keeping
-            return await self.pool.run_long(jobs.render_viewer, lang=lang, focus=focus, depth=depth)
+            return await self.pool.run_long(
+                jobs.render_viewer, lang=lang, focus=focus, depth=depth, at=at
+            )
         return await self.cache.get_or_make(
-            ("viewer", lang), functools.partial(self.pool.run_long, jobs.render_viewer, lang=lang)
+            ("viewer", lang, at),
+            functools.partial(self.pool.run_long, jobs.render_viewer, lang=lang, at=at),
         )
 
 
 def open_service(settings: Settings, *, store: Store | None = None) -> Service:
     """Load the store (unless given) and the catalogue; the pool is not started yet."""
     from ontology.loader import load_regulation
+    from ontology.timeline import is_dated
     from queries import load_catalogue
 
     viewer_available = _preload_job_modules()
@@ -130,6 +153,7 @@ def open_service(settings: Settings, *, store: Store | None = None) -> Service:
         cache=ResponseCache(store.version, max_item_bytes=settings.max_bytes),
         triples=len(store) if store.engine != "sparql" else None,
         viewer_available=viewer_available,
+        dated=is_dated(store),
     )
 
 

@@ -70,7 +70,7 @@ class Change:
     """One difference: ``what`` changed in section ``section``."""
 
     section: str
-    change: str  # added, removed, renamed, changed
+    change: str  # added, removed, renamed, re-identified (a new IRI, same name), changed
     subject: str  # a label (else a compact IRI)
     iri: str
     details: tuple[str, ...] = ()
@@ -162,7 +162,7 @@ class Difference:
         return found
 
 
-_SIGN = {"added": "+", "removed": "-", "renamed": "~", "changed": "~"}
+_SIGN = {"added": "+", "removed": "-", "renamed": "~", "re-identified": "~", "changed": "~"}
 
 
 def _cell(text: str) -> str:
@@ -321,7 +321,7 @@ def _entity_changes(before: _Side, after: _Side, matches: Mapping[str, str]) -> 
         if old_iri != new_iri:
             details.insert(0, f"IRI: {compact(old_iri)} → {compact(new_iri)}")
         if details:
-            change = "renamed" if renamed or old_iri != new_iri else "changed"
+            change = "renamed" if renamed else "re-identified" if old_iri != new_iri else "changed"
             changes.append(
                 Change(
                     after.kinds[new_iri],

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
 
-from api.deps import LangDep, ServiceDep
+from api.deps import AsOfDep, LangDep, ServiceDep
 from api.models import CheckReport
 from api.openapi import error_responses, text_content
 
@@ -36,13 +36,14 @@ CONFORMS_HEADER = "X-Orgkg-Conforms"
 async def check(
     service: ServiceDep,
     lang: LangDep,
+    as_of: AsOfDep,
     format: Annotated[
         Literal["json", "junit", "text"], Query(description="Report format.")
     ] = "json",
 ) -> Response:
-    conforms, rendered = await service.check(lang=lang, fmt=format)
+    conforms, rendered = await service.check(lang=lang, fmt=format, at=as_of.day)
     return Response(
         content=rendered.body,
         media_type=rendered.media_type,
-        headers={CONFORMS_HEADER: "true" if conforms else "false"},
+        headers={CONFORMS_HEADER: "true" if conforms else "false", **as_of.headers()},
     )

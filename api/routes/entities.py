@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
-from api.deps import LangDep, ServiceDep
+from api.deps import AsOfDep, LangDep, ServiceDep
 from api.models import Entity
 from api.openapi import error_responses
 
@@ -25,6 +25,8 @@ router = APIRouter(tags=["entities"])
         **error_responses(400, 404, 422, 500, 503),
     },
 )
-async def get_entity(entity_id: str, service: ServiceDep, lang: LangDep) -> Response:
-    body = await service.describe(entity=entity_id, lang=lang)
-    return Response(content=body, media_type="application/json")
+async def get_entity(
+    entity_id: str, service: ServiceDep, lang: LangDep, as_of: AsOfDep
+) -> Response:
+    body = await service.describe(entity=entity_id, lang=lang, at=as_of.day)
+    return Response(content=body, media_type="application/json", headers=as_of.headers())

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 
-from api.deps import LangDep, ServiceDep
+from api.deps import AsOfDep, LangDep, ServiceDep
 from api.models import ParameterInfo, QuestionInfo, SparqlResults
 from api.negotiation import require
 from api.openapi import error_responses, results_content
@@ -15,7 +15,7 @@ from api.responses import send_rendered
 router = APIRouter(tags=["questions"])
 
 # Query-string names the route itself reads; every other one is a parameter.
-RESERVED = frozenset({"lang", "format"})
+RESERVED = frozenset({"lang", "format", "at"})
 _ANSWER_TYPES = {
     "application/sparql-results+json": "json",
     "application/json": "json",
@@ -66,6 +66,8 @@ async def answer_question(
     request: Request,
     service: ServiceDep,
     lang: LangDep,
+    *,
+    as_of: AsOfDep,
     format: Annotated[
         Literal["json", "csv"] | None, Query(description="Overrides the Accept header.")
     ] = None,
@@ -73,6 +75,6 @@ async def answer_question(
     fmt = format or _ANSWER_TYPES[require(list(_ANSWER_TYPES), request.headers.get("accept"))]
     params = {k: v for k, v in request.query_params.items() if k not in RESERVED}
     rendered = await service.answer_question(
-        question_id=question_id, params=params, lang=lang, fmt=fmt
+        question_id=question_id, params=params, lang=lang, fmt=fmt, at=as_of.day
     )
-    return send_rendered(rendered)
+    return send_rendered(rendered, headers=as_of.headers())

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
 
-from api.deps import LangDep, ServiceDep
+from api.deps import AsOfDep, LangDep, ServiceDep
 from api.models import SparqlResults
 from api.openapi import error_responses, results_content
 from api.responses import send_rendered
@@ -31,7 +31,9 @@ router = APIRouter(tags=["entities"])
 async def search_labels(
     service: ServiceDep,
     lang: LangDep,
+    as_of: AsOfDep,
     q: Annotated[str, Query(min_length=1, max_length=500, description="The text to look for.")],
     format: Annotated[Literal["json", "csv"], Query(description="Answer format.")] = "json",
 ) -> Response:
-    return send_rendered(await service.search(q=q, lang=lang, fmt=format))
+    rendered = await service.search(q=q, lang=lang, fmt=format, at=as_of.day)
+    return send_rendered(rendered, headers=as_of.headers())

@@ -16,7 +16,7 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import FileResponse
 
-from api.deps import ServiceDep
+from api.deps import AsOf, AsOfDep, ServiceDep
 from api.errors import QueryTooLongError, UnsupportedMediaTypeError
 from api.models import SparqlResults
 from api.openapi import error_responses, results_content
@@ -68,6 +68,7 @@ FormatQuery = Annotated[FORMAT_NAMES | None, Query(description="Overrides the Ac
 async def sparql_get(
     request: Request,
     service: ServiceDep,
+    as_of: AsOfDep,
     query: Annotated[str | None, Query(description="The SPARQL query.")] = None,
     format: FormatQuery = None,
 ) -> Response:
@@ -77,7 +78,7 @@ async def sparql_get(
             return FileResponse(FORM_PAGE, media_type="text/html; charset=utf-8")
         raise QueryError("missing the query parameter `query`")
     _refuse_dataset(request.query_params.keys())
-    return await _answer(service, query, accept, format)
+    return await _answer(service, query, accept, format, as_of)
 
 
 @router.post(
@@ -106,6 +107,7 @@ async def sparql_get(
 async def sparql_post(
     request: Request,
     service: ServiceDep,
+    as_of: AsOfDep,
     format: FormatQuery = None,
 ) -> Response:
     _refuse_dataset(request.query_params.keys())
@@ -132,16 +134,19 @@ async def sparql_post(
             f"cannot read a body of type {content_type or 'none'!r}: send "
             "application/sparql-query or application/x-www-form-urlencoded"
         )
-    return await _answer(service, text, request.headers.get("accept"), format)
+    return await _answer(service, text, request.headers.get("accept"), format, as_of)
 
 
-async def _answer(service: ServiceDep, text: str, accept: str | None, fmt: str | None) -> Response:
+async def _answer(
+    service: ServiceDep, text: str, accept: str | None, fmt: str | None, as_of: AsOf
+) -> Response:
     limit = service.settings.max_query_length
     if len(text) > limit:
         raise QueryTooLongError(f"the query is {len(text)} characters long; the limit is {limit}")
     if not text.strip():
         raise QueryError("the query is empty")
-    return send_rendered(await service.answer_sparql(text=text, accept=accept, fmt=fmt))
+    rendered = await service.answer_sparql(text=text, accept=accept, fmt=fmt, at=as_of.day)
+    return send_rendered(rendered, headers=as_of.headers())
 
 
 def _refuse_dataset(names: Collection[str]) -> None:

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
-from api.deps import LangDep, ServiceDep
+from api.deps import AsOfDep, LangDep, ServiceDep
 from api.openapi import error_responses
 
 router = APIRouter(tags=["viewer"])
@@ -35,6 +35,7 @@ INDEX = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 async def view(
     service: ServiceDep,
     lang: LangDep,
+    as_of: AsOfDep,
     focus: Annotated[
         str | None,
         Query(description="An IRI or the part after https://w3id.org/orgkg/id/."),
@@ -43,4 +44,5 @@ async def view(
 ) -> HTMLResponse:
     if not service.viewer_available:
         return HTMLResponse(INDEX)
-    return HTMLResponse(await service.viewer(lang=lang, focus=focus, depth=depth))
+    page = await service.viewer(lang=lang, focus=focus, depth=depth, at=as_of.day)
+    return HTMLResponse(page, headers=as_of.headers())
