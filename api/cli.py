@@ -248,9 +248,21 @@ def view(
 ) -> None:
     """Write the offline org-graph page (one self-contained HTML file)."""
     from graph import render_html
+    from ontology.timeline import parse_at, timeline_days
 
     settings = _settings(ctx, lang)
-    page = render_html(_open_store(settings), lang=settings.lang, focus=focus, depth=depth)
+    if settings.at:
+        parse_at(settings.at, name="--at")  # before loading: a typo fails fast
+    store = _load(settings)
+    shown, day = _as_of(settings, store)
+    page = render_html(
+        shown,
+        lang=settings.lang,
+        focus=focus,
+        depth=depth,
+        as_of=day,
+        timeline=timeline_days(store) if day else (),
+    )
     _write(page, output)
     if str(output) != "-":
         typer.echo(f"orgkg: wrote {output}", err=True)
@@ -295,7 +307,8 @@ def serve(
         host=host, port=port, workers=workers, query_timeout=timeout
     )
     # Load before starting the server: a data error is then exit 2 and one line.
-    run_server(settings, store=_open_store(settings))
+    # The whole history is served; each request picks its day (?at=, else --at, else today).
+    run_server(settings, store=_load(settings))
 
 
 # -- time: orgkg diff (issue 15) ----------------------------------------------
@@ -391,25 +404,39 @@ def _settings(ctx: typer.Context, lang: Lang | None) -> Settings:
 
 def _open_store(settings: Settings, *, dated: bool = True) -> Store:
     """The loaded store; ``dated``: as of ``--at`` (or today, if the data is dated)."""
-    from datetime import date
-
-    from api.progress import ProgressBar
-    from ontology.loader import load_regulation
-    from ontology.timeline import as_of, parse_at
+    from ontology.timeline import parse_at
 
     day = parse_at(settings.at, name="--at") if settings.at else None  # before loading
-    bar = ProgressBar()
-    try:
-        store = load_regulation(settings.data, engine=settings.store, on_progress=bar)
-    finally:
-        bar.close()
+    store = _load(settings)
     if not dated and day is None:
         return store
+    return _as_of(settings, store)[0]
+
+
+def _load(settings: Settings) -> Store:
+    from api.progress import ProgressBar
+    from ontology.loader import load_regulation
+
+    bar = ProgressBar()
+    try:
+        return load_regulation(settings.data, engine=settings.store, on_progress=bar)
+    finally:
+        bar.close()
+
+
+def _as_of(settings: Settings, store: Store) -> tuple[Store, str | None]:
+    """``store`` as of ``--at`` (else today, when dated), saying so on stderr."""
+    from datetime import date
+
+    from ontology.timeline import as_of, parse_at
+
+    day = parse_at(settings.at, name="--at") if settings.at else None
     view, used = as_of(store, day, today=date.today())
-    if used is not None:
-        note = "" if day is not None else " (today; --at DATE for another day)"
-        typer.echo(f"orgkg: answers as of {used.isoformat()}{note}", err=True)
-    return view
+    if used is None:
+        return view, None
+    note = "" if day is not None else " (today; --at DATE for another day)"
+    typer.echo(f"orgkg: answers as of {used.isoformat()}{note}", err=True)
+    return view, used.isoformat()
 
 
 def _write(content: bytes | str, target: Path | None = None) -> None:

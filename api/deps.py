@@ -79,6 +79,8 @@ async def get_as_of(
     """The day to answer for: ``?at=``, else today for dated data (400 on a bad date)."""
     if at is not None:
         return AsOf(parse_at(at).isoformat(), default=False)
+    if service.settings.at:  # `orgkg --at DAY serve`: that day by default
+        return AsOf(parse_at(service.settings.at, name="--at").isoformat(), default=True)
     if service.dated:
         return AsOf(date.today().isoformat(), default=True)
     return AsOf(None, default=True)

@@ -168,8 +168,16 @@ def render_viewer(
 ) -> bytes:
     """The self-contained org-graph page (``/``), whole or around ``focus``."""
     from graph import render_html
+    from ontology.timeline import timeline_days
 
-    page: str = render_html(context.store_at(at), lang=lang, focus=focus, depth=depth)
+    page: str = render_html(
+        context.store_at(at),
+        lang=lang,
+        focus=focus,
+        depth=depth,
+        as_of=at,
+        timeline=timeline_days(context.store) if at else (),
+    )
     return page.encode("utf-8")
 
 

@@ -242,6 +242,12 @@ TEXT: dict[str, Names] = {
     "nodes": ("nút", "nodes"),
     "edges": ("cạnh", "edges"),
     "hint": ("Bấm vào một nút để xem nguồn", "Click a node to see its source"),
+    "day": ("Ngày", "Day"),
+    "changes": ("thay đổi", "changes"),
+    "offline_day": (
+        "Trang ngoại tuyến chỉ cho một ngày: dùng orgkg view --at NGÀY, hoặc orgkg serve",
+        "An offline page shows one day: use orgkg view --at DAY, or orgkg serve",
+    ),
 }
 
 

@@ -370,3 +370,19 @@ def as_of(store: Store, day: date | None, *, today: date) -> tuple[Store, date |
     if is_dated(store):
         return at(store, today), today
     return store, None
+
+
+def timeline_days(store: Store) -> list[dict[str, object]]:
+    """The dated days of ``store``: ``{"day", "when", "count"}``, in order.
+
+    ``day`` is the ISO first day, ``when`` the form the sources give (a
+    month stays a month), ``count`` how many facts begin or end then.
+    """
+    counts: dict[date, tuple[str, int]] = {}
+    for event in events(store):
+        when, count = counts.get(event.day, (event.when, 0))
+        counts[event.day] = (when if len(when) >= len(event.when) else event.when, count + 1)
+    return [
+        {"day": day.isoformat(), "when": when[:10], "count": count}
+        for day, (when, count) in sorted(counts.items())
+    ]
