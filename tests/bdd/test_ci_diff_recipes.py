@@ -19,7 +19,8 @@ ORGKG = Path(sys.executable).parent / "orgkg"
 
 def github_diff_script() -> str:
     steps = load("github-actions-diff.yml")["jobs"]["diff"]["steps"]
-    return next(s["run"] for s in steps if s.get("name") == "orgkg diff against the base branch")
+    script = next(s["run"] for s in steps if s.get("name") == "orgkg diff against the base branch")
+    return str(script)
 
 
 def test_both_recipes_run_orgkg_diff_as_markdown_against_the_base() -> None:
