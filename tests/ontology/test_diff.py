@@ -57,6 +57,11 @@ def test_markdown_and_json_carry_the_same_changes(small: Difference) -> None:
     assert document["counts"] == {"added": 3, "removed": 3, "re-identified": 1}
 
 
+def test_a_re_graded_post_shows_the_old_and_new_value(small: Difference) -> None:
+    head = next(c for c in small.changes if c.subject == "Trưởng ban" and c.section == "post")
+    assert "https://example.org/fx/grade: SCS2 → SCS3" in head.details
+
+
 @pytest.fixture(scope="module")
 def both() -> Store:
     return load_regulation(BOTH)
