@@ -211,7 +211,10 @@ def is_dated(store: Store) -> bool:
     """Whether ``store`` holds facts dated in time (``--at`` then matters)."""
     if store.engine == "sparql":
         return False
-    return _dating_of(store).timed
+    cached = _DATINGS.get(store.version)
+    if cached is not None:
+        return cached.timed
+    return len(store.select(_read("timeline-dated"))) > 0
 
 
 _DATINGS: OrderedDict[str, Dating] = OrderedDict()
