@@ -30,7 +30,7 @@ CONFORMS_HEADER = "X-Orgkg-Conforms"
             "description": "The report.",
             "content": text_content("application/xml", "text/plain"),
         },
-        **error_responses(422, 500, 503),
+        **error_responses(400, 422, 500, 503),
     },
 )
 async def check(

@@ -30,7 +30,7 @@ INDEX = """<!doctype html><html lang="en"><head><meta charset="utf-8">
     response_class=HTMLResponse,
     summary="The org-graph viewer",
     description="One self-contained page; `focus` opens it on an entity and its neighbours.",
-    responses={200: {"content": {"text/html": {}}}, **error_responses(422, 500, 503)},
+    responses={200: {"content": {"text/html": {}}}, **error_responses(400, 422, 500, 503)},
 )
 async def view(
     service: ServiceDep,
