@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 
-from api.http.deps import LangDep, ServiceDep
+from api.http.deps import AsOfDep, LangDep, ServiceDep
 from api.http.models import ParameterInfo, QuestionInfo, SparqlResults
 from api.http.negotiation import prefers_html, require
 from api.http.openapi import error_responses, results_content
@@ -18,7 +18,7 @@ from ontology.formats import AnswerFormat
 router = APIRouter(tags=["questions"])
 
 # Query-string names the route itself reads; every other one is a parameter.
-RESERVED = frozenset({"lang", "format"})
+RESERVED = frozenset({"lang", "format", "at"})
 _ANSWER_TYPES = {
     "application/sparql-results+json": "json",
     "application/json": "json",
@@ -76,6 +76,8 @@ async def answer_question(
     request: Request,
     service: ServiceDep,
     lang: LangDep,
+    *,
+    as_of: AsOfDep,
     format: Annotated[
         Literal[AnswerFormat, "xlsx"] | None, Query(description="Overrides the Accept header.")
     ] = None,
@@ -92,6 +94,6 @@ async def answer_question(
     # -- data for programs -----------------------------------------------------
     fmt = format or _ANSWER_TYPES[require(list(_ANSWER_TYPES), request.headers.get("accept"))]
     rendered = await service.run(
-        ANSWER_QUESTION, question_id=question.id, params=params, lang=lang, fmt=fmt
+        ANSWER_QUESTION, question_id=question.id, params=params, lang=lang, fmt=fmt, at=as_of.day
     )
-    return send_rendered(rendered)
+    return send_rendered(rendered, headers=as_of.headers())

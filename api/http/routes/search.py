@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from api.http.deps import LangDep, ServiceDep
+from api.http.deps import AsOfDep, LangDep, ServiceDep
 from api.http.models import SparqlResults
 from api.http.openapi import error_responses, results_content
 from api.http.responses import send_rendered
@@ -33,7 +33,9 @@ router = APIRouter(tags=["entities"])
 async def search_labels(
     service: ServiceDep,
     lang: LangDep,
+    as_of: AsOfDep,
     q: Annotated[str, Query(min_length=1, max_length=500, description="The text to look for.")],
     format: Annotated[AnswerFormat, Query(description="Answer format.")] = "json",
 ) -> Response:
-    return send_rendered(await service.run(SEARCH_LABELS, q=q, lang=lang, fmt=format))
+    rendered = await service.run(SEARCH_LABELS, q=q, lang=lang, fmt=format, at=as_of.day)
+    return send_rendered(rendered, headers=as_of.headers())

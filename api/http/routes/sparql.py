@@ -14,7 +14,7 @@ from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Query, Request, Response
 
-from api.http.deps import LangDep, ServiceDep
+from api.http.deps import AsOf, AsOfDep, LangDep, ServiceDep
 from api.http.models import SparqlResults
 from api.http.negotiation import choose, require
 from api.http.openapi import error_responses, results_content
@@ -74,6 +74,7 @@ async def sparql_get(
     service: ServiceDep,
     *,
     lang: LangDep,
+    as_of: AsOfDep,
     query: Annotated[str | None, Query(description="The SPARQL query.")] = None,
     format: FormatQuery = None,
     edit: Annotated[
@@ -86,7 +87,7 @@ async def sparql_get(
             return pages.send_sparql_page(service, lang=lang, text=edit)
         raise QueryError("missing the query parameter `query`")
     _refuse_dataset(request.query_params.keys())
-    return await _answer(service, query, accept, format)
+    return await _answer(service, query, accept, format, as_of)
 
 
 @router.post(
@@ -115,6 +116,7 @@ async def sparql_get(
 async def sparql_post(
     request: Request,
     service: ServiceDep,
+    as_of: AsOfDep,
     format: FormatQuery = None,
 ) -> Response:
     _refuse_dataset(request.query_params.keys())
@@ -141,10 +143,12 @@ async def sparql_post(
             f"cannot read a body of type {content_type or 'none'!r}: send "
             "application/sparql-query or application/x-www-form-urlencoded"
         )
-    return await _answer(service, text, request.headers.get("accept"), format)
+    return await _answer(service, text, request.headers.get("accept"), format, as_of)
 
 
-async def _answer(service: ServiceDep, text: str, accept: str | None, fmt: str | None) -> Response:
+async def _answer(
+    service: ServiceDep, text: str, accept: str | None, fmt: str | None, as_of: AsOf
+) -> Response:
     limit = service.settings.max_query_length
     if len(text) > limit:
         raise QueryTooLongError(f"the query is {len(text)} characters long; the limit is {limit}")
@@ -153,9 +157,10 @@ async def _answer(service: ServiceDep, text: str, accept: str | None, fmt: str |
     # Each result kind's format is chosen before evaluation, so an Accept
     # that fits no kind costs no evaluation (406).
     formats = {kind: fmt for kind in RESULT_KINDS} if fmt else _formats_by_kind(accept)
-    return send_rendered(
-        await service.run(ANSWER_SPARQL, text=text, formats=formats, accept=accept)
+    rendered = await service.run(
+        ANSWER_SPARQL, text=text, formats=formats, accept=accept, at=as_of.day
     )
+    return send_rendered(rendered, headers=as_of.headers())
 
 
 def _formats_by_kind(accept: str | None) -> dict[str, str | None]:
