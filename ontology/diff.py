@@ -27,6 +27,8 @@ from rdflib import Literal, URIRef
 
 from ontology.folding import fold
 from ontology.namespaces import ORG, RDF, RDFS, SKOS
+from ontology.post_changes import KINDS as POST_KINDS
+from ontology.post_changes import PostChange, PostChanges, compare_posts
 from ontology.report import compact
 from ontology.sparql import read_sparql
 from ontology.store import Store, Term
@@ -95,6 +97,8 @@ class Difference:
     old: str
     new: str
     changes: tuple[Change, ...]
+    # The same differences told post by post (created, eliminated, re-graded, ...).
+    posts: PostChanges = field(default_factory=PostChanges)
 
     @property
     def same(self) -> bool:
@@ -118,6 +122,7 @@ class Difference:
             "same": self.same,
             "counts": self.counts(),
             "changes": [c.to_dict() for c in self.changes],
+            "posts": self.posts.to_dict(),
         }
         return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
 
@@ -132,6 +137,9 @@ class Difference:
                 for side, cited in (("old", c.old_sources), ("new", c.new_sources)):
                     if cited:
                         lines.append(f"      {side}: " + ", ".join(s.id for s in cited))
+        if self.posts.total:
+            lines += ["", f"Posts over time: {self._posts_summary()}"]
+            lines += [f"  {_post_line(c)}" for c in self.posts.changes]
         return "\n".join(lines) + "\n"
 
     def to_markdown(self) -> str:
@@ -145,7 +153,14 @@ class Difference:
                     f"| {_SIGN[c.change]} | {what} | {c.change} | "
                     f"{_cited_cell(c.old_sources)} | {_cited_cell(c.new_sources)} |"
                 )
+        if self.posts.total:
+            lines += ["", "#### Posts over time", "", self._posts_summary() + ".", ""]
+            lines += [f"- {_cell(_post_line(c))}" for c in self.posts.changes]
         return "\n".join(lines) + "\n"
+
+    def _posts_summary(self) -> str:
+        counts = self.posts.counts()
+        return ", ".join(f"{counts[kind]} {words}" for kind, words in POST_KINDS)
 
     def _summary(self) -> str:
         if self.same:
@@ -162,6 +177,16 @@ class Difference:
 
 
 _SIGN = {"added": "+", "removed": "-", "renamed": "~", "re-identified": "~", "changed": "~"}
+
+
+def _post_line(change: PostChange) -> str:
+    words = dict(POST_KINDS)[change.kind]
+    line = f"{words}: {change.label or compact(change.post)}"
+    if change.old or change.new:
+        old = ", ".join(change.old) or "none"
+        new = ", ".join(change.new) or "none"
+        line += f": {old} -> {new}"
+    return line
 
 
 def _cell(text: str) -> str:
@@ -272,7 +297,22 @@ def compare(old: Store, new: Store, *, old_name: str = "old", new_name: str = "n
     changes += _relation_changes(before, after, matches)
     order = {key: n for n, (key, _) in enumerate(SECTIONS)}
     changes.sort(key=lambda c: (order.get(c.section, 99), c.change, fold(c.subject), c.iri))
-    return Difference(old_name, new_name, tuple(changes))
+    posts = _labelled(compare_posts(old, new), before, after)
+    return Difference(old_name, new_name, tuple(changes), posts)
+
+
+def _labelled(posts: PostChanges, before: _Side, after: _Side) -> PostChanges:
+    """``posts`` with managers and holders named by their labels on each side."""
+
+    def named(side: _Side, values: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(side.label(v) if v.startswith(("http://", "https://")) else v for v in values)
+
+    return PostChanges(
+        tuple(
+            PostChange(c.kind, c.post, c.label, named(before, c.old), named(after, c.new))
+            for c in posts.changes
+        )
+    )
 
 
 def _match(before: _Side, after: _Side) -> dict[str, str]:
