@@ -25,6 +25,8 @@ TextFormat = Literal["table"]
 SparqlFormat = Literal[SolutionFormat, GraphFormat]
 ReportFormat = Literal["json", "junit", "text"]
 ExportName = Literal["ttl", "jsonld", "nt", "graphml", "gexf", "csv", "csv-zip", "popolo", "xlsx"]
+# What changed between two datasets or days (``orgkg diff``).
+DiffFormat = Literal["text", "markdown", "json"]
 
 # format name -> media type; the first of each family is the default.
 SOLUTION_FORMATS: dict[str, str] = {

@@ -45,6 +45,8 @@ VOCABULARY_LABELS = HERE / "vocabulary-labels.ttl"
 GENERIC_SHAPES = HERE / "shapes"
 REGULATIONS = HERE / "regulations"
 BUNDLED = REGULATIONS / "qd-426-2018"
+# ``--data bundled:all`` names every bundled data folder, ``bundled:NAME`` one.
+BUNDLED_SCHEME = "bundled:"
 
 FORMATS: dict[str, ox.RdfFormat] = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -78,8 +80,7 @@ def find_sources(paths: Sequence[Path | str] = ()) -> Sources:
     """
     data: list[Path] = [VOCABULARY, VOCABULARY_LABELS]
     shapes: list[Path] = sorted(GENERIC_SHAPES.glob("*.ttl"))
-    for given in paths or (BUNDLED,):
-        path = Path(given)
+    for path in (p for given in paths or (BUNDLED,) for p in _expand(given)):
         if path.is_dir():
             for file in sorted(p for p in path.rglob("*") if p.suffix in FORMATS):
                 _check_inside(file, path)
@@ -99,6 +100,22 @@ def find_sources(paths: Sequence[Path | str] = ()) -> Sources:
         else:
             raise DataError("no such file or folder", path=path)
     return Sources(tuple(dict.fromkeys(data)), tuple(dict.fromkeys(shapes)))
+
+
+def _expand(given: Path | str) -> list[Path]:
+    """A ``--data`` value as paths: ``bundled:all`` / ``bundled:NAME`` name bundled folders."""
+    text = str(given)
+    if not text.startswith(BUNDLED_SCHEME):
+        return [Path(given)]
+    name = text.removeprefix(BUNDLED_SCHEME)
+    bundled = sorted(p for p in REGULATIONS.iterdir() if p.is_dir())
+    if name == "all":
+        return bundled
+    chosen = [p for p in bundled if p.name == name]
+    if not chosen:
+        names = ", ".join(["all", *(p.name for p in bundled)])
+        raise DataError(f"no bundled dataset {name!r} (there are: {names})", path=text)
+    return chosen
 
 
 def _check_inside(file: Path, folder: Path) -> None:

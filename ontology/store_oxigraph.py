@@ -53,6 +53,14 @@ class OxigraphStore(Store):
         default = ox.DefaultGraph()
         self._store.extend(ox.Quad(q.subject, q.predicate, q.object, default) for q in quads)
 
+    def add_triples(self, triples: Iterable[tuple[Term, Term, Term]]) -> None:
+        """Add rdflib triples into the default graph (a view built from another store)."""
+        default = ox.DefaultGraph()
+        self._store.extend(
+            ox.Quad(to_ox(s), to_ox(p), to_ox(o), default)  # type: ignore[arg-type]
+            for s, p, o in triples
+        )
+
     def bulk_load(self, source: bytes | BinaryIO, fmt: ox.RdfFormat, *, base_iri: str) -> None:
         """Let Oxigraph parse and load a big file itself; SyntaxError as Oxigraph raises it."""
         self._store.bulk_load(

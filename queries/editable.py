@@ -5,7 +5,9 @@ binds by substitution: the term stands wherever the variable does, nested
 ``OPTIONAL`` filters included. Pasted into an editor, the text would run
 with them unbound, so :func:`editable_sparql` writes the same substitution
 into the text: each bound variable becomes its term, ``(term AS ?v)`` in the
-outer projection; a sub-select's projection drops it (the outer ``AS`` would
+outer projection (``(SAMPLE(term) AS ?v)`` when the outer query groups: rdflib
+gives a grouped query with a constant in its projection one row of nothing
+when nothing matches); a sub-select's projection drops it (the outer ``AS`` would
 rebind it), and so do ``GROUP BY`` and ``ORDER BY`` (a constant groups and
 sorts nothing, and rdflib cannot group by one). Comments, strings and
 IRIs are left alone. The text is for people to read, change and run; the
@@ -33,6 +35,7 @@ _TOKEN = re.compile(
     |(?P<bracket>[(){}])""",
     re.IGNORECASE | re.VERBOSE,
 )
+_GROUP_BY = re.compile(r"\bGROUP\s+BY\b", re.IGNORECASE)
 
 
 def editable_sparql(text: str, bindings: Mapping[str, Term]) -> str:
@@ -45,6 +48,8 @@ def editable_sparql(text: str, bindings: Mapping[str, Term]) -> str:
     depth = 0
     selects = 0
     start = 0
+    # The outer query's modifiers follow the closing brace of its WHERE.
+    grouped = _GROUP_BY.search(text, text.rfind("}") + 1) is not None
     for match in _TOKEN.finditer(text):
         out.append(text[start : match.start()])
         start = match.end()
@@ -67,15 +72,21 @@ def editable_sparql(text: str, bindings: Mapping[str, Term]) -> str:
             if mode == "modifier":  # drop the blank the variable leaves too
                 while text[start : start + 1] == " ":
                     start += 1
-            token = _substitute(terms[match["name"]], token, mode, depth, outer=selects == 1)
+            token = _substitute(
+                terms[match["name"]], token, mode, depth, outer=selects == 1, grouped=grouped
+            )
         out.append(token)
     out.append(text[start:])
     return "".join(out)
 
 
-def _substitute(term: str, variable: str, mode: str, depth: int, *, outer: bool) -> str:
+def _substitute(
+    term: str, variable: str, mode: str, depth: int, *, outer: bool, grouped: bool
+) -> str:
     if mode == "projection" and depth == 0:
-        return f"({term} AS {variable})" if outer else ""
+        if not outer:
+            return ""
+        return f"(SAMPLE({term}) AS {variable})" if grouped else f"({term} AS {variable})"
     if mode == "modifier":
         return ""
     return term

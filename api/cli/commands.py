@@ -19,7 +19,14 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 import typer
 from typer.core import TyperGroup
 
-from ontology.formats import AnswerFormat, ExportName, ReportFormat, SparqlFormat, TextFormat
+from ontology.formats import (
+    AnswerFormat,
+    DiffFormat,
+    ExportName,
+    ReportFormat,
+    SparqlFormat,
+    TextFormat,
+)
 from ontology.languages import Lang
 
 if TYPE_CHECKING:
@@ -93,6 +100,14 @@ def configure(
         ),
     ] = None,
     lang: LangOption = None,
+    at: Annotated[
+        str | None,
+        typer.Option(
+            "--at",
+            metavar="DATE",
+            help="Answer as of this day (YYYY-MM-DD). Default: today when the data is dated.",
+        ),
+    ] = None,
 ) -> None:
     """Query, view and check the knowledge graph of a regulation."""
     from api.runtime.settings import Settings
@@ -101,6 +116,7 @@ def configure(
         data=tuple(data) if data else None,
         store=store,
         lang=lang,
+        at=at,
     )
 
 
@@ -251,10 +267,22 @@ def view(
 ) -> None:
     """Write the offline org-graph page, or the chart as an SVG or PNG image."""
     from graph import render_html
+    from ontology.timeline import parse_at, timeline_days
 
     settings = _settings(ctx, lang)
     output = output or Path(f"orgkg.{fmt}")
-    page = render_html(_open_store(settings), lang=settings.lang, focus=focus, depth=depth)
+    if settings.at:
+        parse_at(settings.at, name="--at")  # before loading: a typo fails fast
+    store = _load(settings)
+    shown, day = _as_of(settings, store)
+    page = render_html(
+        shown,
+        lang=settings.lang,
+        focus=focus,
+        depth=depth,
+        as_of=day,
+        timeline=timeline_days(store) if day else (),
+    )
     if fmt == "html":
         _write(page, output)
     else:
@@ -285,7 +313,8 @@ def export(
     """Export the loaded model: RDF, GraphML, GEXF, CSV tables, Popolo JSON or Excel.
 
     `--format csv` writes one table (`--table nodes|edges`); an --output name
-    ending in .zip, or `--format csv-zip`, writes both in a zip.
+    ending in .zip, or `--format csv-zip`, writes both in a zip. Without --at an
+    export keeps the whole history.
     """
     from graph.dump import ExportOptions
     from queries.exports import export as export_model
@@ -295,7 +324,7 @@ def export(
     if name == "csv" and output is not None and output.suffix.lower() == ".zip":
         name = "csv-zip"
     options = ExportOptions(lang=settings.lang, table=table, bom=bom, vocabulary=vocabulary)
-    _write(export_model(_open_store(settings), name, options), output)
+    _write(export_model(_open_store(settings, dated=False), name, options), output)
 
 
 @app.command("serve")
@@ -321,7 +350,76 @@ def serve(
         host=host, port=port, workers=workers, query_timeout=timeout
     )
     # Load before starting the server: a data error is then exit 2 and one line.
-    run_server(settings, store=_open_store(settings))
+    # The whole history is served; each request picks its day (?at=, else --at, else today).
+    run_server(settings, store=_load(settings))
+
+
+# -- time: orgkg diff (issue 15) ----------------------------------------------
+
+
+@app.command("diff")
+def diff(  # noqa: PLR0917 (typer: options are parameters)
+    ctx: typer.Context,
+    old: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="OLD",
+            help="A data folder or file, or a git range REV1..REV2 (then NEW is a path).",
+        ),
+    ] = None,
+    new: Annotated[
+        Path | None, typer.Argument(metavar="NEW", help="A data folder or file.")
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--at", metavar="DATE", help="Compare the data as of DATE (the old side)."),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option("--to", metavar="DATE", help="... with the data as of DATE (the new side)."),
+    ] = None,
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f")] = "text",
+    output: OutputOption = None,
+) -> None:
+    """What changed between two datasets, two days or two git revisions. Exit 0 same, 1 differs."""
+    from ontology.diff import compare
+    from ontology.loader import load_regulation
+    from ontology.revisions import checked_out, split_range
+    from ontology.timeline import at, parse_at
+
+    settings = _settings(ctx, None)
+    first = parse_at(since, name="--at") if since else None
+    second = parse_at(until, name="--to") if until else first
+    revisions = split_range(old) if old else None
+
+    def dated(store: Store, day: Any) -> Store:
+        return at(store, day) if day is not None else store
+
+    if revisions is not None:
+        if new is None:
+            raise typer.BadParameter("a git range needs the folder or file: REV1..REV2 PATH")
+        with checked_out(revisions[0], new) as before, checked_out(revisions[1], new) as after:
+            old_store = dated(load_regulation([before], engine=settings.store), first)
+            new_store = dated(load_regulation([after], engine=settings.store), second)
+        names = (f"{revisions[0]}:{new}", f"{revisions[1]}:{new}")
+    elif old is not None and new is not None:
+        old_store = dated(load_regulation([Path(old)], engine=settings.store), first)
+        new_store = dated(load_regulation([new], engine=settings.store), second)
+        names = (old, str(new))
+    elif old is None and first is not None and until is not None:
+        store = load_regulation(settings.data, engine=settings.store)
+        old_store, new_store = at(store, first), dated(store, second)
+        names = (str(since), str(until))
+    else:
+        raise typer.BadParameter("give OLD NEW, REV1..REV2 PATH, or --at DATE --to DATE")
+    difference = compare(old_store, new_store, old_name=names[0], new_name=names[1])
+    rendered = {
+        "text": difference.to_text,
+        "markdown": difference.to_markdown,
+        "json": difference.to_json,
+    }[fmt]()
+    _write(rendered, output)
+    raise typer.Exit(difference.exit_code)
 
 
 # -- any regulation, any organisation: init, draft, import -------------------
@@ -434,7 +532,18 @@ def _settings(ctx: typer.Context, lang: Lang | None) -> Settings:
     return settings.with_(lang=lang)
 
 
-def _open_store(settings: Settings) -> Store:
+def _open_store(settings: Settings, *, dated: bool = True) -> Store:
+    """The loaded store; ``dated``: as of ``--at`` (or today, if the data is dated)."""
+    from ontology.timeline import parse_at
+
+    day = parse_at(settings.at, name="--at") if settings.at else None  # before loading
+    store = _load(settings)
+    if not dated and day is None:
+        return store
+    return _as_of(settings, store)[0]
+
+
+def _load(settings: Settings) -> Store:
     from api.cli.progress import ProgressBar
     from ontology.loader import load_regulation
 
@@ -443,6 +552,21 @@ def _open_store(settings: Settings) -> Store:
         return load_regulation(settings.data, engine=settings.store, on_progress=bar)
     finally:
         bar.close()
+
+
+def _as_of(settings: Settings, store: Store) -> tuple[Store, str | None]:
+    """``store`` as of ``--at`` (else today, when dated), saying so on stderr."""
+    from datetime import date
+
+    from ontology.timeline import as_of, parse_at
+
+    day = parse_at(settings.at, name="--at") if settings.at else None
+    view, used = as_of(store, day, today=date.today())
+    if used is None:
+        return view, None
+    note = "" if day is not None else " (today; --at DATE for another day)"
+    typer.echo(f"orgkg: answers as of {used.isoformat()}{note}", err=True)
+    return view, used.isoformat()
 
 
 def _write(content: bytes | str, target: Path | None = None) -> None:

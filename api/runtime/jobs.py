@@ -42,6 +42,15 @@ class WorkerContext:
     max_rows: int
     max_bytes: int
 
+    def store_at(self, at: str | None) -> Store:
+        """The store as of the ISO day ``at`` (built once per worker and day), or as it is."""
+        if at is None:
+            return self.store
+        from ontology.timeline import at as as_of_day
+        from ontology.timeline import parse_at
+
+        return as_of_day(self.store, parse_at(at))
+
 
 def never(arguments: Mapping[str, Any]) -> None:
     """The cache key of a job whose answers are never kept."""
@@ -62,7 +71,12 @@ class Job(Generic[T]):
 
 
 def answer_sparql(
-    context: WorkerContext, *, text: str, formats: Mapping[str, str | None], accept: str | None
+    context: WorkerContext,
+    *,
+    text: str,
+    formats: Mapping[str, str | None],
+    accept: str | None,
+    at: str | None = None,
 ) -> Rendered:
     """Guard and evaluate one SPARQL query (the ``/sparql`` endpoint).
 
@@ -71,7 +85,7 @@ def answer_sparql(
     """
     from queries import run_sparql
 
-    result = run_sparql(context.store, text)
+    result = run_sparql(context.store_at(at), text)
     kind = result_kind(result)
     fmt = formats.get(kind)
     if fmt is None:
@@ -83,30 +97,37 @@ def answer_sparql(
 
 
 def answer_question(
-    context: WorkerContext, *, question_id: str, params: Mapping[str, str], lang: str, fmt: str
+    context: WorkerContext,
+    *,
+    question_id: str,
+    params: Mapping[str, str],
+    lang: str,
+    fmt: str,
+    at: str | None = None,
 ) -> Rendered:
     """One answer of the catalogue (``/queries/{id}``), as SPARQL JSON or CSV."""
     from queries import run_query
 
-    answer = run_query(context.store, context.catalogue[question_id], params, lang=lang)
+    answer = run_query(context.store_at(at), context.catalogue[question_id], params, lang=lang)
     return render_result(answer, fmt, max_rows=context.max_rows, max_bytes=context.max_bytes)
 
 
-def search_labels(context: WorkerContext, *, q: str, lang: str, fmt: str) -> Rendered:
+def search_labels(
+    context: WorkerContext, *, q: str, lang: str, fmt: str, at: str | None = None
+) -> Rendered:
     """Accent-insensitive label search (``/search``)."""
     from queries import search
 
-    answer = search(context.store, q, lang=lang)
+    answer = search(context.store_at(at), q, lang=lang)
     return render_result(answer, fmt, max_rows=context.max_rows, max_bytes=context.max_bytes)
 
 
-def describe(context: WorkerContext, *, entity: str, lang: str) -> bytes:
+def describe(context: WorkerContext, *, entity: str, lang: str, at: str | None = None) -> bytes:
     """One entity as JSON: labels, types, relations, sources (``/entities/{id}``)."""
     from queries import describe_entity
 
-    return json.dumps(describe_entity(context.store, entity, lang=lang), ensure_ascii=False).encode(
-        "utf-8"
-    )
+    described = describe_entity(context.store_at(at), entity, lang=lang)
+    return json.dumps(described, ensure_ascii=False).encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -120,7 +141,7 @@ class CheckOutcome:
         return self.renderings[(fmt, lang)]
 
 
-def check_compliance(context: WorkerContext) -> CheckOutcome:
+def check_compliance(context: WorkerContext, *, at: str | None = None) -> CheckOutcome:
     """The compliance report (``/check``) in every format and language.
 
     The profile is chosen by the data, as ``orgkg check`` does by default;
@@ -130,7 +151,8 @@ def check_compliance(context: WorkerContext) -> CheckOutcome:
     from ontology.languages import LANGUAGES
     from ontology.profiles import check_with_profile
 
-    report = check_with_profile(context.store, context.store.sources)
+    store = context.store_at(at)
+    report = check_with_profile(store, context.store.sources)
     renderings: dict[tuple[str, str], Rendered] = {
         (fmt, lang): Rendered(report.render(fmt, lang), media_type)
         for fmt, media_type in REPORT_FORMATS.items()
@@ -161,12 +183,25 @@ def describe_dataset(context: WorkerContext, *, base: str, fmt: str) -> Rendered
 
 
 def render_viewer(
-    context: WorkerContext, *, lang: str, focus: str | None = None, depth: int = 2
+    context: WorkerContext,
+    *,
+    lang: str,
+    focus: str | None = None,
+    depth: int = 2,
+    at: str | None = None,
 ) -> bytes:
-    """The self-contained org-graph page (``/``), whole or around ``focus``."""
+    """The self-contained org-graph page (``/``), whole or around ``focus``, as of ``at``."""
     from graph import render_html
+    from ontology.timeline import timeline_days
 
-    page: str = render_html(context.store, lang=lang, focus=focus, depth=depth)
+    page: str = render_html(
+        context.store_at(at),
+        lang=lang,
+        focus=focus,
+        depth=depth,
+        as_of=at,
+        timeline=timeline_days(context.store) if at else (),
+    )
     return page.encode("utf-8")
 
 
@@ -178,12 +213,12 @@ def _question_key(arguments: Mapping[str, Any]) -> Hashable | None:
     # that needs one raises, and errors are never kept.)
     if arguments["params"]:
         return None
-    return (arguments["question_id"], arguments["lang"], arguments["fmt"])
+    return (arguments["question_id"], arguments["lang"], arguments["fmt"], arguments.get("at"))
 
 
-def _once(arguments: Mapping[str, Any]) -> Hashable:
-    # One validation per store version, whatever the format and language.
-    return ()
+def _per_day(arguments: Mapping[str, Any]) -> Hashable:
+    # One validation per store version and day, whatever the format and language.
+    return (arguments.get("at"),)
 
 
 def _export_key(arguments: Mapping[str, Any]) -> Hashable:
@@ -192,7 +227,9 @@ def _export_key(arguments: Mapping[str, Any]) -> Hashable:
 
 def _viewer_key(arguments: Mapping[str, Any]) -> Hashable | None:
     # One page per entity is not worth keeping; the whole graph's is.
-    return (arguments["lang"],) if arguments.get("focus") is None else None
+    if arguments.get("focus") is not None:
+        return None
+    return (arguments["lang"], arguments.get("at"))
 
 
 def _description_key(arguments: Mapping[str, Any]) -> Hashable:
@@ -205,6 +242,6 @@ DESCRIBE_DATASET = Job(describe_dataset, long=True, cache_key=_description_key)
 ANSWER_QUESTION = Job(answer_question, cache_key=_question_key)
 SEARCH_LABELS = Job(search_labels)
 DESCRIBE = Job(describe)
-CHECK_COMPLIANCE = Job(check_compliance, long=True, cache_key=_once)
+CHECK_COMPLIANCE = Job(check_compliance, long=True, cache_key=_per_day)
 EXPORT = Job(export, long=True, cache_key=_export_key)
 RENDER_VIEWER = Job(render_viewer, long=True, cache_key=_viewer_key)

@@ -40,6 +40,8 @@ class Service:
     pool: WorkerPool
     cache: ResponseCache
     triples: int | None = None
+    # Whether the data is dated (ontology.timeline): then answers default to today.
+    dated: bool = False
     started: bool = field(default=False, init=False)
 
     def start(self) -> None:
@@ -65,6 +67,7 @@ class Service:
 def open_service(settings: Settings, *, store: Store | None = None) -> Service:
     """Load the store (unless given) and the catalogue; the pool is not started yet."""
     from ontology.loader import load_regulation
+    from ontology.timeline import is_dated
     from queries import load_catalogue
 
     _preload_job_modules()
@@ -89,6 +92,7 @@ def open_service(settings: Settings, *, store: Store | None = None) -> Service:
         pool=pool,
         cache=ResponseCache(store.version, max_item_bytes=settings.max_bytes),
         triples=store.count(),
+        dated=is_dated(store),
     )
 
 

@@ -8,8 +8,10 @@ are passed down as arguments.
 setting                     environment variable           default
 ==========================  =============================  ===============
 data (paths)                ``ORGKG_DATA`` (os.pathsep)    bundled text
+                            (``bundled:all``: every bundled folder)
 store                       ``ORGKG_STORE``                ``oxigraph``
 lang                        ``ORGKG_LANG``                 ``vi``
+at (a day, YYYY-MM-DD)      ``ORGKG_AT``                   today, if dated
 host                        ``ORGKG_HOST``                 ``127.0.0.1``
 port                        ``ORGKG_PORT``                 ``8000``
 query_timeout (seconds)     ``ORGKG_QUERY_TIMEOUT``        ``10``
@@ -47,6 +49,9 @@ class Settings:
     data: tuple[Path, ...] = ()
     store: str = "oxigraph"
     lang: Lang = "vi"
+    # Answer as of this day (YYYY-MM-DD, YYYY-MM, YYYY); None: today when the
+    # data is dated (ontology.timeline), else the data as it is.
+    at: str | None = None
     host: str = "127.0.0.1"
     port: int = 8000
     query_timeout: float = 10.0
@@ -101,7 +106,7 @@ class Settings:
 
 def _parse(name: str, raw: str) -> Any:
     converters: dict[str, Callable[[str], Any]] = {
-        "data": lambda text: tuple(Path(p) for p in text.split(os.pathsep) if p),
+        "data": _data_paths,
         "port": int,
         "query_timeout": float,
         "long_timeout": float,
@@ -116,3 +121,15 @@ def _parse(name: str, raw: str) -> Any:
         return convert(raw)
     except ValueError:
         raise SettingError(f"{ENV_PREFIX}{name.upper()}={raw!r} is not a valid {name}") from None
+
+
+def _data_paths(text: str) -> tuple[Path, ...]:
+    """``ORGKG_DATA``: paths split on os.pathsep, ``bundled:NAME`` kept whole."""
+    parts = [p for p in text.split(os.pathsep) if p]
+    paths: list[Path] = []
+    while parts:
+        part = parts.pop(0)
+        if part == "bundled" and parts and os.pathsep == ":":
+            part = f"bundled:{parts.pop(0)}"
+        paths.append(Path(part))
+    return tuple(paths)

@@ -247,6 +247,12 @@ TEXT: dict[str, Names] = {
     "export": ("Tải sơ đồ", "Download the chart"),
     "export_view": ("Phần đang xem", "Current view"),
     "export_whole": ("Toàn bộ sơ đồ", "Whole chart"),
+    "day": ("Ngày", "Day"),
+    "changes": ("thay đổi", "changes"),
+    "offline_day": (
+        "Trang ngoại tuyến chỉ cho một ngày: dùng orgkg view --at NGÀY, hoặc orgkg serve",
+        "An offline page shows one day: use orgkg view --at DAY, or orgkg serve",
+    ),
 }
 
 

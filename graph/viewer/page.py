@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -39,7 +40,15 @@ TEMPLATES = HERE / "templates"
 COLLAPSE_ABOVE = 1500
 
 # Inlined in this order: the drawing library, then the page's own modules.
-SCRIPTS = ("vis-network.min.js", "layout.js", "viewer.js", "panel.js", "ask.js", "export.js")
+SCRIPTS = (
+    "vis-network.min.js",
+    "layout.js",
+    "viewer.js",
+    "panel.js",
+    "ask.js",
+    "export.js",
+    "timeline.js",
+)
 
 Layout = Literal["org", "force"]
 
@@ -61,6 +70,8 @@ def render_html(
     focus: str | None = None,
     depth: int = 2,
     layout: str = "org",
+    as_of: str | None = None,
+    timeline: Sequence[Mapping[str, object]] = (),
 ) -> str:
     """The org-chart page of ``store`` as one HTML document (a str).
 
@@ -69,9 +80,20 @@ def render_html(
     opens the page on that entity and its neighbours ``depth`` steps away;
     ``layout`` is ``org`` (levels from the reporting tree) or ``force``.
     The page's URL parameters (``?focus=...&depth=...&lang=...``) override
-    these when it is opened.
+    these when it is opened. ``as_of`` (an ISO day) is the day ``store``
+    shows and ``timeline`` the dataset's dated days (``ontology.timeline.
+    timeline_days``): the page's date control and timeline then redraw the
+    chart for another day (``?at=DAY``, served pages).
     """
-    return render_view(project_view(store), lang=lang, focus=focus, depth=depth, layout=layout)
+    return render_view(
+        project_view(store),
+        lang=lang,
+        focus=focus,
+        depth=depth,
+        layout=layout,
+        as_of=as_of,
+        timeline=timeline,
+    )
 
 
 def render_view(
@@ -81,6 +103,8 @@ def render_view(
     focus: str | None = None,
     depth: int = 2,
     layout: str = "org",
+    as_of: str | None = None,
+    timeline: Sequence[Mapping[str, object]] = (),
 ) -> str:
     """Render an already projected view (see :func:`render_html`).
 
@@ -112,6 +136,7 @@ def render_view(
         "bridgedKinds": list(legend.BRIDGED_KINDS),
         "ranking": RANKING,
         "text": legend.page_text(),
+        "timeline": {"asOf": as_of, "days": [dict(day) for day in timeline]},
     }
     data = to_script_json(payload)
     scripts = tuple(static_text(name) for name in SCRIPTS)

@@ -43,6 +43,7 @@ from tests.bdd.steps import (
     rules,
     staffing,
     structure,
+    timeline,
 )
 from tests.bdd.steps import (
     compliance as compliance_steps,
@@ -59,6 +60,7 @@ for _module in (
     rules,
     staffing,
     structure,
+    timeline,
 ):
     globals().update(
         {name: value for name, value in vars(_module).items() if name.startswith("pytestbdd_")}
@@ -119,8 +121,8 @@ def orgkg_store(orgkg_model: LoadedModel) -> Store:
 
 @pytest.fixture(scope="session")
 def passages(orgkg_model: LoadedModel) -> dict[str, str]:
-    """Passage id -> text of the source document under test (else the bundled one)."""
-    return orgkg_model.passages or bundled_passages()
+    """Passage id -> text of the source document under test, and of the bundled ones."""
+    return {**bundled_passages(), **orgkg_model.passages}
 
 
 @pytest.fixture(scope="session")

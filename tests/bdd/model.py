@@ -13,7 +13,7 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, RDF
 
-from ontology import BUNDLED, OrgkgError, Store
+from ontology import BUNDLED, REGULATIONS, OrgkgError, Store
 from ontology.namespaces import OKG
 from ontology.report import Report
 from ontology.validation import check
@@ -70,8 +70,16 @@ def passages_of(triples: Iterable[tuple[Any, Any, Any]]) -> dict[str, str]:
 
 
 def bundled_passages() -> dict[str, str]:
-    """The passages of the bundled regulation's source document (source.ttl)."""
-    return passages_of(Graph().parse(BUNDLED / "source.ttl", format="turtle"))
+    """The passages of every bundled data folder's source document (source.ttl).
+
+    Decision 426's first; the 2019-2021 folder's ids (``sec_N__item_M``) are
+    distinct from them, so its scenarios (features/time/) are tagged alike.
+    """
+    graph = Graph().parse(BUNDLED / "source.ttl", format="turtle")
+    for source in sorted(REGULATIONS.glob("*/source.ttl")):
+        if source.parent != BUNDLED:
+            graph.parse(source, format="turtle")
+    return passages_of(graph)
 
 
 @dataclass

@@ -16,12 +16,14 @@ ID = "https://w3id.org/orgkg/id/"
 # Parameters for the questions that need some, per dataset.
 BUNDLED_PARAMS: dict[str, dict[str, str]] = {
     "chain-of-command": {"from": "Nhóm Truyền thông"},
+    "history": {"entity": "Tổ trưởng Tổ công tác"},
     "provenance": {"entity": "id:vpcp"},
     "search": {"q": "to cong tac"},
     "unit-members": {"unit": "Bộ phận thường trực"},
 }
 MINISTRY_PARAMS: dict[str, dict[str, str]] = {
     "chain-of-command": {"from": "engineer"},
+    "history": {"entity": EX + "mol"},
     "provenance": {"entity": EX + "mol"},
     "search": {"q": "vu"},
     "unit-members": {"unit": "Technical Office"},

@@ -36,6 +36,7 @@ MORE = {
     "documents",
     "longest-chains",
     "unit-members",
+    "history",
 }
 # Both listings are checked: the catalogue's own, and the project README's.
 READMES = [FOLDER / "README.md", FOLDER.parent / "README.md"]

@@ -64,8 +64,8 @@ async def send_entity_page(service: Service, *, entity: str, lang: Lang) -> Resp
     return send_html(page.body, page.status)
 
 
-async def send_check_page(service: Service, *, lang: Lang) -> Response:
-    outcome = await service.run(CHECK_COMPLIANCE)
+async def send_check_page(service: Service, *, lang: Lang, at: str | None = None) -> Response:
+    outcome = await service.run(CHECK_COMPLIANCE, at=at)
     report = outcome.rendered(fmt="json", lang=lang).body
     page = await service.run(jobs.CHECK_PAGE, report=report, lang=lang)
     return send_html(page.body, page.status)

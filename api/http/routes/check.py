@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from api.http.deps import LangDep, ServiceDep
+from api.http.deps import AsOfDep, LangDep, ServiceDep
 from api.http.models import CheckReport
 from api.http.negotiation import prefers_html
 from api.http.openapi import error_responses, text_content
@@ -34,21 +34,22 @@ CONFORMS_HEADER = "X-Orgkg-Conforms"
             "description": "The report.",
             "content": text_content("application/xml", "text/plain"),
         },
-        **error_responses(422, 500, 503),
+        **error_responses(400, 422, 500, 503),
     },
 )
 async def check(
     request: Request,
     service: ServiceDep,
     lang: LangDep,
+    as_of: AsOfDep,
     format: Annotated[ReportFormat | None, Query(description="Report format (json).")] = None,
 ) -> Response:
     if format is None and prefers_html(request.headers.get("accept"), ["application/json"]):
-        return await pages.send_check_page(service, lang=lang)
-    outcome = await service.run(CHECK_COMPLIANCE)
+        return await pages.send_check_page(service, lang=lang, at=as_of.day)
+    outcome = await service.run(CHECK_COMPLIANCE, at=as_of.day)
     rendered = outcome.rendered(fmt=format or "json", lang=lang)
     return Response(
         content=rendered.body,
         media_type=rendered.media_type,
-        headers={CONFORMS_HEADER: "true" if outcome.conforms else "false"},
+        headers={CONFORMS_HEADER: "true" if outcome.conforms else "false", **as_of.headers()},
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
-from api.http.deps import LangDep, ServiceDep
+from api.http.deps import AsOfDep, LangDep, ServiceDep
 from api.http.models import Entity
 from api.http.negotiation import prefers_html
 from api.http.openapi import error_responses
@@ -29,9 +29,9 @@ router = APIRouter(tags=["entities"])
     },
 )
 async def get_entity(
-    entity_id: str, request: Request, service: ServiceDep, lang: LangDep
+    entity_id: str, request: Request, service: ServiceDep, lang: LangDep, as_of: AsOfDep
 ) -> Response:
     if prefers_html(request.headers.get("accept"), ["application/json"]):  # a browser: the page
         return await pages.send_entity_page(service, entity=entity_id, lang=lang)
-    body = await service.run(DESCRIBE, entity=entity_id, lang=lang)
-    return Response(content=body, media_type="application/json")
+    body = await service.run(DESCRIBE, entity=entity_id, lang=lang, at=as_of.day)
+    return Response(content=body, media_type="application/json", headers=as_of.headers())

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 
-from api.http.deps import LangDep, ServiceDep
+from api.http.deps import AsOfDep, LangDep, ServiceDep
 from api.http.models import ParameterInfo, QuestionInfo, SparqlResults
 from api.http.negotiation import ANSWER_TYPES, prefers_html, require
 from api.http.openapi import error_responses, results_content
@@ -18,7 +18,7 @@ from ontology.formats import AnswerFormat
 router = APIRouter(tags=["questions"])
 
 # Query-string names the route itself reads; every other one is a parameter.
-RESERVED = frozenset({"lang", "format"})
+RESERVED = frozenset({"lang", "format", "at"})
 
 
 @router.get(
@@ -72,6 +72,8 @@ async def answer_question(
     request: Request,
     service: ServiceDep,
     lang: LangDep,
+    *,
+    as_of: AsOfDep,
     format: Annotated[
         Literal[AnswerFormat, "xlsx"] | None, Query(description="Overrides the Accept header.")
     ] = None,
@@ -89,6 +91,6 @@ async def answer_question(
         return await pages.send_workbook(service, question_id=question.id, params=params, lang=lang)
     # -- data for programs -------------------------------------------------------
     rendered = await service.run(
-        ANSWER_QUESTION, question_id=question.id, params=params, lang=lang, fmt=fmt
+        ANSWER_QUESTION, question_id=question.id, params=params, lang=lang, fmt=fmt, at=as_of.day
     )
-    return send_rendered(rendered)
+    return send_rendered(rendered, headers=as_of.headers())

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 
-from api.http.deps import LangDep, ServiceDep
+from api.http.deps import AsOfDep, LangDep, ServiceDep
 from api.http.models import SparqlResults
 from api.http.negotiation import ANSWER_TYPES, require
 from api.http.openapi import error_responses, results_content
@@ -37,10 +37,12 @@ async def search_labels(
     request: Request,
     service: ServiceDep,
     lang: LangDep,
+    as_of: AsOfDep,
     q: Annotated[str, Query(min_length=1, max_length=500, description="The text to look for.")],
     format: Annotated[
         Literal[AnswerFormat, "xlsx"] | None, Query(description="Overrides the Accept header.")
     ] = None,
 ) -> Response:
     fmt = format or ANSWER_TYPES[require(list(ANSWER_TYPES), request.headers.get("accept"))]
-    return send_rendered(await service.run(SEARCH_LABELS, q=q, lang=lang, fmt=fmt))
+    rendered = await service.run(SEARCH_LABELS, q=q, lang=lang, fmt=fmt, at=as_of.day)
+    return send_rendered(rendered, headers=as_of.headers())

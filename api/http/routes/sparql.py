@@ -18,7 +18,7 @@ from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Query, Request, Response
 
-from api.http.deps import LangDep, ServiceDep
+from api.http.deps import AsOf, AsOfDep, LangDep, ServiceDep
 from api.http.models import SparqlResults
 from api.http.negotiation import choose, require
 from api.http.openapi import error_responses, results_content
@@ -87,6 +87,7 @@ async def sparql_get(
     service: ServiceDep,
     *,
     lang: LangDep,
+    as_of: AsOfDep,
     query: Annotated[str | None, Query(description="The SPARQL query.")] = None,
     format: FormatQuery = None,
     edit: Annotated[
@@ -99,7 +100,8 @@ async def sparql_get(
             return pages.send_sparql_page(service, lang=lang, text=edit)
         return await _describe_service(request, service, accept)
     _refuse_dataset(request.query_params.keys())
-    return await _answer(service, query, accept, _hints(request.query_params.multi_items()))
+    hints = _hints(request.query_params.multi_items())
+    return await _answer(service, query, accept, hints, as_of)
 
 
 @router.post(
@@ -128,6 +130,7 @@ async def sparql_get(
 async def sparql_post(
     request: Request,
     service: ServiceDep,
+    as_of: AsOfDep,
     format: FormatQuery = None,
 ) -> Response:
     _refuse_dataset(request.query_params.keys())
@@ -156,7 +159,7 @@ async def sparql_post(
             f"cannot read a body of type {content_type or 'none'!r}: send "
             "application/sparql-query or application/x-www-form-urlencoded"
         )
-    return await _answer(service, text, request.headers.get("accept"), hints)
+    return await _answer(service, text, request.headers.get("accept"), hints, as_of)
 
 
 def _hints(items: Iterable[tuple[str, str]]) -> list[str]:
@@ -174,7 +177,9 @@ async def _describe_service(request: Request, service: ServiceDep, accept: str |
     return send_rendered(await service.run(DESCRIBE_SERVICE, endpoint=endpoint, fmt=fmt))
 
 
-async def _answer(service: ServiceDep, text: str, accept: str | None, hints: list[str]) -> Response:
+async def _answer(
+    service: ServiceDep, text: str, accept: str | None, hints: list[str], as_of: AsOf
+) -> Response:
     limit = service.settings.max_query_length
     if len(text) > limit:
         raise QueryTooLongError(f"the query is {len(text)} characters long; the limit is {limit}")
@@ -184,9 +189,10 @@ async def _answer(service: ServiceDep, text: str, accept: str | None, hints: lis
     # that fits no kind costs no evaluation (406).
     hinted = formats_from_hints(hints)
     formats = {**_formats_by_kind(accept, strict=not hinted), **hinted}
-    return send_rendered(
-        await service.run(ANSWER_SPARQL, text=text, formats=formats, accept=accept)
+    rendered = await service.run(
+        ANSWER_SPARQL, text=text, formats=formats, accept=accept, at=as_of.day
     )
+    return send_rendered(rendered, headers=as_of.headers())
 
 
 def _formats_by_kind(accept: str | None, *, strict: bool = True) -> dict[str, str | None]:

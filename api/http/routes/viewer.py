@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
-from api.http.deps import LangDep, ServiceDep
+from api.http.deps import AsOfDep, LangDep, ServiceDep
 from api.http.openapi import error_responses
 from api.runtime.jobs import RENDER_VIEWER
 
@@ -19,15 +19,17 @@ router = APIRouter(tags=["viewer"])
     response_class=HTMLResponse,
     summary="The org-graph viewer",
     description="One self-contained page; `focus` opens it on an entity and its neighbours.",
-    responses={200: {"content": {"text/html": {}}}, **error_responses(422, 500, 503)},
+    responses={200: {"content": {"text/html": {}}}, **error_responses(400, 422, 500, 503)},
 )
 async def view(
     service: ServiceDep,
     lang: LangDep,
+    as_of: AsOfDep,
     focus: Annotated[
         str | None,
         Query(description="An IRI or the part after https://w3id.org/orgkg/id/."),
     ] = None,
     depth: Annotated[int, Query(ge=1, le=6, description="Steps around `focus`.")] = 2,
 ) -> HTMLResponse:
-    return HTMLResponse(await service.run(RENDER_VIEWER, lang=lang, focus=focus, depth=depth))
+    page = await service.run(RENDER_VIEWER, lang=lang, focus=focus, depth=depth, at=as_of.day)
+    return HTMLResponse(page, headers=as_of.headers())
