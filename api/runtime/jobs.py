@@ -1,11 +1,12 @@
 """What the query workers do, and the one runner every route goes through.
 
 A :class:`Job` names a module-level function ``run(context, **arguments)``
-that a worker process calls (see :mod:`api.runtime.pool`), whether it walks
-the whole graph (the long time limit) and which answers may be kept (its
-cache key). Routes call ``service.run(JOB, **arguments)``: there is no
-per-endpoint method in between. Each function returns plain, picklable data
-(bytes ready to send), so nothing big or rdflib-shaped crosses the pipe.
+that a worker process calls (see :mod:`api.runtime.pool`), the lane of
+workers it runs in, whether it walks the whole graph (the long time limit)
+and which answers may be kept (its cache key). Routes call
+``service.run(JOB, **arguments)``: there is no per-endpoint method in
+between. Each function returns plain, picklable data (bytes ready to send),
+so nothing big or rdflib-shaped crosses the pipe.
 Everything that can be slow runs here, the read-only guard's parse included,
 so the time limit covers it.
 """
@@ -47,13 +48,19 @@ def never(arguments: Mapping[str, Any]) -> None:
     return None
 
 
+INTERACTIVE = "default"  # the catalogue, entities, search: cheap, never behind SPARQL
+SPARQL = "sparql"  # ad-hoc queries: anything goes, capped per client
+LONG = "long"  # whole-graph walks: check, exports, the viewer page
+
+
 @dataclass(frozen=True)
 class Job(Generic[T]):
-    """One kind of request: what a worker runs, under which limit, kept under which key."""
+    """One kind of request: what a worker runs, in which lane, under which limit, kept how."""
 
     run: Callable[..., T]
     long: bool = False  # walks the whole graph: the long time limit
     cache_key: CacheKey = never  # None: do not keep this answer
+    lane: str = INTERACTIVE
 
     @property
     def name(self) -> str:
@@ -89,6 +96,19 @@ def answer_question(
 
     answer = run_query(context.store, context.catalogue[question_id], params, lang=lang)
     return render_result(answer, fmt, max_rows=context.max_rows, max_bytes=context.max_bytes)
+
+
+def answer_question_every_way(
+    context: WorkerContext, *, question_id: str, lang: str, formats: tuple[str, ...]
+) -> dict[str, Rendered]:
+    """A parameter-free answer evaluated once and rendered in each of ``formats`` (warm-up)."""
+    from queries import run_query
+
+    answer = run_query(context.store, context.catalogue[question_id], {}, lang=lang)
+    return {
+        fmt: render_result(answer, fmt, max_rows=context.max_rows, max_bytes=context.max_bytes)
+        for fmt in formats
+    }
 
 
 def search_labels(context: WorkerContext, *, q: str, lang: str, fmt: str) -> Rendered:
@@ -159,7 +179,12 @@ def _question_key(arguments: Mapping[str, Any]) -> Hashable | None:
     # that needs one raises, and errors are never kept.)
     if arguments["params"]:
         return None
-    return (arguments["question_id"], arguments["lang"], arguments["fmt"])
+    return question_key(arguments["question_id"], arguments["lang"], arguments["fmt"])
+
+
+def question_key(question_id: str, lang: str, fmt: str) -> Hashable:
+    """The cache key of a parameter-free answer (the warm-up fills the same keys)."""
+    return (question_id, lang, fmt)
 
 
 def _once(arguments: Mapping[str, Any]) -> Hashable:
@@ -176,10 +201,11 @@ def _viewer_key(arguments: Mapping[str, Any]) -> Hashable | None:
     return (arguments["lang"],) if arguments.get("focus") is None else None
 
 
-ANSWER_SPARQL = Job(answer_sparql)
+ANSWER_SPARQL = Job(answer_sparql, lane=SPARQL)
 ANSWER_QUESTION = Job(answer_question, cache_key=_question_key)
+ANSWER_QUESTION_EVERY_WAY = Job(answer_question_every_way, long=True)
 SEARCH_LABELS = Job(search_labels)
 DESCRIBE = Job(describe)
-CHECK_COMPLIANCE = Job(check_compliance, long=True, cache_key=_once)
-EXPORT = Job(export, long=True, cache_key=_export_key)
-RENDER_VIEWER = Job(render_viewer, long=True, cache_key=_viewer_key)
+CHECK_COMPLIANCE = Job(check_compliance, long=True, cache_key=_once, lane=LONG)
+EXPORT = Job(export, long=True, cache_key=_export_key, lane=LONG)
+RENDER_VIEWER = Job(render_viewer, long=True, cache_key=_viewer_key, lane=LONG)

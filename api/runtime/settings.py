@@ -18,8 +18,18 @@ max_rows                    ``ORGKG_MAX_ROWS``             ``100000``
 max_bytes                   ``ORGKG_MAX_BYTES``            ``16777216``
 max_query_length (chars)    ``ORGKG_MAX_QUERY_LENGTH``     ``65536``
 workers (query processes)   ``ORGKG_WORKERS``              ``2``
+sparql_workers              ``ORGKG_SPARQL_WORKERS``       ``2``
+long_workers                ``ORGKG_LONG_WORKERS``         ``1``
+sparql_per_client           ``ORGKG_SPARQL_PER_CLIENT``    ``2``
 worker_memory (MiB)         ``ORGKG_WORKER_MEMORY``        ``768``
 ==========================  =============================  ===============
+
+The workers come in three lanes that never wait for one another:
+``workers`` answer the catalogue, entities and search; ``sparql_workers``
+answer ad-hoc ``/sparql`` queries (at a lower CPU priority); ``long_workers``
+build the compliance report, exports and the viewer page. One client (one
+address) may have ``sparql_per_client`` ``/sparql`` queries in flight; one
+more is refused at once with 429 and ``Retry-After``.
 
 ``worker_memory`` is what one query may allocate on top of the worker's
 size at fork (an address-space limit): a query past it ends that worker,
@@ -56,6 +66,9 @@ class Settings:
     max_bytes: int = 16 * 1024 * 1024
     max_query_length: int = 64 * 1024
     workers: int = 2
+    sparql_workers: int = 2
+    long_workers: int = 1
+    sparql_per_client: int = 2
     worker_memory: int = 768
     # Not settable from the environment: tests use it to keep runs quiet.
     log_level: str = field(default="info", compare=False)
@@ -70,6 +83,9 @@ class Settings:
             "max_bytes",
             "max_query_length",
             "workers",
+            "sparql_workers",
+            "long_workers",
+            "sparql_per_client",
             "worker_memory",
         )
         for name in positive:
@@ -109,6 +125,9 @@ def _parse(name: str, raw: str) -> Any:
         "max_bytes": int,
         "max_query_length": int,
         "workers": int,
+        "sparql_workers": int,
+        "long_workers": int,
+        "sparql_per_client": int,
         "worker_memory": int,
     }
     convert = converters.get(name, str)

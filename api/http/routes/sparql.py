@@ -55,12 +55,13 @@ _RESPONSES = {
             "text/html",
         ),
     },
-    **error_responses(400, 406, 413, 415, 422, 500, 503),
+    **error_responses(400, 406, 413, 415, 422, 429, 500, 503),
 }
 _DESCRIPTION = (
     "Read-only SPARQL 1.1 Protocol endpoint. Updates, SERVICE, FROM and FROM NAMED are "
     "refused with 400 before evaluation; a query past the time limit is stopped (503). "
-    "`format` overrides the Accept header."
+    "One client (address) may have a few queries running at once; one more gets 429 with "
+    "`Retry-After`. `format` overrides the Accept header."
 )
 FormatQuery = Annotated[SparqlFormat | None, Query(description="Overrides the Accept header.")]
 
@@ -84,7 +85,7 @@ async def sparql_get(
             return FileResponse(FORM_PAGE, media_type="text/html; charset=utf-8")
         raise QueryError("missing the query parameter `query`")
     _refuse_dataset(request.query_params.keys())
-    return await _answer(service, query, accept, format)
+    return await _answer(service, query, accept, format, client=_client_of(request))
 
 
 @router.post(
@@ -139,10 +140,14 @@ async def sparql_post(
             f"cannot read a body of type {content_type or 'none'!r}: send "
             "application/sparql-query or application/x-www-form-urlencoded"
         )
-    return await _answer(service, text, request.headers.get("accept"), format)
+    return await _answer(
+        service, text, request.headers.get("accept"), format, client=_client_of(request)
+    )
 
 
-async def _answer(service: ServiceDep, text: str, accept: str | None, fmt: str | None) -> Response:
+async def _answer(
+    service: ServiceDep, text: str, accept: str | None, fmt: str | None, *, client: str
+) -> Response:
     limit = service.settings.max_query_length
     if len(text) > limit:
         raise QueryTooLongError(f"the query is {len(text)} characters long; the limit is {limit}")
@@ -152,8 +157,13 @@ async def _answer(service: ServiceDep, text: str, accept: str | None, fmt: str |
     # that fits no kind costs no evaluation (406).
     formats = {kind: fmt for kind in RESULT_KINDS} if fmt else _formats_by_kind(accept)
     return send_rendered(
-        await service.run(ANSWER_SPARQL, text=text, formats=formats, accept=accept)
+        await service.run(ANSWER_SPARQL, client=client, text=text, formats=formats, accept=accept)
     )
+
+
+def _client_of(request: Request) -> str:
+    """Who counts against the per-client cap: the peer's address."""
+    return request.client.host if request.client is not None else "unknown"
 
 
 def _formats_by_kind(accept: str | None) -> dict[str, str | None]:
