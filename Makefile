@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 DATA   ?=
 
-.PHONY: install install-test run test lint bench clean
+.PHONY: install install-test run test lint bench bench-sparql bench-fairness soak clean
 
 # The stamps make re-runs cheap: reinstall only when the project's pins change.
 $(VENV)/.installed: pyproject.toml $(LOCK)
@@ -39,6 +39,18 @@ lint: install-test
 
 bench: install-test
 	$(BIN)/python -m benchmarks
+
+# /sparql beside `oxigraph serve-read-only` on the same data and query (needs wrk).
+bench-sparql: install-test
+	$(BIN)/python -m benchmarks.sparql
+
+# Cheap requests while 16 runaway SPARQL queries from 4 clients are in flight.
+bench-fairness: install-test
+	$(BIN)/python -m benchmarks.fairness
+
+# 10 minutes of mixed traffic at 64 connections; figures for tests/reliability/LOAD.md.
+soak: install-test
+	$(BIN)/python tests/reliability/load.py --seconds 600 --connections 64 --mix soak
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -22,8 +22,7 @@ from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from ontology.errors import NotAcceptableError
-from queries.results import Rendered, media_types_for, render_result, result_kind
+from queries.results import Rendered, render_result
 
 if TYPE_CHECKING:
     from ontology.store import Store
@@ -70,22 +69,21 @@ class Job(Generic[T]):
 def answer_sparql(
     context: WorkerContext, *, text: str, formats: Mapping[str, str | None], accept: str | None
 ) -> Rendered:
-    """Guard and evaluate one SPARQL query (the ``/sparql`` endpoint).
+    """Guard, evaluate and render one SPARQL query (the ``/sparql`` endpoint).
 
     ``formats`` is the format each result kind takes, chosen from Accept
     before evaluation by the route; a kind without one is a 406.
     """
-    from queries import run_sparql
+    from queries.sparql import answer_sparql as answer
 
-    result = run_sparql(context.store, text)
-    kind = result_kind(result)
-    fmt = formats.get(kind)
-    if fmt is None:
-        raise NotAcceptableError(
-            f"cannot answer in any type of Accept: {accept}; "
-            f"available: {', '.join(media_types_for(kind))}"
-        )
-    return render_result(result, fmt, max_rows=context.max_rows, max_bytes=context.max_bytes)
+    return answer(
+        context.store,
+        text,
+        formats,
+        accept=accept,
+        max_rows=context.max_rows,
+        max_bytes=context.max_bytes,
+    )
 
 
 def answer_question(
