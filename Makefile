@@ -50,7 +50,7 @@ bench-fairness: install-test
 
 # 10 minutes of mixed traffic at 64 connections; figures for tests/reliability/LOAD.md.
 soak: install-test
-	$(BIN)/python tests/reliability/load.py --seconds 600 --connections 64 --mix soak
+	$(BIN)/python tests/reliability/soak.py --seconds 600 --connections 64
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -40,7 +40,8 @@ def client() -> Iterator[TestClient]:
 
 
 def _runaway(client: TestClient) -> int:
-    return client.get("/sparql", params={"query": RUNAWAY["cartesian-count"]}).status_code
+    status: int = client.get("/sparql", params={"query": RUNAWAY["cartesian-count"]}).status_code
+    return status
 
 
 def _wait_until_running(client: TestClient) -> None:
