@@ -141,7 +141,7 @@ async def connection(
                 request.method, base + request.path, headers=headers, content=request.body
             )
         except httpx.HTTPError as exc:
-            tally.errors[type(exc).__name__] += 1
+            tally.errors[f"{type(exc).__name__} on {request.method} {request.path[:60]}"] += 1
             continue
         tally.latencies.append(time.monotonic() - began)
         tally.statuses[response.status_code] += 1
