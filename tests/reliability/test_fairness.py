@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from api.runtime.admission import ClientGate
+from ontology.errors import TooManyRequestsError
 from tests.reliability.support import HOSTILE, make_client
 from tests.reliability.test_runaway import RUNAWAY
 
@@ -90,3 +92,16 @@ def test_parameter_free_answers_are_ready_before_the_first_request(client: TestC
     response = client.get(f"/queries/{free[0].id}", params={"lang": "en", "format": "csv"})
     assert response.status_code == 200, response.text
     assert len(service.cache) == before
+
+
+def test_the_cap_counts_each_client_apart_and_frees_on_the_way_out() -> None:
+    gate = ClientGate(per_client=2, retry_after=2.5)
+    with gate.admit("10.0.0.1"), gate.admit("10.0.0.1"), gate.admit("10.0.0.2"):
+        with pytest.raises(TooManyRequestsError) as refused, gate.admit("10.0.0.1"):
+            pass
+        assert refused.value.retry_after == 3  # whole seconds, rounded up
+        assert refused.value.http_status == 429
+        assert gate.in_flight("10.0.0.2") == 1
+    with pytest.raises(RuntimeError), gate.admit("10.0.0.1"):
+        raise RuntimeError("a failed query frees its place too")
+    assert gate.in_flight("10.0.0.1") == 0
