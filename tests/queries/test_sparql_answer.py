@@ -52,7 +52,7 @@ def test_the_byte_cap_still_cuts(store: Store) -> None:
 
 
 def test_a_kind_without_a_format_is_refused_before_evaluation(store: Store) -> None:
-    with pytest.raises(NotAcceptableError, match="available: .*sparql-results"):
+    with pytest.raises(NotAcceptableError, match=r"available: .*sparql-results"):
         answer_sparql(store, LABELS, {"solutions": None, "boolean": None, "graph": "ttl"})
 
 
