@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 import anyio
 
 from api.runtime.isolation import isolate_network
+from api.runtime.wire import receive_message, send_message
 from ontology.errors import (
     JobError,
     OrgkgError,
@@ -269,16 +270,17 @@ class WorkerPool:
             )
         healthy = False
         try:
-            worker.conn.send((job, args, kwargs))
             replied = False
+            # The job goes out and its answer comes back in the event loop,
+            # never blocking it (see api.runtime.wire); the limit covers both.
             with anyio.move_on_after(max(0.0, deadline - anyio.current_time())):
-                await anyio.wait_readable(worker.conn.fileno())
+                await send_message(worker.conn.fileno(), (job, args, kwargs))
+                status, value = await receive_message(worker.conn.fileno())
                 replied = True
             if not replied:
                 raise QueryTimeout(
                     f"the query ran past the time limit of {timeout:g} s and was stopped"
                 )
-            status, value = worker.conn.recv()
             healthy = not recycle
         except (EOFError, OSError) as exc:
             if self.memory_budget is not None:
@@ -322,6 +324,7 @@ class WorkerPool:
                 pid = self._control.recv()
             except (OSError, EOFError) as exc:
                 raise StoreError("the query pool cannot start workers") from exc
+        os.set_blocking(fd, False)  # read and written by api.runtime.wire, in the event loop
         worker = Worker(pid=pid, conn=Connection(fd), lane=lane)
         self._workers[pid] = worker
         return worker
