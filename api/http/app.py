@@ -73,11 +73,12 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     )
     app.state.preloaded_store = None
     service.start()
-    try:
-        await service.warm()
-    except BaseException:
-        service.close()
-        raise
+    if settings.warm_up:
+        try:
+            await service.warm()
+        except BaseException:
+            service.close()
+            raise
     app.state.service = service
     try:
         yield

@@ -21,6 +21,7 @@ workers (query processes)   ``ORGKG_WORKERS``              ``2``
 sparql_workers              ``ORGKG_SPARQL_WORKERS``       ``2``
 long_workers                ``ORGKG_LONG_WORKERS``         ``1``
 sparql_per_client           ``ORGKG_SPARQL_PER_CLIENT``    ``2``
+warm_up                     ``ORGKG_WARM_UP``              ``1`` (``0``: off)
 worker_memory (MiB)         ``ORGKG_WORKER_MEMORY``        ``768``
 ==========================  =============================  ===============
 
@@ -29,7 +30,8 @@ The workers come in three lanes that never wait for one another:
 answer ad-hoc ``/sparql`` queries (at a lower CPU priority); ``long_workers``
 build the compliance report, exports and the viewer page. One client (one
 address) may have ``sparql_per_client`` ``/sparql`` queries in flight; one
-more is refused at once with 429 and ``Retry-After``.
+more is refused at once with 429 and ``Retry-After``. With ``warm_up``, every
+parameter-free answer is computed before the service takes traffic.
 
 ``worker_memory`` is what one query may allocate on top of the worker's
 size at fork (an address-space limit): a query past it ends that worker,
@@ -69,6 +71,7 @@ class Settings:
     sparql_workers: int = 2
     long_workers: int = 1
     sparql_per_client: int = 2
+    warm_up: bool = True
     worker_memory: int = 768
     # Not settable from the environment: tests use it to keep runs quiet.
     log_level: str = field(default="info", compare=False)
@@ -128,6 +131,7 @@ def _parse(name: str, raw: str) -> Any:
         "sparql_workers": int,
         "long_workers": int,
         "sparql_per_client": int,
+        "warm_up": _flag,
         "worker_memory": int,
     }
     convert = converters.get(name, str)
@@ -135,3 +139,13 @@ def _parse(name: str, raw: str) -> Any:
         return convert(raw)
     except ValueError:
         raise SettingError(f"{ENV_PREFIX}{name.upper()}={raw!r} is not a valid {name}") from None
+
+
+def _flag(text: str) -> bool:
+    """``1``/``true``/``yes``/``on`` or ``0``/``false``/``no``/``off``."""
+    value = text.strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off"}:
+        return False
+    raise ValueError(text)

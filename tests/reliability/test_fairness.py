@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 from api.runtime.admission import ClientGate
-from ontology.errors import TooManyRequestsError
+from api.runtime.settings import Settings
+from ontology.errors import SettingError, TooManyRequestsError
 from tests.reliability.support import HOSTILE, make_client
 from tests.reliability.test_runaway import RUNAWAY
 
@@ -105,3 +106,21 @@ def test_the_cap_counts_each_client_apart_and_frees_on_the_way_out() -> None:
     with pytest.raises(RuntimeError), gate.admit("10.0.0.1"):
         raise RuntimeError("a failed query frees its place too")
     assert gate.in_flight("10.0.0.1") == 0
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"), [("0", False), ("off", False), ("1", True), ("yes", True)]
+)
+def test_the_warm_up_can_be_turned_off(raw: str, value: bool) -> None:
+    assert Settings.from_env({"ORGKG_WARM_UP": raw}).warm_up is value
+
+
+def test_a_bad_warm_up_value_names_the_variable() -> None:
+    with pytest.raises(SettingError, match="ORGKG_WARM_UP='maybe'"):
+        Settings.from_env({"ORGKG_WARM_UP": "maybe"})
+
+
+def test_without_warm_up_nothing_is_computed_before_the_first_request() -> None:
+    with make_client(data=(HOSTILE,), warm_up=False) as cold:
+        service = cold.app.state.service  # type: ignore[attr-defined]
+        assert service.warmed == len(service.cache) == 0
