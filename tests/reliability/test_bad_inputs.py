@@ -10,6 +10,7 @@ no file is left behind.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,9 +18,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.reliability.cases import SURFACES, Case, Surfaces, find_cases
-from tests.reliability.support import make_client
+from tests.reliability.support import CORPUS as BAD_DATA
+from tests.reliability.support import ROOT, make_client
 
 CORPUS = find_cases()
+# A row of the README's reliability table: | `surface` | count | where |
+README_ROW = re.compile(r"^\| `([a-z-]+)` \| (\d+) \| .*tests/reliability/data/", re.MULTILINE)
 
 
 @pytest.fixture(scope="module")
@@ -52,3 +56,10 @@ def test_bad_input_is_refused_cleanly(case: Case, client: TestClient, tmp_path: 
     for text in expect.get("absent", ()):
         assert text not in outcome.output, f"{case.path}: {text!r} reached the output raw"
     assert outcome.left_behind == [], f"{case.path}: left {outcome.left_behind}"
+
+
+def test_the_readme_counts_the_corpus() -> None:
+    rows = dict(README_ROW.findall((ROOT / "README.md").read_text(encoding="utf-8")))
+    counted = Counter(case.surface for case in CORPUS)
+    counted["bad-data"] = len(BAD_DATA)
+    assert {name: int(n) for name, n in rows.items()} == dict(counted)
