@@ -34,6 +34,10 @@ def run_server(settings: Settings, *, store: Store | None = None) -> None:
         # One process: the query workers are forked by the app itself.
         workers=1,
         timeout_graceful_shutdown=5,
+        # uvicorn's 5 s default closes idle keep-alive connections so soon that a
+        # client reusing one as it closes loses its request (the soak saw 7-20
+        # in 60,000); 30 s is what common proxies keep a connection for.
+        timeout_keep_alive=30,
     )
 
 
