@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 DATA   ?=
 
-.PHONY: install install-test run test test-fast lint bench ask-accuracy clean
+.PHONY: install install-test run test test-fast lint bench bench-sparql bench-fairness soak ask-accuracy clean
 
 # The stamps make re-runs cheap: reinstall only when the project's pins change.
 $(VENV)/.installed: pyproject.toml $(LOCK)
@@ -47,6 +47,17 @@ bench: install-test
 # How often `orgkg ask` understands the analysts' phrasings (tests/ask/data).
 ask-accuracy: install-test
 	$(BIN)/python -m tests.ask.accuracy
+# /sparql beside `oxigraph serve-read-only` on the same data and query (needs wrk).
+bench-sparql: install-test
+	$(BIN)/python -m benchmarks.sparql
+
+# Cheap requests while 16 runaway SPARQL queries from 4 clients are in flight.
+bench-fairness: install-test
+	$(BIN)/python -m benchmarks.fairness
+
+# 10 minutes of mixed traffic at 64 connections; figures for tests/reliability/LOAD.md.
+soak: install-test
+	$(BIN)/python tests/reliability/soak.py --seconds 600 --connections 64
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import shutil
 import socket
 import statistics
@@ -64,8 +65,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_service(data: Sequence[Path] = ()) -> Iterator[str]:
-    """Start ``orgkg serve`` on a free loopback port; yield its base URL; stop it."""
+def running_service(
+    data: Sequence[Path] = (), *, environment: Mapping[str, str] | None = None
+) -> Iterator[str]:
+    """Start ``orgkg serve`` on a free loopback port; yield its base URL; stop it.
+
+    ``environment`` adds ``ORGKG_*`` settings to the server's environment.
+    """
     port = free_port()
     command = [str(Path(sys.executable).with_name("orgkg"))]
     if not Path(command[0]).exists():
@@ -74,7 +80,12 @@ def running_service(data: Sequence[Path] = ()) -> Iterator[str]:
         command += ["--data", str(path)]
     command += ["serve", "--host", "127.0.0.1", "--port", str(port)]
     with tempfile.TemporaryFile() as log:
-        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            command,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, **(environment or {})},
+        )
         base = f"http://127.0.0.1:{port}"
         try:
             _wait_healthy(base, process, log)

@@ -18,6 +18,7 @@ HTTP status and a stable machine-readable code.
     │   ├── QueryTooLongError      the query text passes the limit       413
     │   └── UnsupportedMediaTypeError  a body type no route reads       415
     ├── NotAcceptableError         no format the client accepts          406
+    ├── TooManyRequestsError       a client passed its concurrent cap    429
     ├── QueryTimeout               the query ran past its time limit     503
     ├── QueryOutOfMemory           the query passed its memory limit     503
     ├── NotFound                   no such entity / format               404
@@ -212,3 +213,14 @@ class BrowserError(OrgkgError):
 
     http_status = 503
     code = "browser-unavailable"
+
+
+class TooManyRequestsError(OrgkgError):
+    """A client already has as many queries in flight as one client may (``Retry-After``)."""
+
+    http_status = 429
+    code = "too-many-requests"
+
+    def __init__(self, message: str, *, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after

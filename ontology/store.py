@@ -124,6 +124,15 @@ class Store(ABC):
             for row in self.stream(query, iris).rows
         ]
 
+    def serialise_results(self, query: str, fmt: str) -> bytes | None:
+        """A SELECT or ASK query's results serialised by the engine itself, or None.
+
+        ``fmt`` is a SPARQL results format (``json``...). None says this
+        engine has no native writer for it: the caller builds the answer
+        from rows instead. No caps apply here; the caller checks the size.
+        """
+        return None
+
     @abstractmethod
     def ask(self, query: str) -> bool:
         """Run an ASK query."""

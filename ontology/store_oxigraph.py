@@ -27,6 +27,10 @@ _RDF_FORMATS = {
     "nt": ox.RdfFormat.N_TRIPLES,
     "rdfxml": ox.RdfFormat.RDF_XML,
 }
+# The results formats whose Oxigraph writer matches orgkg's own output. orgkg
+# writes the others: CSV and TSV quote cells a spreadsheet would run, and XML
+# drops the control characters XML 1.0 cannot hold (Oxigraph writes them).
+_RESULTS_FORMATS = {"json": ox.QueryResultsFormat.JSON}
 OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
 
 
@@ -97,6 +101,22 @@ class OxigraphStore(Store):
             query, {k: ox.NamedNode(v) for k, v in (bindings or {}).items()}
         )
         return [tuple(None if v is None else v.value for v in solution) for solution in solutions]
+
+    def serialise_results(self, query: str, fmt: str) -> bytes | None:
+        """Oxigraph's own results writers: no Python object per cell."""
+        writer = _RESULTS_FORMATS.get(fmt)
+        if writer is None:
+            return None
+        result = self._query(query, {})
+        if isinstance(result, ox.QueryTriples):
+            return None
+        try:
+            body = result.serialize(format=writer)
+        except (RuntimeError, ValueError) as exc:  # raised while evaluating lazily
+            raise QueryError(str(exc)) from exc
+        except OSError as exc:
+            raise StoreError(f"the store could not answer: {exc}") from exc
+        return body if body is not None else b""
 
     def ask(self, query: str) -> bool:
         result = self._query(query, {})

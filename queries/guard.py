@@ -34,6 +34,7 @@ FORMS = {
 }
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _DELIMITERS = frozenset("\"'<>{}()#\\")
+_TOO_DEEP = "the query nests groups or expressions too deeply to be read; flatten it"
 _FORBIDDEN = {
     "ServiceGraphPattern": "SERVICE is not allowed: orgkg answers from its own store only",
     "DatasetClause": "FROM / FROM NAMED is not allowed: the dataset is the loaded store",
@@ -64,13 +65,18 @@ def parse_query(text: str) -> ParseResults:
     """Parse a read query or raise: ForbiddenQuery for an update, QueryError otherwise.
 
     The QueryError message names the line and column of the syntax error.
+    Nesting deeper than the parser can follow is a QueryError too.
     """
     try:
         return parseQuery(text)
     except ParseException as exc:
         query_error = exc
+    except RecursionError:
+        raise QueryError(_TOO_DEEP) from None
     try:
         parseUpdate(text)
+    except RecursionError:
+        raise QueryError(_TOO_DEEP) from None
     except ParseException:
         raise QueryError(
             f"SPARQL syntax error at line {query_error.lineno}, column {query_error.col}: "

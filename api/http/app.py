@@ -62,13 +62,23 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Load once, fork the workers, serve; stop the workers at shutdown."""
+    """Load once, fork the workers, warm the catalogue, serve; stop the workers at shutdown.
+
+    Every parameter-free answer is computed before the first request is
+    accepted (uvicorn takes traffic once this yields), so no caller pays for one.
+    """
     settings: Settings = app.state.settings
     service = await anyio.to_thread.run_sync(
         functools.partial(open_service, settings, store=app.state.preloaded_store)
     )
     app.state.preloaded_store = None
     service.start()
+    if settings.warm_up:
+        try:
+            await service.warm()
+        except BaseException:
+            service.close()
+            raise
     app.state.service = service
     try:
         yield

@@ -15,7 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ontology.errors import OrgkgError
+from ontology.errors import OrgkgError, TooManyRequestsError
 
 log = logging.getLogger("orgkg.api")
 
@@ -28,14 +28,18 @@ _HTTP_CODES = {
     414: "uri-too-long",
     415: "unsupported-media-type",
     422: "invalid-request",
+    429: "too-many-requests",
 }
 # Retry-After for the statuses that mean "not now" rather than "never".
 _RETRY_AFTER = {503: "1"}
 
 
-def error_response(status: int, code: str, message: str) -> JSONResponse:
-    """The one error body of the API."""
-    headers = {"Retry-After": _RETRY_AFTER[status]} if status in _RETRY_AFTER else None
+def error_response(
+    status: int, code: str, message: str, *, retry_after: int | None = None
+) -> JSONResponse:
+    """The one error body of the API; ``retry_after`` (seconds) overrides the status's default."""
+    after = str(retry_after) if retry_after is not None else _RETRY_AFTER.get(status)
+    headers = {"Retry-After": after} if after is not None else None
     return JSONResponse(
         {"error": {"code": code, "message": message}}, status_code=status, headers=headers
     )
@@ -47,7 +51,8 @@ async def handle_orgkg_error(request: Request, exc: Exception) -> JSONResponse:
         log.warning("%s %s: %s (%s)", request.method, request.url.path, exc.code, exc.message)
     if exc.http_status == 500:
         return error_response(500, exc.code, "internal error; see the server log")
-    return error_response(exc.http_status, exc.code, exc.message)
+    retry_after = exc.retry_after if isinstance(exc, TooManyRequestsError) else None
+    return error_response(exc.http_status, exc.code, exc.message, retry_after=retry_after)
 
 
 async def handle_validation_error(request: Request, exc: Exception) -> JSONResponse:

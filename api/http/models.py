@@ -78,6 +78,11 @@ class Health(BaseModel):
     version: str = Field(description="Changes whenever the loaded inputs change.")
     triples: int | None = Field(description="Triples in the store (None for a remote endpoint).")
     workers: WorkerStatus
+    lanes: dict[str, WorkerStatus] = Field(
+        default_factory=dict,
+        description="Workers per lane: `default` (catalogue, entities, search), `sparql` "
+        "(ad-hoc queries), `long` (check, exports, viewer); a lane never waits for another.",
+    )
     query_timeout: float = Field(description="Time limit of one query, seconds.")
     network_isolated: bool = Field(
         description="Whether the query workers run without any network access."

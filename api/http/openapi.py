@@ -20,14 +20,29 @@ _REASONS = {
     413: "Too large: the query text is longer than allowed.",
     415: "Unsupported media type of the request body.",
     422: "Invalid request parameters.",
+    429: "Too many requests: this client already has as many SPARQL queries running as one "
+    "client may (setting `sparql_per_client`); retry after the seconds in `Retry-After`.",
     500: "Internal error (details are in the server log only).",
     503: "Unavailable: the query ran past its time or memory limit, or every worker is busy.",
 }
 
 
+_RETRY_AFTER_HEADER = {
+    "Retry-After": {
+        "description": "Seconds to wait before trying again.",
+        "schema": {"type": "integer"},
+    }
+}
+
+
 def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI ``responses`` entries for ``statuses``, all with the error schema."""
-    return {status: {"model": ErrorBody, "description": _REASONS[status]} for status in statuses}
+    entries: dict[int | str, dict[str, Any]] = {
+        status: {"model": ErrorBody, "description": _REASONS[status]} for status in statuses
+    }
+    if 429 in entries:
+        entries[429]["headers"] = _RETRY_AFTER_HEADER
+    return entries
 
 
 def results_content(*media_types: str) -> dict[str, Any]:

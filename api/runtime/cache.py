@@ -28,6 +28,13 @@ class ResponseCache:
     def __len__(self) -> int:
         return len(self._items)
 
+    def put(self, key: Hashable, value: object) -> bool:
+        """Keep ``value`` under ``key`` if small enough; whether it was kept."""
+        if _size(value) > self.max_item_bytes:
+            return False
+        self._items[(self.version, key)] = value
+        return True
+
     async def get_or_make(self, key: Hashable, make: Callable[[], Awaitable[T]]) -> T:
         """The cached value of ``key``, or ``await make()`` (kept if small enough)."""
         full_key = (self.version, key)
@@ -38,8 +45,7 @@ class ResponseCache:
             if full_key in self._items:
                 return self._items[full_key]  # type: ignore[no-any-return]
             value = await make()
-            if _size(value) <= self.max_item_bytes:
-                self._items[full_key] = value
+            self.put(key, value)
             return value
 
 

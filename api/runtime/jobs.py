@@ -1,11 +1,12 @@
 """What the query workers do, and the one runner every route goes through.
 
 A :class:`Job` names a module-level function ``run(context, **arguments)``
-that a worker process calls (see :mod:`api.runtime.pool`), whether it walks
-the whole graph (the long time limit) and which answers may be kept (its
-cache key). Routes call ``service.run(JOB, **arguments)``: there is no
-per-endpoint method in between. Each function returns plain, picklable data
-(bytes ready to send), so nothing big or rdflib-shaped crosses the pipe.
+that a worker process calls (see :mod:`api.runtime.pool`), the lane of
+workers it runs in, whether it walks the whole graph (the long time limit)
+and which answers may be kept (its cache key). Routes call
+``service.run(JOB, **arguments)``: there is no per-endpoint method in
+between. Each function returns plain, picklable data (bytes ready to send),
+so nothing big or rdflib-shaped crosses the pipe.
 Everything that can be slow runs here, the read-only guard's parse included,
 so the time limit covers it.
 """
@@ -21,8 +22,7 @@ from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from ontology.errors import NotAcceptableError
-from queries.results import Rendered, media_types_for, render_result, result_kind
+from queries.results import Rendered, render_result
 
 if TYPE_CHECKING:
     from graph.dump import ExportOptions
@@ -57,13 +57,19 @@ def never(arguments: Mapping[str, Any]) -> None:
     return None
 
 
+INTERACTIVE = "default"  # the catalogue, entities, search: cheap, never behind SPARQL
+SPARQL = "sparql"  # ad-hoc queries: anything goes, capped per client
+LONG = "long"  # whole-graph walks: check, exports, the viewer page
+
+
 @dataclass(frozen=True)
 class Job(Generic[T]):
-    """One kind of request: what a worker runs, under which limit, kept under which key."""
+    """One kind of request: what a worker runs, in which lane, under which limit, kept how."""
 
     run: Callable[..., T]
     long: bool = False  # walks the whole graph: the long time limit
     cache_key: CacheKey = never  # None: do not keep this answer
+    lane: str = INTERACTIVE
 
     @property
     def name(self) -> str:
@@ -78,22 +84,21 @@ def answer_sparql(
     accept: str | None,
     at: str | None = None,
 ) -> Rendered:
-    """Guard and evaluate one SPARQL query (the ``/sparql`` endpoint).
+    """Guard, evaluate and render one SPARQL query (the ``/sparql`` endpoint).
 
     ``formats`` is the format each result kind takes, chosen from Accept
     before evaluation by the route; a kind without one is a 406.
     """
-    from queries import run_sparql
+    from queries.sparql import answer_sparql as answer
 
-    result = run_sparql(context.store_at(at), text)
-    kind = result_kind(result)
-    fmt = formats.get(kind)
-    if fmt is None:
-        raise NotAcceptableError(
-            f"cannot answer in any type of Accept: {accept}; "
-            f"available: {', '.join(media_types_for(kind))}"
-        )
-    return render_result(result, fmt, max_rows=context.max_rows, max_bytes=context.max_bytes)
+    return answer(
+        context.store_at(at),
+        text,
+        formats,
+        accept=accept,
+        max_rows=context.max_rows,
+        max_bytes=context.max_bytes,
+    )
 
 
 def answer_question(
@@ -110,6 +115,19 @@ def answer_question(
 
     answer = run_query(context.store_at(at), context.catalogue[question_id], params, lang=lang)
     return render_result(answer, fmt, max_rows=context.max_rows, max_bytes=context.max_bytes)
+
+
+def answer_question_every_way(
+    context: WorkerContext, *, question_id: str, lang: str, formats: tuple[str, ...]
+) -> dict[str, Rendered]:
+    """A parameter-free answer evaluated once and rendered in each of ``formats`` (warm-up)."""
+    from queries import run_query
+
+    answer = run_query(context.store, context.catalogue[question_id], {}, lang=lang)
+    return {
+        fmt: render_result(answer, fmt, max_rows=context.max_rows, max_bytes=context.max_bytes)
+        for fmt in formats
+    }
 
 
 def search_labels(
@@ -213,7 +231,14 @@ def _question_key(arguments: Mapping[str, Any]) -> Hashable | None:
     # that needs one raises, and errors are never kept.)
     if arguments["params"]:
         return None
-    return (arguments["question_id"], arguments["lang"], arguments["fmt"], arguments.get("at"))
+    return question_key(
+        arguments["question_id"], arguments["lang"], arguments["fmt"], arguments.get("at")
+    )
+
+
+def question_key(question_id: str, lang: str, fmt: str, at: str | None = None) -> Hashable:
+    """The cache key of a parameter-free answer (the warm-up fills the same keys)."""
+    return (question_id, lang, fmt, at)
 
 
 def _per_day(arguments: Mapping[str, Any]) -> Hashable:
@@ -236,12 +261,13 @@ def _description_key(arguments: Mapping[str, Any]) -> Hashable:
     return tuple(sorted(arguments.items()))
 
 
-ANSWER_SPARQL = Job(answer_sparql)
+ANSWER_SPARQL = Job(answer_sparql, lane=SPARQL)
 DESCRIBE_SERVICE = Job(describe_service, cache_key=_description_key)
-DESCRIBE_DATASET = Job(describe_dataset, long=True, cache_key=_description_key)
+DESCRIBE_DATASET = Job(describe_dataset, long=True, cache_key=_description_key, lane=LONG)
 ANSWER_QUESTION = Job(answer_question, cache_key=_question_key)
+ANSWER_QUESTION_EVERY_WAY = Job(answer_question_every_way, long=True)
 SEARCH_LABELS = Job(search_labels)
 DESCRIBE = Job(describe)
-CHECK_COMPLIANCE = Job(check_compliance, long=True, cache_key=_per_day)
-EXPORT = Job(export, long=True, cache_key=_export_key)
-RENDER_VIEWER = Job(render_viewer, long=True, cache_key=_viewer_key)
+CHECK_COMPLIANCE = Job(check_compliance, long=True, cache_key=_per_day, lane=LONG)
+EXPORT = Job(export, long=True, cache_key=_export_key, lane=LONG)
+RENDER_VIEWER = Job(render_viewer, long=True, cache_key=_viewer_key, lane=LONG)

@@ -20,6 +20,11 @@ worker shares the loaded store with it copy-on-write.
 The zygote passes each new worker's end of a socket pair back to the server
 (SCM_RIGHTS). Workers and zygote die with their parent (PR_SET_PDEATHSIG) and
 exit when their pipe closes.
+
+Workers are grouped in *lanes*, each with its own idle queue: a job waits
+only for a worker of its own lane, so a lane full of runaway ad-hoc queries
+never holds up the catalogue's. A lane may run its workers at a lower CPU
+priority (``nice``), so the cheap lanes also win the cores.
 """
 
 from __future__ import annotations
@@ -35,7 +40,7 @@ import resource
 import signal
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from multiprocessing import reduction
 from multiprocessing.connection import Connection
@@ -45,6 +50,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 import anyio
 
 from api.runtime.isolation import isolate_network
+from api.runtime.wire import receive_message, send_message
 from ontology.errors import (
     JobError,
     OrgkgError,
@@ -70,18 +76,46 @@ _PR_SET_PDEATHSIG = 1
 _SPAWN = "spawn"
 
 
+DEFAULT_LANE = "default"
+LONG_LANE = "long"
+
+
+@dataclass(frozen=True)
+class Lane:
+    """A group of ``size`` workers; ``nice`` is added to their CPU niceness."""
+
+    size: int
+    nice: int = 0
+
+
 @dataclass
 class Worker:
     pid: int
     conn: Connection
+    lane: str = DEFAULT_LANE
+
+
+if TYPE_CHECKING:
+    _IdleQueue = tuple[MemoryObjectSendStream[Worker], MemoryObjectReceiveStream[Worker]]
+
+
+@dataclass(frozen=True)
+class LaneStatus:
+    """How many workers a lane has, how many are alive, how many wait for work."""
+
+    size: int
+    alive: int
+    idle: int
 
 
 class WorkerPool:
-    """``size`` worker processes sharing ``context``; one job each at a time.
+    """Worker processes sharing ``context``, in lanes; one job each at a time.
 
     ``context`` is whatever the jobs need (the store, the catalogue); it is
     inherited by fork, never pickled. Jobs are module-level functions called
     as ``job(context, *args, **kwargs)``; arguments and results are pickled.
+    ``size`` workers form the ``default`` lane; ``lanes`` adds others by name
+    (a ``long`` lane, when present, takes :meth:`run_long`'s jobs).
     With ``isolate``, the workers run without network (see :mod:`api.runtime.isolation`).
     """
 
@@ -94,9 +128,10 @@ class WorkerPool:
         long_timeout: float | None = None,
         memory_budget: int | None = None,
         isolate: bool = False,
+        lanes: Mapping[str, Lane] | None = None,
     ) -> None:
         self.context = context
-        self.size = size
+        self.lanes: dict[str, Lane] = {DEFAULT_LANE: Lane(size), **(lanes or {})}
         self.timeout = timeout
         self.long_timeout = long_timeout or timeout
         self.isolate = isolate
@@ -106,9 +141,9 @@ class WorkerPool:
         self._workers: dict[int, Worker] = {}
         self._zygote: ForkProcess | None = None
         self._control: Connection | None = None
-        self._idle_in: MemoryObjectSendStream[Worker]
-        self._idle_out: MemoryObjectReceiveStream[Worker]
-        self._idle_in, self._idle_out = anyio.create_memory_object_stream[Worker](math.inf)
+        self._idle: dict[str, _IdleQueue] = {
+            name: anyio.create_memory_object_stream[Worker](math.inf) for name in self.lanes
+        }
 
     @property
     def zygote_pid(self) -> int | None:
@@ -137,8 +172,9 @@ class WorkerPool:
             raise StoreError("the query pool could not start") from exc
         if self.isolate and not self.network_isolated:
             log.warning("query workers keep network access: no network namespace here")
-        for _ in range(self.size):
-            self._idle_in.send_nowait(self._spawn())
+        for name, lane in self.lanes.items():
+            for _ in range(lane.size):
+                self._idle[name][0].send_nowait(self._spawn(name))
 
     def close(self) -> None:
         """Stop every worker and the zygote."""
@@ -155,12 +191,23 @@ class WorkerPool:
             self._zygote = None
 
     @property
+    def size(self) -> int:
+        """Workers of every lane, as configured."""
+        return sum(lane.size for lane in self.lanes.values())
+
+    @property
     def idle(self) -> int:
-        return self._idle_out.statistics().current_buffer_used
+        return sum(self.lane_status(name).idle for name in self.lanes)
 
     @property
     def alive(self) -> int:
         return len(self._workers)
+
+    def lane_status(self, name: str) -> LaneStatus:
+        """Size, live and idle workers of one lane (counters only: never waits)."""
+        alive = sum(1 for worker in self._workers.values() if worker.lane == name)
+        idle = self._idle[name][1].statistics().current_buffer_used
+        return LaneStatus(size=self.lanes[name].size, alive=alive, idle=idle)
 
     # -- running jobs ------------------------------------------------------
 
@@ -172,7 +219,24 @@ class WorkerPool:
         Raises the job's own OrgkgError; QueryTimeout (the worker is killed
         and replaced) when time runs out; ServiceBusyError when no worker frees up.
         """
-        return await self._run(job, args, kwargs, timeout=self.timeout, recycle=False)
+        return await self._run(
+            job, args, kwargs, lane=DEFAULT_LANE, timeout=self.timeout, recycle=False
+        )
+
+    async def run_in(
+        self,
+        lane: str,
+        long: bool,
+        job: Callable[Concatenate[Any, P], T],
+        /,
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> T:
+        """Run ``job`` in a worker of ``lane``; ``long``: under ``long_timeout``, then recycled."""
+        if lane not in self.lanes:
+            raise StoreError(f"no worker lane called {lane!r}")
+        timeout = self.long_timeout if long else self.timeout
+        return await self._run(job, args, kwargs, lane=lane, timeout=timeout, recycle=long)
 
     async def run_long(
         self, job: Callable[Concatenate[Any, P], T], /, *args: P.args, **kwargs: P.kwargs
@@ -182,7 +246,10 @@ class WorkerPool:
         The worker is replaced afterwards: such a job leaves big temporary
         structures behind and a fresh fork gives their memory back.
         """
-        return await self._run(job, args, kwargs, timeout=self.long_timeout, recycle=True)
+        lane = LONG_LANE if LONG_LANE in self.lanes else DEFAULT_LANE
+        return await self._run(
+            job, args, kwargs, lane=lane, timeout=self.long_timeout, recycle=True
+        )
 
     async def _run(
         self,
@@ -190,29 +257,31 @@ class WorkerPool:
         args: tuple[Any, ...],
         kwargs: dict[str, Any],
         *,
+        lane: str,
         timeout: float,
         recycle: bool,
     ) -> T:
         deadline = anyio.current_time() + timeout
         worker: Worker | None = None
         with anyio.move_on_after(timeout):
-            worker = await self._idle_out.receive()
+            worker = await self._idle[lane][1].receive()
         if worker is None:
             raise ServiceBusyError(
                 f"every query worker stayed busy for {timeout:g} s; try again later"
             )
         healthy = False
         try:
-            worker.conn.send((job, args, kwargs))
             replied = False
+            # The job goes out and its answer comes back in the event loop,
+            # never blocking it (see api.runtime.wire); the limit covers both.
             with anyio.move_on_after(max(0.0, deadline - anyio.current_time())):
-                await anyio.wait_readable(worker.conn.fileno())
+                await send_message(worker.conn.fileno(), (job, args, kwargs))
+                status, value = await receive_message(worker.conn.fileno())
                 replied = True
             if not replied:
                 raise QueryTimeout(
                     f"the query ran past the time limit of {timeout:g} s and was stopped"
                 )
-            status, value = worker.conn.recv()
             healthy = not recycle
         except (EOFError, OSError) as exc:
             if self.memory_budget is not None:
@@ -223,7 +292,7 @@ class WorkerPool:
             raise WorkerCrashError("the query worker stopped before answering") from exc
         finally:
             if healthy:
-                self._idle_in.send_nowait(worker)
+                self._idle[lane][0].send_nowait(worker)
             else:
                 # Timed out, crashed or the request was cancelled mid-query:
                 # the worker's state is unknown, so it goes.
@@ -239,24 +308,25 @@ class WorkerPool:
         self._kill(worker)
         try:
             # The fork may take a moment with a big store: off the event loop.
-            fresh = await anyio.to_thread.run_sync(self._spawn)
+            fresh = await anyio.to_thread.run_sync(self._spawn, worker.lane)
         except StoreError:
             log.exception("could not replace a query worker; %d left", len(self._workers))
             return
         # In the loop, not the thread: memory streams are not thread-safe.
-        self._idle_in.send_nowait(fresh)
+        self._idle[fresh.lane][0].send_nowait(fresh)
 
-    def _spawn(self) -> Worker:
+    def _spawn(self, lane: str) -> Worker:
         with self._spawn_lock:
             if self._control is None:
                 raise StoreError("the query pool is closed")
             try:
-                self._control.send(_SPAWN)
+                self._control.send((_SPAWN, self.lanes[lane].nice))
                 fd = reduction.recv_handle(self._control)
                 pid = self._control.recv()
             except (OSError, EOFError) as exc:
                 raise StoreError("the query pool cannot start workers") from exc
-        worker = Worker(pid=pid, conn=Connection(fd))
+        os.set_blocking(fd, False)  # read and written by api.runtime.wire, in the event loop
+        worker = Worker(pid=pid, conn=Connection(fd), lane=lane)
         self._workers[pid] = worker
         return worker
 
@@ -292,8 +362,9 @@ def _zygote_main(
             message = control.recv()
         except (EOFError, OSError):
             os._exit(0)
-        if message != _SPAWN:
+        if not (isinstance(message, tuple) and message[0] == _SPAWN):
             continue
+        nice: int = message[1]
         ours, theirs = multiprocessing.Pipe(duplex=True)
         pid = os.fork()
         if pid == 0:
@@ -301,6 +372,8 @@ def _zygote_main(
             ours.close()
             signal.signal(signal.SIGCHLD, signal.SIG_DFL)
             _become_child(zygote_pid)
+            if nice:
+                os.nice(nice)
             if memory_budget is not None:
                 _limit_memory(memory_budget)
             _quiet_crashes()

@@ -2,9 +2,12 @@
 
 Built once by the app's lifespan; routes reach it through
 :data:`api.http.deps.ServiceDep` and hand it one :class:`~api.runtime.jobs.Job`
-with its arguments (:meth:`Service.run`): the job runs in the pool, under the
-long limit if it walks the whole graph, and its answer is kept when the job
-gives it a cache key.
+with its arguments (:meth:`Service.run`): the job runs in its lane of the
+pool, under the long limit if it walks the whole graph, and its answer is
+kept when the job gives it a cache key. A client's ad-hoc SPARQL queries pass
+a per-client gate first (429 beyond it). Before the service takes traffic,
+:meth:`Service.warm` computes every parameter-free answer of the catalogue,
+so no first caller pays for one.
 """
 
 # Heavy libraries are imported where used, so the command line starts fast
@@ -15,12 +18,26 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import anyio
+
+from api.runtime.admission import ClientGate
 from api.runtime.cache import ResponseCache
-from api.runtime.jobs import Job, WorkerContext
-from api.runtime.pool import WorkerPool
+from api.runtime.jobs import (
+    ANSWER_QUESTION,
+    ANSWER_QUESTION_EVERY_WAY,
+    INTERACTIVE,
+    LONG,
+    SPARQL,
+    Job,
+    WorkerContext,
+    question_key,
+)
+from api.runtime.pool import Lane, WorkerPool
+from ontology.errors import OrgkgError
 
 if TYPE_CHECKING:
     from api.runtime.settings import Settings
@@ -28,6 +45,15 @@ if TYPE_CHECKING:
     from queries.catalogue import Catalogue
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+# Ad-hoc SPARQL workers yield the CPU to the catalogue's (higher is nicer): at
+# +5 the kernel gives one a third of what a catalogue worker gets. At +10 (a
+# tenth) a small query under a 2 s limit timed out while the machine was
+# busy with other processes (a soak and the test suite at load average 12).
+SPARQL_NICE = 5
+# The formats a parameter-free answer is kept in by the warm-up (the route's).
+WARM_FORMATS = ("json", "csv")
 
 
 @dataclass
@@ -39,10 +65,12 @@ class Service:
     catalogue: Catalogue
     pool: WorkerPool
     cache: ResponseCache
+    gate: ClientGate
     triples: int | None = None
     # Whether the data is dated (ontology.timeline): then answers default to today.
     dated: bool = False
     started: bool = field(default=False, init=False)
+    warmed: int = field(default=0, init=False)  # answers the warm-up computed
 
     def start(self) -> None:
         """Fork the workers (after loading: they share the store copy-on-write)."""
@@ -53,15 +81,64 @@ class Service:
         self.pool.close()
         self.started = False
 
-    async def run(self, job: Job[T], **arguments: Any) -> T:
-        """Run ``job`` in a worker; keep its answer when the job gives it a cache key."""
-        runner = self.pool.run_long if job.long else self.pool.run
-        make = functools.partial(runner, job.run, **arguments)
+    async def run(self, job: Job[T], *, client: str | None = None, **arguments: Any) -> T:
+        """Run ``job`` in a worker of its lane; keep its answer when the job gives it a key.
+
+        ``client`` (an ad-hoc SPARQL job's caller) is counted against the
+        per-client cap: one query past it raises TooManyRequestsError at once.
+        """
+        make = functools.partial(self.pool.run_in, job.lane, job.long, job.run, **arguments)
         # A store whose data can change (a remote endpoint) has nothing worth keeping.
         key = job.cache_key(arguments) if self.store.cacheable else None
+        if job.lane == SPARQL and client is not None:
+            with self.gate.admit(client):
+                return await self._answer(job, key, make)
+        return await self._answer(job, key, make)
+
+    async def _answer(self, job: Job[T], key: Any, make: Any) -> T:
         if key is None:
-            return await make()
+            return await make()  # type: ignore[no-any-return]
         return await self.cache.get_or_make((job.name, key), make)
+
+    async def warm(self) -> int:
+        """Compute every parameter-free answer of the catalogue, in each language and format.
+
+        Runs in the catalogue's lane before the service takes traffic; each
+        answer is evaluated once per language. A question that fails here is
+        logged and left to be answered (and fail) on request. Returns how
+        many answers were kept.
+        """
+        from ontology.languages import LANGUAGES
+
+        if not self.store.cacheable:
+            return 0
+        free = [q.id for q in self.catalogue.values() if not any(p.required for p in q.parameters)]
+        slots = anyio.Semaphore(max(1, self.pool.lanes[INTERACTIVE].size))
+
+        async def warm_one(question_id: str, lang: str) -> None:
+            async with slots:
+                try:
+                    renderings = await self.pool.run_in(
+                        ANSWER_QUESTION_EVERY_WAY.lane,
+                        True,
+                        ANSWER_QUESTION_EVERY_WAY.run,
+                        question_id=question_id,
+                        lang=lang,
+                        formats=WARM_FORMATS,
+                    )
+                except OrgkgError as exc:
+                    log.warning("warm-up: %s (%s) not kept: %s", question_id, lang, exc)
+                    return
+            for fmt, rendered in renderings.items():
+                key = (ANSWER_QUESTION.name, question_key(question_id, lang, fmt))
+                if self.cache.put(key, rendered):
+                    self.warmed += 1
+
+        async with anyio.create_task_group() as group:
+            for question_id in free:
+                for lang in LANGUAGES:
+                    group.start_soon(warm_one, question_id, lang)
+        return self.warmed
 
 
 def open_service(settings: Settings, *, store: Store | None = None) -> Service:
@@ -84,6 +161,10 @@ def open_service(settings: Settings, *, store: Store | None = None) -> Service:
         long_timeout=settings.long_timeout,
         memory_budget=settings.worker_memory * 2**20,
         isolate=not store.needs_network,
+        lanes={
+            SPARQL: Lane(settings.sparql_workers, nice=SPARQL_NICE),
+            LONG: Lane(settings.long_workers),
+        },
     )
     return Service(
         settings=settings,
@@ -91,6 +172,7 @@ def open_service(settings: Settings, *, store: Store | None = None) -> Service:
         catalogue=catalogue,
         pool=pool,
         cache=ResponseCache(store.version, max_item_bytes=settings.max_bytes),
+        gate=ClientGate(per_client=settings.sparql_per_client, retry_after=settings.query_timeout),
         triples=store.count(),
         dated=is_dated(store),
     )

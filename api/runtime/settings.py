@@ -20,8 +20,20 @@ max_rows                    ``ORGKG_MAX_ROWS``             ``100000``
 max_bytes                   ``ORGKG_MAX_BYTES``            ``16777216``
 max_query_length (chars)    ``ORGKG_MAX_QUERY_LENGTH``     ``65536``
 workers (query processes)   ``ORGKG_WORKERS``              ``2``
+sparql_workers              ``ORGKG_SPARQL_WORKERS``       ``2``
+long_workers                ``ORGKG_LONG_WORKERS``         ``1``
+sparql_per_client           ``ORGKG_SPARQL_PER_CLIENT``    ``2``
+warm_up                     ``ORGKG_WARM_UP``              ``1`` (``0``: off)
 worker_memory (MiB)         ``ORGKG_WORKER_MEMORY``        ``768``
 ==========================  =============================  ===============
+
+The workers come in three lanes that never wait for one another:
+``workers`` answer the catalogue, entities and search; ``sparql_workers``
+answer ad-hoc ``/sparql`` queries (at a lower CPU priority); ``long_workers``
+build the compliance report, exports and the viewer page. One client (one
+address) may have ``sparql_per_client`` ``/sparql`` queries in flight; one
+more is refused at once with 429 and ``Retry-After``. With ``warm_up``, every
+parameter-free answer is computed before the service takes traffic.
 
 ``worker_memory`` is what one query may allocate on top of the worker's
 size at fork (an address-space limit): a query past it ends that worker,
@@ -61,6 +73,10 @@ class Settings:
     max_bytes: int = 16 * 1024 * 1024
     max_query_length: int = 64 * 1024
     workers: int = 2
+    sparql_workers: int = 2
+    long_workers: int = 1
+    sparql_per_client: int = 2
+    warm_up: bool = True
     worker_memory: int = 768
     # Not settable from the environment: tests use it to keep runs quiet.
     log_level: str = field(default="info", compare=False)
@@ -75,6 +91,9 @@ class Settings:
             "max_bytes",
             "max_query_length",
             "workers",
+            "sparql_workers",
+            "long_workers",
+            "sparql_per_client",
             "worker_memory",
         )
         for name in positive:
@@ -114,6 +133,10 @@ def _parse(name: str, raw: str) -> Any:
         "max_bytes": int,
         "max_query_length": int,
         "workers": int,
+        "sparql_workers": int,
+        "long_workers": int,
+        "sparql_per_client": int,
+        "warm_up": _flag,
         "worker_memory": int,
     }
     convert = converters.get(name, str)
@@ -133,3 +156,13 @@ def _data_paths(text: str) -> tuple[Path, ...]:
             part = f"bundled:{parts.pop(0)}"
         paths.append(Path(part))
     return tuple(paths)
+
+
+def _flag(text: str) -> bool:
+    """``1``/``true``/``yes``/``on`` or ``0``/``false``/``no``/``off``."""
+    value = text.strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off"}:
+        return False
+    raise ValueError(text)

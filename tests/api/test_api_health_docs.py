@@ -24,11 +24,16 @@ def test_health_reports_store_and_workers(client: TestClient, settings: Settings
     assert body["status"] == "ok"
     assert body["engine"] == "oxigraph"
     assert body["triples"] > 1000
-    assert body["workers"] == {
-        "size": settings.workers,
-        "alive": settings.workers,
-        "idle": settings.workers,
+    lanes = {
+        "default": settings.workers,
+        "sparql": settings.sparql_workers,
+        "long": settings.long_workers,
     }
+    assert body["lanes"] == {
+        name: {"size": size, "alive": size, "idle": size} for name, size in lanes.items()
+    }
+    total = sum(lanes.values())
+    assert body["workers"] == {"size": total, "alive": total, "idle": total}
     assert body["query_timeout"] == settings.query_timeout
 
 
@@ -36,8 +41,8 @@ def test_openapi_documents_every_status_with_a_schema(client: TestClient) -> Non
     schema = client.get("/openapi.json").json()
     expected = {
         ("/queries/{question_id}", "get"): {"200", "400", "404", "406", "422", "503"},
-        ("/sparql", "get"): {"200", "400", "406", "413", "415", "422", "503"},
-        ("/sparql", "post"): {"200", "400", "406", "413", "415", "422", "503"},
+        ("/sparql", "get"): {"200", "400", "406", "413", "415", "422", "429", "503"},
+        ("/sparql", "post"): {"200", "400", "406", "413", "415", "422", "429", "503"},
         ("/entities/{entity_id}", "get"): {"200", "400", "404", "422", "503"},
         ("/search", "get"): {"200", "400", "422", "503"},
         ("/check", "get"): {"200", "422", "503"},

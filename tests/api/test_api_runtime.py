@@ -12,6 +12,7 @@ from typing import Any
 import anyio
 import pytest
 
+from api.runtime.admission import ClientGate
 from api.runtime.cache import ResponseCache
 from api.runtime.jobs import ANSWER_QUESTION, CHECK_COMPLIANCE, Job
 from api.runtime.service import Service
@@ -28,12 +29,10 @@ class CountingPool:
     def __init__(self) -> None:
         self.calls: list[tuple[str, str]] = []
 
-    async def run(self, function: Callable[..., Any], **arguments: Any) -> bytes:
-        self.calls.append(("short", function.__name__))
-        return b"answer"
-
-    async def run_long(self, function: Callable[..., Any], **arguments: Any) -> bytes:
-        self.calls.append(("long", function.__name__))
+    async def run_in(
+        self, lane: str, long: bool, function: Callable[..., Any], **arguments: Any
+    ) -> bytes:
+        self.calls.append(("long" if long else "short", function.__name__))
         return b"answer"
 
 
@@ -45,6 +44,7 @@ def _service(store: Store) -> tuple[Service, CountingPool]:
         catalogue=load_catalogue(),
         pool=pool,  # type: ignore[arg-type]
         cache=ResponseCache(store.version, max_item_bytes=1024),
+        gate=ClientGate(per_client=1, retry_after=1.0),
     )
     return service, pool
 

@@ -117,14 +117,14 @@ def test_construct_negotiation(
 @pytest.mark.parametrize(
     ("accept", "body"),
     [
-        ("application/sparql-results+json", '{"head": {}, "boolean": true}'),
+        ("application/sparql-results+json", '"boolean":true'),
         ("application/sparql-results+xml", "<boolean>true</boolean>"),
     ],
 )
 def test_ask(client: TestClient, accept: str, body: str) -> None:
     response = client.get("/sparql", params={"query": ASK}, headers={"Accept": accept})
     assert response.status_code == 200
-    assert body in response.text
+    assert body in response.text.replace(" ", "")
 
 
 @pytest.mark.parametrize(
@@ -266,7 +266,7 @@ def test_runaway_query_is_stopped_and_the_service_keeps_answering(
     after = client.get("/sparql", params={"query": ASK})
     assert after.status_code == 200
     health = client.get("/health").json()
-    assert health["workers"]["alive"] == settings.workers
+    assert health["lanes"]["sparql"]["alive"] == settings.sparql_workers
 
 
 def test_health_answers_while_every_worker_is_busy(client: TestClient, runaway_query: str) -> None:
@@ -282,7 +282,7 @@ def test_health_answers_while_every_worker_is_busy(client: TestClient, runaway_q
     started = time.monotonic()
     health = client.get("/health")
     assert time.monotonic() - started < 0.5
-    assert health.json()["workers"]["idle"] == 0
+    assert health.json()["lanes"]["sparql"]["idle"] == 0
     for thread in threads:
         thread.join()
     assert results == [503, 503]

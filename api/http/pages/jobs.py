@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from api.http.pages.renderer import entity_href, render_page
-from api.runtime.jobs import Job
+from api.runtime.jobs import LONG, Job
 from ontology.errors import ParameterError
 
 if TYPE_CHECKING:
@@ -239,4 +239,4 @@ QUESTION_PAGE = Job(question_page, cache_key=_page_key)
 QUESTION_WORKBOOK = Job(question_workbook)
 ENTITY_PAGE = Job(entity_page)
 CHECK_PAGE = Job(check_page, cache_key=lambda arguments: (arguments["lang"],))
-OUTLINE_PAGE = Job(outline_page, long=True, cache_key=_page_key)
+OUTLINE_PAGE = Job(outline_page, long=True, cache_key=_page_key, lane=LONG)

@@ -36,6 +36,10 @@ async def health(service: ServiceDep, response: Response) -> Health:
         version=service.store.version,
         triples=service.triples,
         workers=WorkerStatus(size=pool.size, alive=alive, idle=pool.idle),
+        lanes={
+            name: WorkerStatus(**vars(pool.lane_status(name)))
+            for name in pool.lanes  # counters only: never waits
+        },
         query_timeout=service.settings.query_timeout,
         network_isolated=pool.network_isolated,
     )

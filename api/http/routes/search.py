@@ -36,6 +36,7 @@ router = APIRouter(tags=["entities"])
 async def search_labels(
     request: Request,
     service: ServiceDep,
+    *,
     lang: LangDep,
     as_of: AsOfDep,
     q: Annotated[str, Query(min_length=1, max_length=500, description="The text to look for.")],

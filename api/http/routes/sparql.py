@@ -57,14 +57,15 @@ _RESPONSES = {
             "text/html",
         ),
     },
-    **error_responses(400, 406, 413, 415, 422, 500, 503),
+    **error_responses(400, 406, 413, 415, 422, 429, 500, 503),
 }
 _DESCRIPTION = (
     "Read-only SPARQL 1.1 Protocol endpoint. Updates, SERVICE, FROM and FROM NAMED are "
     "refused with 400 before evaluation; a query past the time limit is stopped (503). "
     "`format`, `output` or `results` (e.g. `json`, `xml`, `csv`, `tsv`, `turtle`, `json-ld`, "
     "`rdf+xml`, or a media type) override the Accept header for the results they fit; "
-    "other values are ignored."
+    "other values are ignored. One client (address) may have a few queries running at once; "
+    "one more gets 429 with `Retry-After`."
 )
 FormatQuery = Annotated[
     str | None,
@@ -101,7 +102,7 @@ async def sparql_get(
         return await _describe_service(request, service, accept)
     _refuse_dataset(request.query_params.keys())
     hints = _hints(request.query_params.multi_items())
-    return await _answer(service, query, accept, hints, as_of)
+    return await _answer(service, query, accept, hints, as_of, client=_client_of(request))
 
 
 @router.post(
@@ -159,7 +160,9 @@ async def sparql_post(
             f"cannot read a body of type {content_type or 'none'!r}: send "
             "application/sparql-query or application/x-www-form-urlencoded"
         )
-    return await _answer(service, text, request.headers.get("accept"), hints, as_of)
+    return await _answer(
+        service, text, request.headers.get("accept"), hints, as_of, client=_client_of(request)
+    )
 
 
 def _hints(items: Iterable[tuple[str, str]]) -> list[str]:
@@ -178,7 +181,13 @@ async def _describe_service(request: Request, service: ServiceDep, accept: str |
 
 
 async def _answer(
-    service: ServiceDep, text: str, accept: str | None, hints: list[str], as_of: AsOf
+    service: ServiceDep,
+    text: str,
+    accept: str | None,
+    hints: list[str],
+    as_of: AsOf,
+    *,
+    client: str,
 ) -> Response:
     limit = service.settings.max_query_length
     if len(text) > limit:
@@ -190,9 +199,14 @@ async def _answer(
     hinted = formats_from_hints(hints)
     formats = {**_formats_by_kind(accept, strict=not hinted), **hinted}
     rendered = await service.run(
-        ANSWER_SPARQL, text=text, formats=formats, accept=accept, at=as_of.day
+        ANSWER_SPARQL, client=client, text=text, formats=formats, accept=accept, at=as_of.day
     )
     return send_rendered(rendered, headers=as_of.headers())
+
+
+def _client_of(request: Request) -> str:
+    """Who counts against the per-client cap: the peer's address."""
+    return request.client.host if request.client is not None else "unknown"
 
 
 def _formats_by_kind(accept: str | None, *, strict: bool = True) -> dict[str, str | None]:
