@@ -14,7 +14,8 @@ from rdflib.term import Identifier
 
 from ontology.errors import QueryError, StoreError
 from ontology.namespaces import PREFIXES
-from ontology.store import Cell, Row, RowStream, Store, Term, plain_graph
+from ontology.paging import XSD_STRING, Page, Value, ValueRow, ValueStream
+from ontology.store import Cell, Row, RowStream, Store, Table, Term, plain_graph
 
 _RDF_FORMATS = {
     "ttl": ox.RdfFormat.TURTLE,
@@ -48,6 +49,28 @@ class OxigraphStore(Store):
             query, {k: ox.NamedNode(v) for k, v in (bindings or {}).items()}
         )
         return [tuple(None if v is None else v.value for v in solution) for solution in solutions]
+
+    def select_page(
+        self, query: str, page: Page, bindings: Mapping[str, Identifier] | None = None
+    ) -> tuple[Table, int]:
+        """Count every solution, convert only those inside ``page``."""
+        solutions = self._solutions(query, {k: to_ox(v) for k, v in (bindings or {}).items()})
+        variables = tuple(v.value for v in solutions.variables)
+        start, end = page.offset, page.end
+        kept: list[ox.QuerySolution] = []
+        total = 0
+        for solution in solutions:
+            if total >= start and (end is None or total < end):
+                kept.append(solution)
+            total += 1
+        return Table(variables, tuple(_converted_rows(iter(kept)))), total
+
+    def stream_values(
+        self, query: str, bindings: Mapping[str, Identifier] | None = None
+    ) -> ValueStream:
+        solutions = self._solutions(query, {k: to_ox(v) for k, v in (bindings or {}).items()})
+        variables = tuple(v.value for v in solutions.variables)
+        return ValueStream(variables, _valued_rows(solutions))
 
     def ask(self, query: str) -> bool:
         result = self._query(query, {})
@@ -132,7 +155,7 @@ def to_ox(term: Identifier) -> OxTerm:
     raise StoreError(f"unsupported RDF term: {term!r}")
 
 
-def _converted_rows(solutions: ox.QuerySolutions) -> Iterator[Row]:
+def _converted_rows(solutions: Iterator[ox.QuerySolution] | ox.QuerySolutions) -> Iterator[Row]:
     """The solutions as rows of rdflib terms, each distinct term converted once.
 
     Building an rdflib Literal is the slow part of a large answer, and answers
@@ -148,6 +171,32 @@ def _converted_rows(solutions: ox.QuerySolutions) -> Iterator[Row]:
             else:
                 row.append(converted.setdefault(value, from_ox(value)))
         yield tuple(row)
+
+
+def _valued_rows(solutions: ox.QuerySolutions) -> Iterator[ValueRow]:
+    """The solutions as rows of plain values, each distinct term converted once."""
+    converted: dict[object, Value | None] = {None: None}
+    for solution in solutions:
+        row: list[Value | None] = []
+        for term in solution:
+            value = converted.get(term)
+            if value is None and term is not None:
+                value = converted.setdefault(term, _value_of(term))
+            row.append(value)
+        yield tuple(row)
+
+
+def _value_of(term: OxTerm) -> Value:
+    if isinstance(term, ox.NamedNode):
+        return Value("uri", term.value)
+    if isinstance(term, ox.BlankNode):
+        return Value("bnode", term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Value("literal", term.value, term.language)
+        datatype = term.datatype.value
+        return Value("literal", term.value, None, None if datatype == XSD_STRING else datatype)
+    raise StoreError(f"unsupported RDF term from the store: {term!r}")
 
 
 def select_variables(query: str) -> tuple[str, ...] | None:

@@ -49,6 +49,14 @@ class Answer:
     rows: tuple[Row, ...]
     question: str | None = None
     lang: str = "vi"
+    # A page of a longer answer: where it starts and how many rows the whole has.
+    offset: int = 0
+    total: int | None = None
+
+    @property
+    def complete(self) -> bool:
+        """True when the rows are the whole answer, not a page of it."""
+        return self.offset == 0 and (self.total is None or self.total == len(self.rows))
 
     def __len__(self) -> int:
         return len(self.rows)

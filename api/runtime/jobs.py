@@ -61,16 +61,26 @@ class Job(Generic[T]):
 
 
 def answer_sparql(
-    context: WorkerContext, *, text: str, formats: Mapping[str, str | None], accept: str | None
+    context: WorkerContext,
+    *,
+    text: str,
+    formats: Mapping[str, str | None],
+    accept: str | None,
+    offset: int = 0,
+    limit: int | None = None,
 ) -> Rendered:
     """Guard and evaluate one SPARQL query (the ``/sparql`` endpoint).
 
     ``formats`` is the format each result kind takes, chosen from Accept
-    before evaluation by the route; a kind without one is a 406.
+    before evaluation by the route; a kind without one is a 406. ``offset``
+    and ``limit`` page a SELECT answer (see :func:`queries.run_sparql`).
     """
+    import dataclasses
+
+    from ontology.paging import Page
     from queries import run_sparql
 
-    result = run_sparql(context.store, text)
+    result = run_sparql(context.store, text, page=Page(offset=offset, limit=limit))
     kind = result_kind(result)
     fmt = formats.get(kind)
     if fmt is None:
@@ -78,17 +88,40 @@ def answer_sparql(
             f"cannot answer in any type of Accept: {accept}; "
             f"available: {', '.join(media_types_for(kind))}"
         )
-    return render_result(result, fmt, max_rows=context.max_rows, max_bytes=context.max_bytes)
+    rendered = render_result(result, fmt, max_rows=context.max_rows, max_bytes=context.max_bytes)
+    total = getattr(result, "total", None)
+    if total is None or rendered.truncated:
+        return rendered
+    return dataclasses.replace(rendered, total=total, offset=offset, rows=len(result.rows))  # type: ignore[union-attr]
 
 
 def answer_question(
-    context: WorkerContext, *, question_id: str, params: Mapping[str, str], lang: str, fmt: str
+    context: WorkerContext,
+    *,
+    question_id: str,
+    params: Mapping[str, str],
+    lang: str,
+    fmt: str,
+    offset: int = 0,
+    limit: int | None = None,
 ) -> Rendered:
-    """One answer of the catalogue (``/queries/{id}``), as SPARQL JSON or CSV."""
-    from queries import run_query
+    """One answer of the catalogue (``/queries/{id}``), or a page of it, as JSON or CSV.
 
-    answer = run_query(context.store, context.catalogue[question_id], params, lang=lang)
-    return render_result(answer, fmt, max_rows=context.max_rows, max_bytes=context.max_bytes)
+    Rendered from the engine's values (:mod:`queries.stream`), with the total
+    row count so the route can link the next page.
+    """
+    from ontology.paging import Page
+    from queries.stream import Caps, answer_rendered
+
+    return answer_rendered(
+        context.store,
+        context.catalogue[question_id],
+        params,
+        lang=lang,
+        fmt=fmt,
+        page=Page(offset=offset, limit=limit),
+        caps=Caps(rows=context.max_rows, bytes=context.max_bytes),
+    )
 
 
 def search_labels(context: WorkerContext, *, q: str, lang: str, fmt: str) -> Rendered:
@@ -159,7 +192,8 @@ def _question_key(arguments: Mapping[str, Any]) -> Hashable | None:
     # that needs one raises, and errors are never kept.)
     if arguments["params"]:
         return None
-    return (arguments["question_id"], arguments["lang"], arguments["fmt"])
+    page = (arguments.get("offset", 0), arguments.get("limit"))
+    return (arguments["question_id"], arguments["lang"], arguments["fmt"], page)
 
 
 def _once(arguments: Mapping[str, Any]) -> Hashable:

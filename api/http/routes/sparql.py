@@ -20,7 +20,7 @@ from api.http.deps import ServiceDep
 from api.http.models import SparqlResults
 from api.http.negotiation import choose, require
 from api.http.openapi import error_responses, results_content
-from api.http.responses import send_rendered
+from api.http.responses import page_headers, send_rendered
 from api.runtime.jobs import ANSWER_SPARQL
 from ontology.errors import (
     ForbiddenQuery,
@@ -28,6 +28,7 @@ from ontology.errors import (
     QueryTooLongError,
     UnsupportedMediaTypeError,
 )
+from ontology.paging import MAX_PAGE_SIZE
 from queries.results import RESULT_KINDS, media_types_for
 
 router = APIRouter(tags=["sparql"])
@@ -63,6 +64,11 @@ _DESCRIPTION = (
     "`format` overrides the Accept header."
 )
 FormatQuery = Annotated[FORMAT_NAMES | None, Query(description="Overrides the Accept header.")]
+LimitQuery = Annotated[
+    int | None,
+    Query(ge=1, le=MAX_PAGE_SIZE, description="SELECT: rows in the page (default: all)."),
+]
+OffsetQuery = Annotated[int, Query(ge=0, description="SELECT: rows skipped before the page.")]
 
 
 @router.get(
@@ -75,8 +81,11 @@ FormatQuery = Annotated[FORMAT_NAMES | None, Query(description="Overrides the Ac
 async def sparql_get(
     request: Request,
     service: ServiceDep,
+    *,
     query: Annotated[str | None, Query(description="The SPARQL query.")] = None,
     format: FormatQuery = None,
+    limit: LimitQuery = None,
+    offset: OffsetQuery = 0,
 ) -> Response:
     accept = request.headers.get("accept")
     if query is None:
@@ -84,7 +93,7 @@ async def sparql_get(
             return FileResponse(FORM_PAGE, media_type="text/html; charset=utf-8")
         raise QueryError("missing the query parameter `query`")
     _refuse_dataset(request.query_params.keys())
-    return await _answer(service, query, accept, format)
+    return await _answer(service, query, accept, format, request=request, page=(offset, limit))
 
 
 @router.post(
@@ -114,17 +123,19 @@ async def sparql_post(
     request: Request,
     service: ServiceDep,
     format: FormatQuery = None,
+    limit: LimitQuery = None,
+    offset: OffsetQuery = 0,
 ) -> Response:
     _refuse_dataset(request.query_params.keys())
-    limit = service.settings.max_query_length
+    longest = service.settings.max_query_length
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type in _QUERY_TYPES:
-        body = await _read_body(request, limit=limit * 4)
+        body = await _read_body(request, limit=longest * 4)
         text = _decode(body)
     elif content_type in _FORM_TYPES:
         # Percent-encoding triples the size at most.
         fields = parse_qs(
-            _decode(await _read_body(request, limit=limit * 3 + 1024)), keep_blank_values=True
+            _decode(await _read_body(request, limit=longest * 3 + 1024)), keep_blank_values=True
         )
         _refuse_dataset(fields.keys())
         if "update" in fields:
@@ -139,21 +150,35 @@ async def sparql_post(
             f"cannot read a body of type {content_type or 'none'!r}: send "
             "application/sparql-query or application/x-www-form-urlencoded"
         )
-    return await _answer(service, text, request.headers.get("accept"), format)
+    return await _answer(
+        service, text, request.headers.get("accept"), format, request=request, page=(offset, limit)
+    )
 
 
-async def _answer(service: ServiceDep, text: str, accept: str | None, fmt: str | None) -> Response:
-    limit = service.settings.max_query_length
-    if len(text) > limit:
-        raise QueryTooLongError(f"the query is {len(text)} characters long; the limit is {limit}")
+async def _answer(
+    service: ServiceDep,
+    text: str,
+    accept: str | None,
+    fmt: str | None,
+    *,
+    request: Request,
+    page: tuple[int, int | None],
+) -> Response:
+    longest = service.settings.max_query_length
+    if len(text) > longest:
+        raise QueryTooLongError(f"the query is {len(text)} characters long; the limit is {longest}")
     if not text.strip():
         raise QueryError("the query is empty")
     # Each result kind's format is chosen before evaluation, so an Accept
     # that fits no kind costs no evaluation (406).
     formats = {kind: fmt for kind in RESULT_KINDS} if fmt else _formats_by_kind(accept)
-    return send_rendered(
-        await service.run(ANSWER_SPARQL, text=text, formats=formats, accept=accept)
+    offset, limit = page
+    rendered = await service.run(
+        ANSWER_SPARQL, text=text, formats=formats, accept=accept, offset=offset, limit=limit
     )
+    # A POSTed query is not in the URL: the next page cannot be linked, only counted.
+    url = request.url if request.method == "GET" else None
+    return send_rendered(rendered, headers=page_headers(rendered, url, limit))
 
 
 def _formats_by_kind(accept: str | None) -> dict[str, str | None]:
