@@ -13,6 +13,7 @@ import gc
 import hashlib
 import io
 import re
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,9 +22,18 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import Graph
 
-from ontology.errors import DataError
+from ontology.errors import DataError, StoreError
 from ontology.folding import fold
 from ontology.namespaces import PREFIXES
+from ontology.persistent import (
+    MANIFEST,
+    Manifest,
+    build_into,
+    changed_files,
+    describe_inputs,
+    engine_folder,
+    open_read_only,
+)
 from ontology.screening import (
     LINE_FORMATS,
     RELATIVE_BASE,
@@ -134,6 +144,9 @@ def load_regulation(
     done, total)`` hears how many bytes of a big file the store has read, so
     a terminal can draw a bar; this layer never prints.
     """
+    folder = engine_folder(engine)
+    if folder is not None:
+        return open_built(folder, paths)
     sources = find_sources(paths)
     shapes = _parse_into_rdflib(sources.shapes)
     if engine.startswith(("http://", "https://")):
@@ -145,12 +158,11 @@ def load_regulation(
         )
     if engine not in ENGINES:
         raise DataError(
-            f"unknown store {engine!r}: use oxigraph, memory or a http(s):// SPARQL endpoint"
+            f"unknown store {engine!r}: use oxigraph, oxigraph:DIR (a store built by "
+            "orgkg load), memory or a http(s):// SPARQL endpoint"
         )
     store = ox.Store()
-    for path in sources.data:
-        _load_file(store, path, on_progress)
-    _add_folded_labels(store)
+    _fill(store, sources.data, on_progress)
     version = _fingerprint(sources.data + sources.shapes)
     loaded = OxigraphStore(
         store, shapes=shapes, version=version, sources=tuple(str(p) for p in sources.data)
@@ -168,6 +180,85 @@ def load_regulation(
         gc.collect()
         gc.freeze()
     return result
+
+
+def _fill(store: ox.Store, data: Iterable[Path], on_progress: OnProgress | None) -> None:
+    """Load every data file into ``store``, then add the folded labels."""
+    for path in data:
+        _load_file(store, path, on_progress)
+    _add_folded_labels(store)
+
+
+@dataclass(frozen=True)
+class Built:
+    """What ``orgkg load`` did: the store's manifest, and whether it was rebuilt."""
+
+    manifest: Manifest
+    rebuilt: bool
+
+
+def build_store(
+    paths: Sequence[Path | str],
+    into: Path,
+    *,
+    force: bool = False,
+    on_progress: OnProgress | None = None,
+) -> Built:
+    """Build the on-disk store of ``paths`` at ``into`` (unless it is up to date).
+
+    The same screening and folding as :func:`load_regulation`; a bad file
+    raises DataError before anything replaces ``into``. Open the result with
+    ``load_regulation(engine="oxigraph:" + str(into))``.
+    """
+    started = time.perf_counter()
+    sources = find_sources(paths)
+    if not force and (into / MANIFEST).is_file():
+        try:
+            current = Manifest.read(into)
+        except StoreError:
+            current = None
+        if current is not None and not changed_files(current, sources.data, sources.shapes):
+            return Built(current, rebuilt=False)
+    _parse_into_rdflib(sources.shapes)  # a bad shapes file fails before the build
+    inputs = describe_inputs(sources.data, sources.shapes)
+    manifest = build_into(
+        into,
+        inputs,
+        lambda store: _fill(store, sources.data, on_progress),
+        started=started,
+    )
+    return Built(manifest, rebuilt=True)
+
+
+def open_built(folder: Path, paths: Sequence[Path | str] = ()) -> Store:
+    """Open the store ``orgkg load`` built at ``folder``, read-only.
+
+    With ``paths``, they must be the data it was built from; without, the
+    files its manifest names. Either way a file changed since the build is
+    refused, naming it (rebuild with ``orgkg load``).
+    """
+    manifest = Manifest.read(folder)
+    if paths:
+        sources = find_sources(paths)
+        data, shapes = sources.data, sources.shapes
+    else:
+        data, shapes = manifest.paths("data"), manifest.paths("shapes")
+    reasons = changed_files(manifest, data, shapes)
+    if reasons:
+        shown = "; ".join(reasons[:3]) + (
+            f"; and {len(reasons) - 3} more" if len(reasons) > 3 else ""
+        )
+        raise StoreError(
+            f"the store at {folder} was built from other data: {shown}. "
+            f"Rebuild it: orgkg load DATA --into {folder}"
+        )
+    return OxigraphStore(
+        open_read_only(folder),
+        shapes=_parse_into_rdflib(shapes),
+        version=manifest.version,
+        sources=tuple(str(p) for p in data),
+        triples=manifest.triples,
+    )
 
 
 def parse_file(path: Path) -> list[ox.Quad]:

@@ -32,10 +32,18 @@ class OxigraphStore(Store):
     engine = "oxigraph"
 
     def __init__(
-        self, store: ox.Store, *, shapes: Graph, version: str, sources: tuple[str, ...] = ()
+        self,
+        store: ox.Store,
+        *,
+        shapes: Graph,
+        version: str,
+        sources: tuple[str, ...] = (),
+        triples: int | None = None,
     ) -> None:
         super().__init__(shapes=shapes, version=version, sources=sources)
         self._store = store
+        # Counting an on-disk store reads all of it: its manifest knows the count.
+        self._triples = triples
 
     def stream(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> RowStream:
         solutions = self._solutions(query, {k: to_ox(v) for k, v in (bindings or {}).items()})
@@ -92,7 +100,9 @@ class OxigraphStore(Store):
             yield from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)  # type: ignore[misc]
 
     def __len__(self) -> int:
-        return len(self._store)
+        if self._triples is None:
+            self._triples = len(self._store)
+        return self._triples
 
     def serialise(self, fmt: str) -> bytes:
         """Oxigraph's own serialisers: fast, and literals keep the store's lexical forms."""
