@@ -183,10 +183,17 @@ def load_regulation(
 
 
 def _fill(store: ox.Store, data: Iterable[Path], on_progress: OnProgress | None) -> None:
-    """Load every data file into ``store``, then add the folded labels."""
+    """Load every data file into ``store`` with the folded forms of its labels.
+
+    Each file brings its own folded labels (from its parsed quads, or read
+    off an N-Triples text); only a file neither way fits makes the loader
+    fold every label of the store by query afterwards.
+    """
+    folded_by_file = True
     for path in data:
-        _load_file(store, path, on_progress)
-    _add_folded_labels(store)
+        folded_by_file &= _load_file(store, path, on_progress)
+    if not folded_by_file:
+        _add_folded_labels(store)
 
 
 @dataclass(frozen=True)
@@ -266,15 +273,21 @@ def parse_file(path: Path) -> list[ox.Quad]:
     return list(_checked_quads(path, read_checked(path)))
 
 
-def _load_file(store: ox.Store, path: Path, on_progress: OnProgress | None = None) -> None:
+def _load_file(store: ox.Store, path: Path, on_progress: OnProgress | None = None) -> bool:
+    """Load one file and the folded forms of its labels; False when they are still to add."""
     if path.stat().st_size > _BULK_BYTES:
         raw = read_checked(path)
         fmt = FORMATS[path.suffix]
         # Parsing into Python costs as much as the load itself (3 s a million
         # triples): skip it when a line-based file provably passes the checks.
-        if not (fmt in LINE_FORMATS and passes_term_checks(raw)):
+        screened = fmt in LINE_FORMATS and passes_term_checks(raw)
+        if not screened:
             for _ in _checked_quads(path, raw):  # check streaming, then let Rust load it
                 pass
+        folded = screened and fmt == ox.RdfFormat.N_TRIPLES
+        if folded:
+            # Written in the same text, so a blank node keeps its label.
+            raw = raw + b"\n" + folded_ntriples(raw)
         source: bytes | io.BufferedReader = raw
         if on_progress is not None:
             source = io.BufferedReader(_ReadCounter(path, raw, on_progress), _READ_CHUNK)
@@ -287,10 +300,12 @@ def _load_file(store: ox.Store, path: Path, on_progress: OnProgress | None = Non
             )
         except SyntaxError as exc:
             raise _syntax_error(path, exc, raw) from None
-        return
-    store.extend(
-        ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in parse_file(path)
-    )
+        return folded
+    default = ox.DefaultGraph()
+    quads = [ox.Quad(q.subject, q.predicate, q.object, default) for q in parse_file(path)]
+    store.extend(quads)
+    store.extend(folded_quads(quads))
+    return True
 
 
 class _ReadCounter(io.RawIOBase):
@@ -391,6 +406,86 @@ def _explain_unexpected(raw: bytes, line: int, column: int, reason: str) -> str:
         return reason
     written = tag.group(1) + re.split(r"[\s,;.]", lines[line - 1][column - 1 :], maxsplit=1)[0]
     return f'"@{shorten(written)}" is not a language tag (BCP 47: vi, en, en-GB)'
+
+
+_LABELS = {
+    PREFIXES["skos"] + "prefLabel",
+    PREFIXES["skos"] + "altLabel",
+    PREFIXES["rdfs"] + "label",
+}
+_HIDDEN = ("<" + PREFIXES["skos"] + "hiddenLabel>").encode()
+# An N-Triples statement (one a line) whose object is a literal.
+_LITERAL_STATEMENT = re.compile(
+    rb'[ \t]*(<[^>\s]*>|_:\S+)[ \t]+(<[^>\s]*>)[ \t]+"([^"\\\n]*(?:\\.[^"\\\n]*)*)"'
+    rb"(@[A-Za-z0-9-]+)?(?:\^\^<[^>\s]*>)?[ \t]*\.[ \t]*(?:#.*)?\r?$"
+)
+_LABEL_PREDICATES = tuple(f"<{iri}>".encode() for iri in sorted(_LABELS))
+_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))")
+_ESCAPED = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+
+
+def folded_quads(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+    """``skos:hiddenLabel`` quads, the folded form beside every label among ``quads``."""
+    hidden = ox.NamedNode(PREFIXES["skos"] + "hiddenLabel")
+    folds: dict[tuple[str, str | None], ox.Literal | None] = {}
+    additions: list[ox.Quad] = []
+    for quad in quads:
+        label = quad.object
+        if quad.predicate.value not in _LABELS or not isinstance(label, ox.Literal):
+            continue
+        key = (label.value, label.language)
+        if key not in folds:
+            folds[key] = _folded_literal(label)
+        literal = folds[key]
+        if literal is not None:
+            additions.append(ox.Quad(quad.subject, hidden, literal, quad.graph_name))
+    return additions
+
+
+def folded_ntriples(raw: bytes) -> bytes:
+    """The ``skos:hiddenLabel`` statements of the labels in an N-Triples text, as N-Triples.
+
+    Read off the text (a regular expression over the label lines), not by
+    query after loading: a tenth of the cost on a big file, and the same
+    triples (tested against the query).
+    """
+    folds: dict[tuple[bytes, bytes], bytes | None] = {}
+    out: list[bytes] = []
+    for predicate in _LABEL_PREDICATES:
+        # bytes.find runs at memory speed; a regex search over the whole text
+        # would cost as much as a third of the load.
+        found = raw.find(predicate)
+        while found != -1:
+            start = raw.rfind(b"\n", 0, found) + 1
+            end = raw.find(b"\n", found)
+            end = len(raw) if end == -1 else end
+            match = _LITERAL_STATEMENT.match(raw, start, end)
+            found = raw.find(predicate, end)
+            if match is None or match.group(2) != predicate:
+                continue  # a comment, the IRI as a subject or object, no literal
+            subject, value, language = match.group(1, 3, 4)
+            key = (value, language or b"")
+            if key not in folds:
+                text = value.decode("utf-8")
+                folded = fold(_unescape(text) if "\\" in text else text)
+                escaped = folded.replace("\\", "\\\\").replace('"', '\\"')
+                folds[key] = f'"{escaped}"'.encode() + (language or b"") if folded else None
+            literal = folds[key]
+            if literal is not None:
+                out.append(b"%s %s %s .\n" % (subject, _HIDDEN, literal))
+    return b"".join(out)
+
+
+def _unescape(text: str) -> str:
+    """An N-Triples string's escapes (``\\n``, ``\\u00e9`` ...) read."""
+
+    def replace(match: re.Match[str]) -> str:
+        code = match.group(1) or match.group(2)
+        if code:
+            return chr(int(code, 16))
+        return _ESCAPED.get(match.group(3), match.group(0))
+
+    return _ESCAPE.sub(replace, text)
 
 
 def _add_folded_labels(store: ox.Store) -> None:

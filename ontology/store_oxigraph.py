@@ -45,6 +45,11 @@ class OxigraphStore(Store):
         # Counting an on-disk store reads all of it: its manifest knows the count.
         self._triples = triples
 
+    @property
+    def native(self) -> ox.Store:
+        """The pyoxigraph store itself (the benchmark measures the engine's floor on it)."""
+        return self._store
+
     def stream(self, query: str, bindings: Mapping[str, Identifier] | None = None) -> RowStream:
         solutions = self._solutions(query, {k: to_ox(v) for k, v in (bindings or {}).items()})
         variables = tuple(v.value for v in solutions.variables)
