@@ -83,13 +83,24 @@ class Row:
 
 def timed(call: Callable[[], Any], runs: int) -> tuple[float, Any]:
     """Median milliseconds of ``runs`` calls, and the last result."""
-    times: list[float] = []
-    result: Any = None
+    medians, results = interleaved([call], runs)
+    return medians[0], results[0]
+
+
+def interleaved(calls: list[Callable[[], Any]], runs: int) -> tuple[list[float], list[Any]]:
+    """Median milliseconds of each call, the calls taking turns run after run.
+
+    On a shared machine the load changes from second to second: taking turns
+    exposes the floor and orgkg to the same load, so their ratio holds.
+    """
+    times: list[list[float]] = [[] for _ in calls]
+    results: list[Any] = [None] * len(calls)
     for _ in range(runs):
-        start = time.perf_counter()
-        result = call()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times), result
+        for index, call in enumerate(calls):
+            start = time.perf_counter()
+            results[index] = call()
+            times[index].append((time.perf_counter() - start) * 1000)
+    return [statistics.median(t) for t in times], results
 
 
 def measure_size(path: Path, samples: Mapping[str, str], runs: int) -> dict[str, Any]:
@@ -107,10 +118,15 @@ def measure_size(path: Path, samples: Mapping[str, str], runs: int) -> dict[str,
         store.bulk_load(input=raw, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
         return len(store)
 
-    floor_ms, triples = timed(floor_load, load_runs)
-    orgkg_ms, store = timed(lambda: load_regulation([path]), load_runs)
-    screen_ms, _ = timed(lambda: passes_term_checks(read_checked(path)), load_runs)
-    fold_ms, _ = timed(lambda: folded_ntriples(raw), load_runs)
+    (floor_ms, orgkg_ms, screen_ms, fold_ms), (triples, store, _, _) = interleaved(
+        [
+            floor_load,
+            lambda: load_regulation([path]),
+            lambda: passes_term_checks(read_checked(path)),
+            lambda: folded_ntriples(raw),
+        ],
+        load_runs,
+    )
     load = Row(
         "load", floor_ms, orgkg_ms, triples, {"screening_ms": screen_ms, "folding_ms": fold_ms}
     )
@@ -155,9 +171,9 @@ def measure_questions(store: Any, samples: Mapping[str, str], runs: int) -> list
             memo_of(store).pop("materialised", None)  # uncached: evaluate again
             return answer_rendered(store, q, p, page=Page(limit=PAGE))
 
-        floor_ms, _ = timed(floor, runs)
-        orgkg_ms, rendered = timed(whole, runs)
-        page_ms, _ = timed(first_page, runs)
+        (floor_ms, orgkg_ms, page_ms), (_, rendered, _) = interleaved(
+            [floor, whole, first_page], runs
+        )
         results.append(Row(question.id, floor_ms, orgkg_ms, rendered.total, {"page_ms": page_ms}))
     return results
 
