@@ -64,22 +64,6 @@ class Page:
 FULL = Page()
 
 
-def parse_page(limit: str | int | None, offset: str | int | None) -> Page:
-    """A page from user input (query string or options); ParameterError names the bad one."""
-    return Page(offset=_integer(offset, "offset") or 0, limit=_integer(limit, "limit"))
-
-
-def _integer(raw: str | int | None, name: str) -> int | None:
-    if raw is None or isinstance(raw, int):
-        return raw
-    text = raw.strip()
-    if not text:
-        return None
-    if not text.lstrip("+").isdigit():
-        raise ParameterError(f"{name} must be a whole number, not {raw!r}", parameter=name)
-    return int(text)
-
-
 class Value(NamedTuple):
     """An RDF term as plain strings; ``datatype`` is None for plain and language strings."""
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from abc import ABC, abstractmethod
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
@@ -141,7 +142,7 @@ def _sorted_list(value: Value) -> Value | None:
     return Value("literal", LIST_SEPARATOR.join(items)) if items else None
 
 
-class _Writer:
+class _Writer(ABC):
     """Encodes rows one by one, each distinct value once; cuts at the page and the caps."""
 
     media_type: str
@@ -183,14 +184,17 @@ class _Writer:
             found = self._encoded.setdefault(value, encode(value))
         return found
 
+    @abstractmethod
     def opening(self) -> bytes:
-        raise NotImplementedError
+        """The bytes before (or after) the rows."""
 
+    @abstractmethod
     def closing(self) -> bytes:
-        raise NotImplementedError
+        """The bytes before (or after) the rows."""
 
+    @abstractmethod
     def row(self, row: ValueRow) -> bytes:
-        raise NotImplementedError
+        """One row, encoded."""
 
 
 class _JsonWriter(_Writer):

@@ -78,7 +78,7 @@ def answer_sparql(
     import dataclasses
 
     from ontology.paging import Page
-    from queries import run_sparql
+    from queries import Answer, run_sparql
 
     result = run_sparql(context.store, text, page=Page(offset=offset, limit=limit))
     kind = result_kind(result)
@@ -89,10 +89,9 @@ def answer_sparql(
             f"available: {', '.join(media_types_for(kind))}"
         )
     rendered = render_result(result, fmt, max_rows=context.max_rows, max_bytes=context.max_bytes)
-    total = getattr(result, "total", None)
-    if total is None or rendered.truncated:
+    if not isinstance(result, Answer) or result.total is None or rendered.truncated:
         return rendered
-    return dataclasses.replace(rendered, total=total, offset=offset, rows=len(result.rows))  # type: ignore[union-attr]
+    return dataclasses.replace(rendered, total=result.total, offset=offset, rows=len(result.rows))
 
 
 def answer_question(

@@ -8,7 +8,7 @@ import pytest
 
 from ontology import Store
 from ontology.errors import ParameterError
-from ontology.paging import Page, parse_page
+from ontology.paging import Page
 from queries import load_catalogue, run_query, run_sparql
 from queries.answer import Answer
 from queries.results import render_result
@@ -97,19 +97,18 @@ def test_sparql_select_pages_with_a_total(bundled: Store) -> None:
 
 @pytest.mark.parametrize(
     ("limit", "offset", "name"),
-    [("0", None, "limit"), ("x", None, "limit"), (None, "-1", "offset"), ("100001", None, "limit")],
+    [(0, 0, "limit"), (-5, 0, "limit"), (None, -1, "offset"), (100_001, 0, "limit")],
 )
-def test_bad_page_input_names_the_parameter(
-    limit: str | None, offset: str | None, name: str
-) -> None:
+def test_bad_page_input_names_the_parameter(limit: int | None, offset: int, name: str) -> None:
     with pytest.raises(ParameterError) as caught:
-        parse_page(limit, offset)
+        Page(offset=offset, limit=limit)
     assert caught.value.parameter == name
 
 
 def test_page_windows() -> None:
-    assert parse_page("10", "20") == Page(offset=20, limit=10)
-    assert parse_page(None, None).whole
+    assert Page().whole
+    assert not Page(offset=1).whole
     assert Page(offset=5, limit=5).next_offset(11) == 10
     assert Page(offset=5, limit=5).next_offset(10) is None
     assert Page(offset=3).slice(10) == slice(3, 10)
+    assert Page(offset=30, limit=5).slice(10) == slice(10, 10)
