@@ -43,4 +43,5 @@ def test_every_question_has_a_floor_and_a_first_page(dataset: tuple[Path, dict[s
     assert len(targets) == 7
     assert all(isinstance(t["met"], bool) for t in targets)
     table = render("3k", result)
-    assert "floor ms" in table and "open + first page" in table
+    assert "floor ms" in table and "open + ex-officio-posts page" in table
+    assert result["disk"]["listing_rows"] > 0
