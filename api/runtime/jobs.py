@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Hashable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ontology.errors import NotAcceptableError
@@ -75,8 +75,6 @@ def answer_sparql(
     before evaluation by the route; a kind without one is a 406. ``offset``
     and ``limit`` page a SELECT answer (see :func:`queries.run_sparql`).
     """
-    import dataclasses
-
     from ontology.paging import Page
     from queries import Answer, run_sparql
 
@@ -91,7 +89,7 @@ def answer_sparql(
     rendered = render_result(result, fmt, max_rows=context.max_rows, max_bytes=context.max_bytes)
     if not isinstance(result, Answer) or result.total is None or rendered.truncated:
         return rendered
-    return dataclasses.replace(rendered, total=result.total, offset=offset, rows=len(result.rows))
+    return replace(rendered, total=result.total, offset=offset, rows=len(result.rows))
 
 
 def answer_question(
