@@ -315,6 +315,7 @@ class _ReadCounter(io.RawIOBase):
         super().__init__()
         self._path = path
         self._view = memoryview(raw)
+        self._size = path.stat().st_size
         self._done = 0
         self._on_progress = on_progress
 
@@ -325,7 +326,9 @@ class _ReadCounter(io.RawIOBase):
         count = min(len(buffer), len(self._view) - self._done)
         buffer[:count] = self._view[self._done : self._done + count]
         self._done += count
-        self._on_progress(self._path, self._done, len(self._view))
+        # The text read may carry the folded labels after the file: report
+        # progress in the file's own bytes.
+        self._on_progress(self._path, self._done * self._size // len(self._view), self._size)
         return count
 
 
