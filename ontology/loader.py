@@ -13,6 +13,7 @@ import gc
 import hashlib
 import io
 import re
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,8 +22,18 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import Graph
 
-from ontology.errors import DataError
+from ontology.errors import DataError, StoreError
 from ontology.folding import fold
+from ontology.namespaces import PREFIXES
+from ontology.persistent import (
+    MANIFEST,
+    Manifest,
+    build_into,
+    changed_files,
+    describe_inputs,
+    engine_folder,
+    open_read_only,
+)
 from ontology.screening import (
     LINE_FORMATS,
     RELATIVE_BASE,
@@ -147,6 +158,9 @@ def load_regulation(
     done, total)`` hears how many bytes of a big file the store has read, so
     a terminal can draw a bar; this layer never prints.
     """
+    folder = engine_folder(engine)
+    if folder is not None:
+        return open_built(folder, paths)
     sources = find_sources(paths)
     shapes = parse_graph(sources.shapes)
     if engine.startswith(("http://", "https://")):
@@ -158,15 +172,14 @@ def load_regulation(
         )
     if engine not in ENGINES:
         raise DataError(
-            f"unknown store {engine!r}: use oxigraph, memory or a http(s):// SPARQL endpoint"
+            f"unknown store {engine!r}: use oxigraph, oxigraph:DIR (a store built by "
+            "orgkg load), memory or a http(s):// SPARQL endpoint"
         )
     version = _fingerprint(sources.data + sources.shapes)
     loaded = OxigraphStore(
         shapes=shapes, version=version, sources=tuple(str(p) for p in sources.data)
     )
-    for path in sources.data:
-        _load_file(loaded, path, on_progress)
-    loaded.add_folded_labels(fold)
+    _fill(loaded, sources.data, on_progress)
     result: Store = loaded
     if engine == "memory":
         result = MemoryStore(
@@ -182,20 +195,116 @@ def load_regulation(
     return result
 
 
+def _fill(store: OxigraphStore, data: Iterable[Path], on_progress: OnProgress | None) -> None:
+    """Load every data file into ``store`` with the folded forms of its labels.
+
+    Each file brings its own folded labels (from its parsed quads, or read
+    off an N-Triples text); only a file neither way fits makes the loader
+    fold every label of the store by query afterwards.
+    """
+    folded_by_file = True
+    for path in data:
+        folded_by_file &= _load_file(store, path, on_progress)
+    if not folded_by_file:
+        store.add_folded_labels(fold)
+
+
+@dataclass(frozen=True)
+class Built:
+    """What ``orgkg load`` did: the store's manifest, and whether it was rebuilt."""
+
+    manifest: Manifest
+    rebuilt: bool
+
+
+def build_store(
+    paths: Sequence[Path | str],
+    into: Path,
+    *,
+    force: bool = False,
+    on_progress: OnProgress | None = None,
+) -> Built:
+    """Build the on-disk store of ``paths`` at ``into`` (unless it is up to date).
+
+    The same screening and folding as :func:`load_regulation`; a bad file
+    raises DataError before anything replaces ``into``. Open the result with
+    ``load_regulation(engine="oxigraph:" + str(into))``.
+    """
+    started = time.perf_counter()
+    sources = find_sources(paths)
+    if not force and (into / MANIFEST).is_file():
+        try:
+            current = Manifest.read(into)
+        except StoreError:
+            current = None
+        if current is not None and not changed_files(current, sources.data, sources.shapes):
+            return Built(current, rebuilt=False)
+    shapes = parse_graph(sources.shapes)  # a bad shapes file fails before the build
+    inputs = describe_inputs(sources.data, sources.shapes)
+    manifest = build_into(
+        into,
+        inputs,
+        lambda native: _fill(
+            OxigraphStore(shapes=shapes, version="building", native=native),
+            sources.data,
+            on_progress,
+        ),
+        started=started,
+    )
+    return Built(manifest, rebuilt=True)
+
+
+def open_built(folder: Path, paths: Sequence[Path | str] = ()) -> Store:
+    """Open the store ``orgkg load`` built at ``folder``, read-only.
+
+    With ``paths``, they must be the data it was built from; without, the
+    files its manifest names. Either way a file changed since the build is
+    refused, naming it (rebuild with ``orgkg load``).
+    """
+    manifest = Manifest.read(folder)
+    if paths:
+        sources = find_sources(paths)
+        data, shapes = sources.data, sources.shapes
+    else:
+        data, shapes = manifest.paths("data"), manifest.paths("shapes")
+    reasons = changed_files(manifest, data, shapes)
+    if reasons:
+        shown = "; ".join(reasons[:3]) + (
+            f"; and {len(reasons) - 3} more" if len(reasons) > 3 else ""
+        )
+        raise StoreError(
+            f"the store at {folder} was built from other data: {shown}. "
+            f"Rebuild it: orgkg load DATA --into {folder}"
+        )
+    return OxigraphStore(
+        native=open_read_only(folder),
+        shapes=parse_graph(shapes),
+        version=manifest.version,
+        sources=tuple(str(p) for p in data),
+        triples=manifest.triples,
+    )
+
+
 def parse_file(path: Path) -> list[ox.Quad]:
     """Parse one file fully, or raise DataError naming where it is wrong."""
     return list(_checked_quads(path, read_checked(path)))
 
 
-def _load_file(store: OxigraphStore, path: Path, on_progress: OnProgress | None = None) -> None:
+def _load_file(store: OxigraphStore, path: Path, on_progress: OnProgress | None = None) -> bool:
+    """Load one file and the folded forms of its labels; False when they are still to add."""
     if path.stat().st_size > _BULK_BYTES:
         raw = read_checked(path)
         fmt = FORMATS[path.suffix]
         # Parsing into Python costs as much as the load itself (3 s a million
         # triples): skip it when a line-based file provably passes the checks.
-        if not (fmt in LINE_FORMATS and passes_term_checks(raw)):
+        screened = fmt in LINE_FORMATS and passes_term_checks(raw)
+        if not screened:
             for _ in _checked_quads(path, raw):  # check streaming, then let Rust load it
                 pass
+        folded = screened and fmt == ox.RdfFormat.N_TRIPLES
+        if folded:
+            # Written in the same text, so a blank node keeps its label.
+            raw = raw + b"\n" + folded_ntriples(raw)
         source: bytes | io.BufferedReader = raw
         if on_progress is not None:
             source = io.BufferedReader(_ReadCounter(path, raw, on_progress), _READ_CHUNK)
@@ -203,8 +312,11 @@ def _load_file(store: OxigraphStore, path: Path, on_progress: OnProgress | None 
             store.bulk_load(source, fmt, base_iri=RELATIVE_BASE)
         except SyntaxError as exc:
             raise _syntax_error(path, exc, raw) from None
-        return
-    store.add_quads(parse_file(path))
+        return folded
+    quads = parse_file(path)
+    store.add_quads(quads)
+    store.add_quads(folded_quads(quads))
+    return True
 
 
 class _ReadCounter(io.RawIOBase):
@@ -214,6 +326,7 @@ class _ReadCounter(io.RawIOBase):
         super().__init__()
         self._path = path
         self._view = memoryview(raw)
+        self._size = path.stat().st_size
         self._done = 0
         self._on_progress = on_progress
 
@@ -224,7 +337,9 @@ class _ReadCounter(io.RawIOBase):
         count = min(len(buffer), len(self._view) - self._done)
         buffer[:count] = self._view[self._done : self._done + count]
         self._done += count
-        self._on_progress(self._path, self._done, len(self._view))
+        # The text read may carry the folded labels after the file: report
+        # progress in the file's own bytes.
+        self._on_progress(self._path, self._done * self._size // len(self._view), self._size)
         return count
 
 
@@ -305,6 +420,94 @@ def _explain_unexpected(raw: bytes, line: int, column: int, reason: str) -> str:
         return reason
     written = tag.group(1) + re.split(r"[\s,;.]", lines[line - 1][column - 1 :], maxsplit=1)[0]
     return f'"@{shorten(written)}" is not a language tag (BCP 47: vi, en, en-GB)'
+
+
+_LABELS = {
+    PREFIXES["skos"] + "prefLabel",
+    PREFIXES["skos"] + "altLabel",
+    PREFIXES["rdfs"] + "label",
+}
+_HIDDEN = ("<" + PREFIXES["skos"] + "hiddenLabel>").encode()
+# An N-Triples statement (one a line) whose object is a literal.
+_LITERAL_STATEMENT = re.compile(
+    rb'[ \t]*(<[^>\s]*>|_:\S+)[ \t]+(<[^>\s]*>)[ \t]+"([^"\\\n]*(?:\\.[^"\\\n]*)*)"'
+    rb"(@[A-Za-z0-9-]+)?(?:\^\^<[^>\s]*>)?[ \t]*\.[ \t]*(?:#.*)?\r?$"
+)
+_LABEL_PREDICATES = tuple(f"<{iri}>".encode() for iri in sorted(_LABELS))
+_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))")
+_ESCAPED = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+
+
+def folded_quads(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+    """``skos:hiddenLabel`` quads, the folded form beside every label among ``quads``."""
+    hidden = ox.NamedNode(PREFIXES["skos"] + "hiddenLabel")
+    folds: dict[tuple[str, str | None], ox.Literal | None] = {}
+    additions: list[ox.Quad] = []
+    for quad in quads:
+        label = quad.object
+        if quad.predicate.value not in _LABELS or not isinstance(label, ox.Literal):
+            continue
+        key = (label.value, label.language)
+        if key not in folds:
+            folds[key] = _folded_literal(label)
+        literal = folds[key]
+        if literal is not None:
+            additions.append(ox.Quad(quad.subject, hidden, literal, quad.graph_name))
+    return additions
+
+
+def folded_ntriples(raw: bytes) -> bytes:
+    """The ``skos:hiddenLabel`` statements of the labels in an N-Triples text, as N-Triples.
+
+    Read off the text (a regular expression over the label lines), not by
+    query after loading: a tenth of the cost on a big file, and the same
+    triples (tested against the query).
+    """
+    folds: dict[tuple[bytes, bytes], bytes | None] = {}
+    out: list[bytes] = []
+    for predicate in _LABEL_PREDICATES:
+        # bytes.find runs at memory speed; a regex search over the whole text
+        # would cost as much as a third of the load.
+        found = raw.find(predicate)
+        while found != -1:
+            start = raw.rfind(b"\n", 0, found) + 1
+            end = raw.find(b"\n", found)
+            end = len(raw) if end == -1 else end
+            match = _LITERAL_STATEMENT.match(raw, start, end)
+            found = raw.find(predicate, end)
+            if match is None or match.group(2) != predicate:
+                continue  # a comment, the IRI as a subject or object, no literal
+            subject, value, language = match.group(1, 3, 4)
+            key = (value, language or b"")
+            if key not in folds:
+                text = value.decode("utf-8")
+                folded = fold(_unescape(text) if "\\" in text else text)
+                escaped = folded.replace("\\", "\\\\").replace('"', '\\"')
+                folds[key] = f'"{escaped}"'.encode() + (language or b"") if folded else None
+            literal = folds[key]
+            if literal is not None:
+                out.append(b"%s %s %s .\n" % (subject, _HIDDEN, literal))
+    return b"".join(out)
+
+
+def _unescape(text: str) -> str:
+    """An N-Triples string's escapes (``\\n``, ``\\u00e9`` ...) read."""
+
+    def replace(match: re.Match[str]) -> str:
+        code = match.group(1) or match.group(2)
+        if code:
+            return chr(int(code, 16))
+        return _ESCAPED.get(match.group(3), match.group(0))
+
+    return _ESCAPE.sub(replace, text)
+
+
+def _folded_literal(label: ox.Literal) -> ox.Literal | None:
+    """The folded form of a label, in its language; None when nothing is left."""
+    folded = fold(label.value)
+    if not folded:
+        return None
+    return ox.Literal(folded, language=label.language) if label.language else ox.Literal(folded)
 
 
 def parse_graph(paths: Iterable[Path]) -> Graph:

@@ -29,6 +29,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from ontology.namespaces import PREFIXES
+from ontology.paging import XSD_STRING, Page, Value, ValueStream
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -133,6 +134,25 @@ class Store(ABC):
         """
         return None
 
+    def select_page(
+        self, query: str, page: Page, bindings: Mapping[str, Identifier] | None = None
+    ) -> tuple[Table, int]:
+        """The rows of ``page`` and the number of rows of the whole answer."""
+        stream = self.stream(query, bindings)
+        rows = tuple(stream.rows)
+        return Table(stream.variables, rows[page.slice(len(rows))]), len(rows)
+
+    def stream_values(
+        self, query: str, bindings: Mapping[str, Identifier] | None = None
+    ) -> ValueStream:
+        """Run a SELECT query; rows of plain :class:`~ontology.paging.Value` s.
+
+        The fast path of big answers: an engine may hand its terms on without
+        building rdflib terms at all.
+        """
+        stream = self.stream(query, bindings)
+        return ValueStream(stream.variables, _valued_rows(stream.rows))
+
     @abstractmethod
     def ask(self, query: str) -> bool:
         """Run an ASK query."""
@@ -162,6 +182,30 @@ class Store(ABC):
     def data_graph(self) -> Graph:
         """A plain in-memory rdflib copy (pyshacl and serialisers are fast on it)."""
         return plain_graph(self.triples())
+
+
+def _valued_rows(rows: Iterator[Row]) -> Iterator[tuple[Value | None, ...]]:
+    converted: dict[Term | None, Value | None] = {None: None}
+    for row in rows:
+        out: list[Value | None] = []
+        for term in row:
+            value = converted.get(term)
+            if value is None and term is not None:
+                value = converted.setdefault(term, value_of(term))
+            out.append(value)
+        yield tuple(out)
+
+
+def value_of(term: Term) -> Value:
+    """An rdflib term as a plain :class:`~ontology.paging.Value`."""
+    if isinstance(term, URIRef):
+        return Value("uri", str(term))
+    if isinstance(term, BNode):
+        return Value("bnode", str(term))
+    datatype = None if term.datatype is None else str(term.datatype)
+    if term.language or datatype == XSD_STRING:
+        datatype = None
+    return Value("literal", str(term), term.language or None, datatype)
 
 
 def plain_graph(triples: Iterable[tuple[Term, Term, Term]] = ()) -> Graph:

@@ -18,8 +18,9 @@ from rdflib.term import Identifier
 
 from ontology.errors import QueryError, StoreError
 from ontology.namespaces import PREFIXES
+from ontology.paging import XSD_STRING, Page, Value, ValueRow, ValueStream
 from ontology.sparql import read_sparql
-from ontology.store import Cell, Row, RowStream, Store, Term, plain_graph
+from ontology.store import Cell, Row, RowStream, Store, Table, Term, plain_graph
 
 _RDF_FORMATS = {
     "ttl": ox.RdfFormat.TURTLE,
@@ -46,19 +47,33 @@ class OxigraphStore(Store):
         version: str,
         sources: tuple[str, ...] = (),
         location: Path | None = None,
+        native: ox.Store | None = None,
+        triples: int | None = None,
     ) -> None:
         super().__init__(shapes=shapes, version=version, sources=sources)
-        self._store = ox.Store() if location is None else ox.Store(str(location))
+        if native is not None:
+            self._store = native
+        else:
+            self._store = ox.Store() if location is None else ox.Store(str(location))
+        # Counting an on-disk store reads all of it: its manifest knows the count.
+        self._triples = triples
+
+    @property
+    def native(self) -> ox.Store:
+        """The pyoxigraph store itself (the benchmark measures the engine's floor on it)."""
+        return self._store
 
     # -- loading (before anything reads the store) -------------------------
 
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:
         """Add parsed quads, each into the default graph."""
+        self._triples = None  # counted again when asked
         default = ox.DefaultGraph()
         self._store.extend(ox.Quad(q.subject, q.predicate, q.object, default) for q in quads)
 
     def add_triples(self, triples: Iterable[tuple[Term, Term, Term]]) -> None:
         """Add rdflib triples into the default graph (a view built from another store)."""
+        self._triples = None  # counted again when asked
         default = ox.DefaultGraph()
         self._store.extend(
             ox.Quad(to_ox(s), to_ox(p), to_ox(o), default)  # type: ignore[arg-type]
@@ -67,12 +82,14 @@ class OxigraphStore(Store):
 
     def bulk_load(self, source: bytes | BinaryIO, fmt: ox.RdfFormat, *, base_iri: str) -> None:
         """Let Oxigraph parse and load a big file itself; SyntaxError as Oxigraph raises it."""
+        self._triples = None  # counted again when asked
         self._store.bulk_load(
             input=source, format=fmt, base_iri=base_iri, to_graph=ox.DefaultGraph()
         )
 
     def add_folded_labels(self, fold: Callable[[str], str]) -> None:
         """Add ``skos:hiddenLabel``, the folded search form, beside every label."""
+        self._triples = None  # counted again when asked
         hidden = ox.NamedNode(PREFIXES["skos"] + "hiddenLabel")
         default = ox.DefaultGraph()
         # Labels repeat (names, titles, code lists): fold each distinct one once.
@@ -118,6 +135,28 @@ class OxigraphStore(Store):
             raise StoreError(f"the store could not answer: {exc}") from exc
         return body if body is not None else b""
 
+    def select_page(
+        self, query: str, page: Page, bindings: Mapping[str, Identifier] | None = None
+    ) -> tuple[Table, int]:
+        """Count every solution, convert only those inside ``page``."""
+        solutions = self._solutions(query, {k: to_ox(v) for k, v in (bindings or {}).items()})
+        variables = tuple(v.value for v in solutions.variables)
+        start, end = page.offset, page.end
+        kept: list[ox.QuerySolution] = []
+        total = 0
+        for solution in solutions:
+            if total >= start and (end is None or total < end):
+                kept.append(solution)
+            total += 1
+        return Table(variables, tuple(_converted_rows(iter(kept)))), total
+
+    def stream_values(
+        self, query: str, bindings: Mapping[str, Identifier] | None = None
+    ) -> ValueStream:
+        solutions = self._solutions(query, {k: to_ox(v) for k, v in (bindings or {}).items()})
+        variables = tuple(v.value for v in solutions.variables)
+        return ValueStream(variables, _valued_rows(solutions))
+
     def ask(self, query: str) -> bool:
         result = self._query(query, {})
         if not isinstance(result, ox.QueryBoolean):
@@ -138,7 +177,9 @@ class OxigraphStore(Store):
             yield from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)  # type: ignore[misc]
 
     def __len__(self) -> int:
-        return len(self._store)
+        if self._triples is None:
+            self._triples = len(self._store)
+        return self._triples
 
     def serialise(self, fmt: str) -> bytes:
         """Oxigraph's own serialisers: fast, and literals keep the store's lexical forms."""
@@ -201,7 +242,7 @@ def to_ox(term: Identifier) -> OxTerm:
     raise StoreError(f"unsupported RDF term: {term!r}")
 
 
-def _converted_rows(solutions: ox.QuerySolutions) -> Iterator[Row]:
+def _converted_rows(solutions: Iterator[ox.QuerySolution] | ox.QuerySolutions) -> Iterator[Row]:
     """The solutions as rows of rdflib terms, each distinct term converted once.
 
     Building an rdflib Literal is the slow part of a large answer, and answers
@@ -217,6 +258,32 @@ def _converted_rows(solutions: ox.QuerySolutions) -> Iterator[Row]:
             else:
                 row.append(converted.setdefault(value, from_ox(value)))
         yield tuple(row)
+
+
+def _valued_rows(solutions: ox.QuerySolutions) -> Iterator[ValueRow]:
+    """The solutions as rows of plain values, each distinct term converted once."""
+    converted: dict[object, Value | None] = {None: None}
+    for solution in solutions:
+        row: list[Value | None] = []
+        for term in solution:
+            value = converted.get(term)
+            if value is None and term is not None:
+                value = converted.setdefault(term, _value_of(term))
+            row.append(value)
+        yield tuple(row)
+
+
+def _value_of(term: OxTerm) -> Value:
+    if isinstance(term, ox.NamedNode):
+        return Value("uri", term.value)
+    if isinstance(term, ox.BlankNode):
+        return Value("bnode", term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Value("literal", term.value, term.language)
+        datatype = term.datatype.value
+        return Value("literal", term.value, None, None if datatype == XSD_STRING else datatype)
+    raise StoreError(f"unsupported RDF term from the store: {term!r}")
 
 
 def select_variables(query: str) -> tuple[str, ...] | None:

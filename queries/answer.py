@@ -47,6 +47,14 @@ class Answer(Table):
 
     question: str | None = None
     lang: str = "vi"
+    # A page of a longer answer: where it starts and how many rows the whole has.
+    offset: int = 0
+    total: int | None = None
+
+    @property
+    def complete(self) -> bool:
+        """True when the rows are the whole answer, not a page of it."""
+        return self.offset == 0 and (self.total is None or self.total == len(self.rows))
 
     def values(self) -> list[dict[str, str | None]]:
         """Rows as dicts variable -> plain string (IRIs in full)."""

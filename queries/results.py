@@ -46,6 +46,18 @@ class Rendered:
     body: bytes
     media_type: str
     truncated: bool = False
+    # A SELECT answer's page: how many rows the whole answer has, where the
+    # body starts, how many rows it holds (None: not counted).
+    total: int | None = None
+    offset: int = 0
+    rows: int | None = None
+
+    def next_offset(self) -> int | None:
+        """Where the next page starts, or None when the body reaches the end."""
+        if self.total is None or self.rows is None:
+            return None
+        end = self.offset + self.rows
+        return end if end < self.total else None
 
 
 def result_kind(result: object) -> str:

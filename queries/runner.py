@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 from rdflib import Literal
 from rdflib.namespace import XSD
@@ -19,6 +20,7 @@ from rdflib.namespace import XSD
 from ontology.errors import ParameterError
 from ontology.folding import fold
 from ontology.languages import LANGUAGES
+from ontology.paging import FULL, Page
 from ontology.store import Row, Store, Table, Term
 from queries.answer import Answer, normalise_row
 from queries.catalogue import load_catalogue
@@ -36,8 +38,11 @@ def run_query(
     params: Mapping[str, str] | None = None,
     *,
     lang: str = "vi",
+    page: Page = FULL,
 ) -> Answer:
     """Answer ``question`` (a Question or its id) on ``store`` in ``lang``.
+
+    With a ``page``, only its rows are built; ``total`` counts them all.
 
     >>> from ontology import load_regulation
     >>> answer = run_query(load_regulation(), "units", lang="en")
@@ -51,16 +56,35 @@ def run_query(
             f"unknown language {lang!r} (use {' or '.join(LANGUAGES)})", parameter=LANG_VARIABLE
         )
     bindings = bind_parameters(store, question, params or {})
+    total: int | None = None
     if question.kind == "graph":
         table = run_answer(question, store, bindings, lang)
+        if not page.whole:
+            total = len(table.rows)
+            table = Table(table.variables, table.rows[page.slice(total)])
+    elif page.whole:
+        table = store.select(question.text, sparql_bindings(question, bindings, lang))
     else:
-        # Oxigraph binds only projected variables: ?lang only where the query has it.
-        language = {LANG_VARIABLE: Literal(lang)} if LANG_VARIABLE in question.variables else {}
-        table = store.select(question.text, {**bindings, **language})
-    # An entity parameter stays a column (it is part of the fact each row
-    # states); the language and plain text/number/date inputs do not.
+        query_bindings = sparql_bindings(question, bindings, lang)
+        table, total = store.select_page(question.text, page, query_bindings)
+    answer = tidy(table, question, dropped_columns(question, bindings), lang)
+    return replace(answer, offset=page.offset, total=total) if total is not None else answer
+
+
+def sparql_bindings(question: Question, bindings: Mapping[str, Term], lang: str) -> dict[str, Term]:
+    """The parameters plus ``?lang`` (Oxigraph binds only projected variables)."""
+    language = {LANG_VARIABLE: Literal(lang)} if LANG_VARIABLE in question.variables else {}
+    return {**bindings, **language}
+
+
+def dropped_columns(question: Question, bindings: Mapping[str, Term]) -> set[str]:
+    """The columns left out of an answer: the language and the plain inputs.
+
+    An entity parameter stays a column (it is part of the fact each row
+    states); the language and plain text/number/date inputs do not.
+    """
     dropped = {p.name for p in question.parameters if p.name in bindings and p.kind != "iri"}
-    return tidy(table, question, dropped | {LANG_VARIABLE}, lang)
+    return dropped | {LANG_VARIABLE}
 
 
 def bind_parameters(store: Store, question: Question, params: Mapping[str, str]) -> dict[str, Term]:

@@ -8,6 +8,7 @@ when it can, so no rdflib term is built per cell.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Mapping
 
@@ -15,6 +16,7 @@ from rdflib import Graph
 
 from ontology.errors import NotAcceptableError
 from ontology.formats import SOLUTION_FORMATS
+from ontology.paging import FULL, Page
 from ontology.store import Store
 from queries.answer import Answer, normalise_row
 from queries.guard import check_read_only, expand_escapes
@@ -43,13 +45,15 @@ def answer_sparql(
     accept: str | None = None,
     max_rows: int | None = None,
     max_bytes: int | None = None,
+    page: Page = FULL,
 ) -> Rendered:
     """Guard, evaluate and render one query in the format ``formats`` gives its kind.
 
     The kind (solutions, boolean, graph) is known from the guard's parse, so
-    a kind without a format is a 406 before evaluation. An answer the engine
-    writes itself is sent as is when it provably fits the caps; otherwise
-    (or on an engine without a writer) it is built from rows and cut.
+    a kind without a format is a 406 before evaluation. A whole answer the
+    engine writes itself is sent as is when it provably fits the caps;
+    otherwise (a page, or an engine without a writer) it is built from rows
+    and cut, and a page carries the answer's total row count.
     """
     expanded, form = guarded_form(text)
     kind = FORM_KINDS[form]
@@ -59,12 +63,17 @@ def answer_sparql(
             f"cannot answer in any type of Accept: {accept}; "
             f"available: {', '.join(media_types_for(kind))}"
         )
-    if kind != "graph":
+    if kind != "graph" and page.whole:
         body = store.serialise_results(expanded, fmt)
         if body is not None and _within_caps(body, fmt, max_rows, max_bytes):
             return Rendered(body, SOLUTION_FORMATS[fmt])
-    result = _evaluate(store, expanded, form)
-    return render_result(result, fmt, max_rows=max_rows, max_bytes=max_bytes)
+    result = _evaluate(store, expanded, form, page)
+    rendered = render_result(result, fmt, max_rows=max_rows, max_bytes=max_bytes)
+    if not isinstance(result, Answer) or result.total is None or rendered.truncated:
+        return rendered
+    return dataclasses.replace(
+        rendered, total=result.total, offset=page.offset, rows=len(result.rows)
+    )
 
 
 def _within_caps(body: bytes, fmt: str, max_rows: int | None, max_bytes: int | None) -> bool:
@@ -74,21 +83,28 @@ def _within_caps(body: bytes, fmt: str, max_rows: int | None, max_bytes: int | N
     return max_rows is None or len(body) < max_rows * _MIN_SOLUTION_BYTES.get(fmt, 0)
 
 
-def run_sparql(store: Store, text: str) -> Answer | Graph | bool:
+def run_sparql(store: Store, text: str, *, page: Page = FULL) -> Answer | Graph | bool:
     """Run one read query: SELECT -> Answer, CONSTRUCT/DESCRIBE -> Graph, ASK -> bool.
+
+    A ``page`` cuts a SELECT answer inside the engine's store: every row is
+    counted (``total``), only the page's rows become terms.
 
     >>> from ontology import load_regulation
     >>> run_sparql(load_regulation(), "ASK { ?s a <http://www.w3.org/ns/org#Post> }")
     True
     """
     text, form = guarded_form(text)
-    return _evaluate(store, text, form)
+    return _evaluate(store, text, form, page)
 
 
-def _evaluate(store: Store, text: str, form: str) -> Answer | Graph | bool:
+def _evaluate(store: Store, text: str, form: str, page: Page = FULL) -> Answer | Graph | bool:
     if form == "SELECT":
-        table = store.select(text)
-        return Answer(table.variables, tuple(normalise_row(row) for row in table.rows))
+        if page.whole:
+            table, total = store.select(text), None
+        else:
+            table, total = store.select_page(text, page)
+        rows = tuple(normalise_row(row) for row in table.rows)
+        return Answer(table.variables, rows, offset=page.offset, total=total)
     if form == "ASK":
         return store.ask(text)
     return store.construct(text)

@@ -73,6 +73,15 @@ app = typer.Typer(
 LangOption = Annotated[
     Lang | None, typer.Option("--lang", help="Language of labels and messages (default vi).")
 ]
+LimitOption = Annotated[
+    int | None,
+    typer.Option(
+        "--limit",
+        min=1,
+        help="Rows in the page (default: 100 for a table, all for json/csv).",
+    ),
+]
+OffsetOption = Annotated[int, typer.Option("--offset", min=0, help="Rows skipped before the page.")]
 OutputOption = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write to FILE (atomically) instead of stdout."),
@@ -96,7 +105,8 @@ def configure(
         typer.Option(
             "--store",
             metavar="ENGINE",
-            help="oxigraph (default), memory, or the URL of a SPARQL 1.1 endpoint.",
+            help="oxigraph (default), oxigraph:DIR (a store built by `orgkg load`), memory, "
+            "or the URL of a SPARQL 1.1 endpoint.",
         ),
     ] = None,
     lang: LangOption = None,
@@ -145,21 +155,41 @@ def answer_query(
     question_id: Annotated[
         str, typer.Argument(metavar="ID", help="A question id (see `orgkg queries`).")
     ],
+    *,
     param: Annotated[
         list[str] | None,
         typer.Option("--param", "-p", help="A parameter as NAME=VALUE; repeatable."),
     ] = None,
     fmt: Annotated[QueryFormat, typer.Option("--format", "-f")] = "table",
     lang: LangOption = None,
+    limit: LimitOption = None,
+    offset: OffsetOption = 0,
 ) -> None:
-    """Answer one question of the catalogue."""
+    """Answer one question of the catalogue (a table shows 100 rows a page)."""
+    from ontology.paging import DEFAULT_PAGE_SIZE, Page
     from queries import load_catalogue, run_query
+    from queries.stream import answer_rendered
 
     settings = _settings(ctx, lang)
     params = _parse_params(param or [])
     question = load_catalogue()[question_id]  # before loading: a typo fails fast
-    answer = run_query(_open_store(settings), question, params, lang=settings.lang)
-    _write_result(answer, fmt, lang=settings.lang)
+    store = _open_store(settings)
+    if fmt == "table":
+        page = Page(offset=offset, limit=limit or DEFAULT_PAGE_SIZE)
+        answer = run_query(store, question, params, lang=settings.lang, page=page)
+        _write_result(answer, fmt, lang=settings.lang)
+        _note_page(offset, len(answer.rows), answer.total)
+        return
+    rendered = answer_rendered(
+        store,
+        question,
+        params,
+        lang=settings.lang,
+        fmt=fmt,
+        page=Page(offset=offset, limit=limit),
+    )
+    _write(rendered.body if rendered.body.endswith(b"\n") else rendered.body + b"\n")
+    _note_page(offset, rendered.rows, rendered.total)
 
 
 @app.command("ask")
@@ -205,17 +235,25 @@ def run_sparql_command(
             help="table (default), json, csv, tsv, xml; ttl, jsonld, nt for graphs.",
         ),
     ] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, help="SELECT: rows in the page (default all).")
+    ] = None,
+    offset: OffsetOption = 0,
 ) -> None:
     """Run a read-only SPARQL query (updates, SERVICE and FROM are refused)."""
+    from ontology.paging import Page
     from queries import check_read_only, run_sparql
     from queries.results import result_kind
 
     settings = _settings(ctx, None)
     text = _read_query(query)
     check_read_only(text)
-    result = run_sparql(_open_store(settings), text)
+    result = run_sparql(_open_store(settings), text, page=Page(offset=offset, limit=limit))
     default = "ttl" if result_kind(result) == "graph" else "table"
     _write_result(result, fmt or default)
+    total = getattr(result, "total", None)
+    if total is not None:
+        _note_page(offset, len(result.rows), total)  # type: ignore[union-attr]
 
 
 @app.command("check")
@@ -325,6 +363,40 @@ def export(
         name = "csv-zip"
     options = ExportOptions(lang=settings.lang, table=table, bom=bom, vocabulary=vocabulary)
     _write(export_model(_open_store(settings, dated=False), name, options), output)
+
+
+@app.command("load")
+def load(
+    ctx: typer.Context,
+    data: Annotated[
+        list[Path],
+        typer.Argument(metavar="DATA...", help="Files or folders to build the store from."),
+    ],
+    into: Annotated[
+        Path, typer.Option("--into", metavar="DIR", help="The folder of the on-disk store.")
+    ],
+    force: Annotated[
+        bool, typer.Option("--force", help="Rebuild even when the store is up to date.")
+    ] = False,
+) -> None:
+    """Build an on-disk store once; open it with --store oxigraph:DIR (read-only, instant)."""
+    from api.cli.progress import ProgressBar
+    from ontology.loader import build_store
+
+    bar = ProgressBar()
+    try:
+        built = build_store(data, into, force=force, on_progress=bar)
+    finally:
+        bar.close()
+    manifest = built.manifest
+    if built.rebuilt:
+        typer.echo(
+            f"orgkg: built {into}: {manifest.triples} triples from {len(manifest.files)} files "
+            f"in {manifest.build_seconds:.1f} s",
+            err=True,
+        )
+    else:
+        typer.echo(f"orgkg: {into} is up to date ({manifest.triples} triples)", err=True)
 
 
 @app.command("serve")
@@ -567,6 +639,15 @@ def _as_of(settings: Settings, store: Store) -> tuple[Store, str | None]:
     note = "" if day is not None else " (today; --at DATE for another day)"
     typer.echo(f"orgkg: answers as of {used.isoformat()}{note}", err=True)
     return view, used.isoformat()
+
+
+def _note_page(offset: int, rows: int | None, total: int | None) -> None:
+    """Say on stderr which rows a page showed, when the answer has more."""
+    if rows is None or total is None or (offset == 0 and rows >= total):
+        return
+    first, last = (offset + 1, offset + rows) if rows else (offset, offset)
+    following = f"; next: --offset {offset + rows}" if offset + rows < total else ""
+    typer.echo(f"orgkg: rows {first}-{last} of {total}{following}", err=True)
 
 
 def _write(content: bytes | str, target: Path | None = None) -> None:

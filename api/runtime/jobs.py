@@ -83,12 +83,16 @@ def answer_sparql(
     formats: Mapping[str, str | None],
     accept: str | None,
     at: str | None = None,
+    offset: int = 0,
+    limit: int | None = None,
 ) -> Rendered:
     """Guard, evaluate and render one SPARQL query (the ``/sparql`` endpoint).
 
     ``formats`` is the format each result kind takes, chosen from Accept
-    before evaluation by the route; a kind without one is a 406.
+    before evaluation by the route; a kind without one is a 406. ``offset``
+    and ``limit`` page a SELECT answer (see :func:`queries.run_sparql`).
     """
+    from ontology.paging import Page
     from queries.sparql import answer_sparql as answer
 
     return answer(
@@ -98,6 +102,7 @@ def answer_sparql(
         accept=accept,
         max_rows=context.max_rows,
         max_bytes=context.max_bytes,
+        page=Page(offset=offset, limit=limit),
     )
 
 
@@ -109,12 +114,26 @@ def answer_question(
     lang: str,
     fmt: str,
     at: str | None = None,
+    offset: int = 0,
+    limit: int | None = None,
 ) -> Rendered:
-    """One answer of the catalogue (``/queries/{id}``), as SPARQL JSON or CSV."""
-    from queries import run_query
+    """One answer of the catalogue (``/queries/{id}``), or a page of it, as JSON or CSV.
 
-    answer = run_query(context.store_at(at), context.catalogue[question_id], params, lang=lang)
-    return render_result(answer, fmt, max_rows=context.max_rows, max_bytes=context.max_bytes)
+    Rendered from the engine's values (:mod:`queries.stream`), with the total
+    row count so the route can link the next page.
+    """
+    from ontology.paging import Page
+    from queries.stream import Caps, answer_rendered
+
+    return answer_rendered(
+        context.store_at(at),
+        context.catalogue[question_id],
+        params,
+        lang=lang,
+        fmt=fmt,
+        page=Page(offset=offset, limit=limit),
+        caps=Caps(rows=context.max_rows, bytes=context.max_bytes),
+    )
 
 
 def answer_question_every_way(
@@ -231,14 +250,21 @@ def _question_key(arguments: Mapping[str, Any]) -> Hashable | None:
     # that needs one raises, and errors are never kept.)
     if arguments["params"]:
         return None
+    page = (arguments.get("offset", 0), arguments.get("limit"))
     return question_key(
-        arguments["question_id"], arguments["lang"], arguments["fmt"], arguments.get("at")
+        arguments["question_id"], arguments["lang"], arguments["fmt"], arguments.get("at"), page
     )
 
 
-def question_key(question_id: str, lang: str, fmt: str, at: str | None = None) -> Hashable:
-    """The cache key of a parameter-free answer (the warm-up fills the same keys)."""
-    return (question_id, lang, fmt, at)
+def question_key(
+    question_id: str,
+    lang: str,
+    fmt: str,
+    at: str | None = None,
+    page: tuple[int, int | None] = (0, None),
+) -> Hashable:
+    """The cache key of a parameter-free answer (the warm-up fills the whole-answer keys)."""
+    return (question_id, lang, fmt, at, page)
 
 
 def _per_day(arguments: Mapping[str, Any]) -> Hashable:

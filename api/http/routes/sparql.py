@@ -24,7 +24,7 @@ from api.http.negotiation import choose, require
 from api.http.openapi import error_responses, results_content
 from api.http.pages import views as pages
 from api.http.protocol import FORMAT_PARAMETERS, formats_from_hints
-from api.http.responses import send_rendered
+from api.http.responses import page_headers, send_rendered
 from api.runtime.jobs import ANSWER_SPARQL, DESCRIBE_SERVICE
 from ontology.errors import (
     ForbiddenQuery,
@@ -32,6 +32,7 @@ from ontology.errors import (
     QueryTooLongError,
     UnsupportedMediaTypeError,
 )
+from ontology.paging import MAX_PAGE_SIZE
 from queries.results import RESULT_KINDS, media_types_for
 
 router = APIRouter(tags=["sparql"])
@@ -74,6 +75,11 @@ FormatQuery = Annotated[
         "alike); overrides the Accept header for the results it fits."
     ),
 ]
+LimitQuery = Annotated[
+    int | None,
+    Query(ge=1, le=MAX_PAGE_SIZE, description="SELECT: rows in the page (default: all)."),
+]
+OffsetQuery = Annotated[int, Query(ge=0, description="SELECT: rows skipped before the page.")]
 
 
 @router.get(
@@ -91,6 +97,8 @@ async def sparql_get(
     as_of: AsOfDep,
     query: Annotated[str | None, Query(description="The SPARQL query.")] = None,
     format: FormatQuery = None,
+    limit: LimitQuery = None,
+    offset: OffsetQuery = 0,
     edit: Annotated[
         str | None, Query(description="A query to open in the editor page (not run).")
     ] = None,
@@ -102,7 +110,9 @@ async def sparql_get(
         return await _describe_service(request, service, accept)
     _refuse_dataset(request.query_params.keys())
     hints = _hints(request.query_params.multi_items())
-    return await _answer(service, query, accept, hints, as_of, client=_client_of(request))
+    return await _answer(
+        service, query, accept, hints, as_of, request=request, page=(offset, limit)
+    )
 
 
 @router.post(
@@ -131,20 +141,23 @@ async def sparql_get(
 async def sparql_post(
     request: Request,
     service: ServiceDep,
+    *,
     as_of: AsOfDep,
     format: FormatQuery = None,
+    limit: LimitQuery = None,
+    offset: OffsetQuery = 0,
 ) -> Response:
     _refuse_dataset(request.query_params.keys())
     hints = _hints(request.query_params.multi_items())
-    limit = service.settings.max_query_length
+    longest = service.settings.max_query_length
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type in _QUERY_TYPES:
-        body = await _read_body(request, limit=limit * 4)
+        body = await _read_body(request, limit=longest * 4)
         text = _decode(body)
     elif content_type in _FORM_TYPES:
         # Percent-encoding triples the size at most.
         fields = parse_qs(
-            _decode(await _read_body(request, limit=limit * 3 + 1024)), keep_blank_values=True
+            _decode(await _read_body(request, limit=longest * 3 + 1024)), keep_blank_values=True
         )
         _refuse_dataset(fields.keys())
         if "update" in fields:
@@ -161,7 +174,13 @@ async def sparql_post(
             "application/sparql-query or application/x-www-form-urlencoded"
         )
     return await _answer(
-        service, text, request.headers.get("accept"), hints, as_of, client=_client_of(request)
+        service,
+        text,
+        request.headers.get("accept"),
+        hints,
+        as_of,
+        request=request,
+        page=(offset, limit),
     )
 
 
@@ -187,21 +206,34 @@ async def _answer(
     hints: list[str],
     as_of: AsOf,
     *,
-    client: str,
+    request: Request,
+    page: tuple[int, int | None],
 ) -> Response:
-    limit = service.settings.max_query_length
-    if len(text) > limit:
-        raise QueryTooLongError(f"the query is {len(text)} characters long; the limit is {limit}")
+    longest = service.settings.max_query_length
+    if len(text) > longest:
+        raise QueryTooLongError(f"the query is {len(text)} characters long; the limit is {longest}")
     if not text.strip():
         raise QueryError("the query is empty")
     # Each result kind's format is chosen before evaluation, so an Accept
     # that fits no kind costs no evaluation (406).
     hinted = formats_from_hints(hints)
     formats = {**_formats_by_kind(accept, strict=not hinted), **hinted}
+    offset, limit = page
     rendered = await service.run(
-        ANSWER_SPARQL, client=client, text=text, formats=formats, accept=accept, at=as_of.day
+        ANSWER_SPARQL,
+        client=_client_of(request),
+        text=text,
+        formats=formats,
+        accept=accept,
+        at=as_of.day,
+        offset=offset,
+        limit=limit,
     )
-    return send_rendered(rendered, headers=as_of.headers())
+    # A POSTed query is not in the URL: the next page cannot be linked, only counted.
+    url = request.url if request.method == "GET" else None
+    return send_rendered(
+        rendered, headers={**as_of.headers(), **page_headers(rendered, url, limit)}
+    )
 
 
 def _client_of(request: Request) -> str:

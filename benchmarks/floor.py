@@ -1,0 +1,445 @@
+"""orgkg beside the engine under it: every figure next to the raw pyoxigraph floor.
+
+    python -m benchmarks.floor                          # make bench: 10k, 100k, 1M
+    python -m benchmarks.floor --sizes 100k --runs 3 --json floor.json
+
+Per size, in a fresh process each (so memory and caches are that size's own):
+
+- load: ``Store.bulk_load`` of the file (the floor) against ``load_regulation``,
+  with the screening and the folding timed apart;
+- every SPARQL question, whole answer as SPARQL JSON: the engine evaluating and
+  serialising the same query with the same bindings (the floor) against
+  orgkg's answer; then orgkg's first page of 100 rows, uncached;
+- every networkx question and projection, cold (first call on the store
+  version) and warm;
+- the on-disk store: ``orgkg load`` into a folder, then in a new process
+  opening it and answering a first page, with the RSS after opening.
+
+Ratios are orgkg's time divided by the floor's, measured in the same process
+one after the other, so a busy machine slows both alike.
+"""
+
+# The parent process only generates and reports: orgkg is imported in the
+# measuring children, so each size starts from a fresh interpreter.
+# ruff: noqa: PLC0415
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from benchmarks.generator import DEFAULT_SEED, OUT, ensure_dataset, format_size, parse_size
+from benchmarks.measurement import choose_params, current_rss
+from benchmarks.report import describe_machine
+
+DEFAULT_SIZES = "10k,100k,1M"
+PAGE = 100
+# What a new process answers first on the on-disk store (see open_and_answer).
+FIRST_QUESTION = "ex-officio-posts"
+LISTING = "units"
+# Targets of issue 16, on 2 cores at 1M triples.
+LOAD_RATIO = 1.3
+ANSWER_RATIO = 1.15
+FIRST_PAGE_MS = 300.0
+GRAPH_COLD_MS = 1000.0
+GRAPH_WARM_MS = 50.0
+OPEN_AND_ANSWER_S = 2.0
+OPEN_RSS_MB = 300.0
+
+
+@dataclass
+class Row:
+    """One measured operation: the floor (None: no raw equivalent) and orgkg."""
+
+    name: str
+    floor_ms: float | None
+    orgkg_ms: float
+    rows: int | None = None
+    extra: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ratio(self) -> float | None:
+        return self.orgkg_ms / self.floor_ms if self.floor_ms else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "floor_ms": self.floor_ms,
+            "orgkg_ms": self.orgkg_ms,
+            "ratio": self.ratio,
+            "rows": self.rows,
+            **self.extra,
+        }
+
+
+def timed(call: Callable[[], Any], runs: int) -> tuple[float, Any]:
+    """Median milliseconds of ``runs`` calls, and the last result."""
+    medians, results = interleaved([call], runs)
+    return medians[0], results[0]
+
+
+def interleaved(calls: list[Callable[[], Any]], runs: int) -> tuple[list[float], list[Any]]:
+    """Median milliseconds of each call, the calls taking turns run after run.
+
+    On a shared machine the load changes from second to second: taking turns
+    exposes the floor and orgkg to the same load, so their ratio holds.
+    """
+    times: list[list[float]] = [[] for _ in calls]
+    results: list[Any] = [None] * len(calls)
+    for _ in range(runs):
+        for index, call in enumerate(calls):
+            start = time.perf_counter()
+            results[index] = call()
+            times[index].append((time.perf_counter() - start) * 1000)
+    return [statistics.median(t) for t in times], results
+
+
+def measure_size(path: Path, samples: Mapping[str, str], runs: int) -> dict[str, Any]:
+    """Everything for one data file (run in a process of its own)."""
+    from ontology import load_regulation
+    from ontology.loader import folded_ntriples
+    from ontology.screening import passes_term_checks, read_checked
+    from ontology.store_oxigraph import OxigraphStore
+
+    raw = path.read_bytes()
+    load_runs = max(1, min(runs, 3))
+
+    def floor_load() -> int:
+        store = ox.Store()
+        store.bulk_load(input=raw, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+        return len(store)
+
+    (floor_ms, orgkg_ms, screen_ms, fold_ms), (triples, store, _, _) = interleaved(
+        [
+            floor_load,
+            lambda: load_regulation([path]),
+            lambda: passes_term_checks(read_checked(path)),
+            lambda: folded_ntriples(raw),
+        ],
+        load_runs,
+    )
+    load = Row(
+        "load", floor_ms, orgkg_ms, triples, {"screening_ms": screen_ms, "folding_ms": fold_ms}
+    )
+    assert isinstance(store, OxigraphStore)
+    return {
+        "triples": triples,
+        "load": load.to_dict(),
+        "questions": [r.to_dict() for r in measure_questions(store, samples, runs)],
+        "graph": [r.to_dict() for r in measure_graph(store, samples, runs)],
+        "rss_mb": current_rss() / 2**20,
+    }
+
+
+def measure_questions(store: Any, samples: Mapping[str, str], runs: int) -> list[Row]:
+    """Each SPARQL question: the engine's JSON (floor), orgkg's JSON, orgkg's first page."""
+    from ontology.paging import Page
+    from ontology.store_oxigraph import to_ox
+    from queries import bind_parameters, load_catalogue
+    from queries.analysis import memo_of
+    from queries.runner import sparql_bindings
+    from queries.stream import answer_rendered
+
+    results: list[Row] = []
+    native: ox.Store = store.native
+    for question in load_catalogue().values():
+        if question.kind != "sparql":
+            continue
+        params = choose_params(question.parameters, samples)
+        bindings = sparql_bindings(question, bind_parameters(store, question, params), "vi")
+        substitutions = {ox.Variable(k): to_ox(v) for k, v in bindings.items()}
+
+        def floor(text: str = question.text, subs: Any = substitutions) -> bytes:
+            solutions = native.query(text, substitutions=subs, prefixes=_prefixes())
+            if not isinstance(solutions, ox.QuerySolutions):
+                raise TypeError(f"{text[:40]!r} is not a SELECT query")
+            return solutions.serialize(format=ox.QueryResultsFormat.JSON) or b""
+
+        def whole(q: Any = question, p: Any = params) -> Any:
+            return answer_rendered(store, q, p)
+
+        def first_page(q: Any = question, p: Any = params) -> Any:
+            memo_of(store).pop("materialised", None)  # uncached: evaluate again
+            return answer_rendered(store, q, p, page=Page(limit=PAGE))
+
+        (floor_ms, orgkg_ms, page_ms), (_, rendered, _) = interleaved(
+            [floor, whole, first_page], runs
+        )
+        results.append(Row(question.id, floor_ms, orgkg_ms, rendered.total, {"page_ms": page_ms}))
+    return results
+
+
+def measure_graph(store: Any, samples: Mapping[str, str], runs: int) -> list[Row]:
+    """The projections and the networkx questions, cold (new store version) and warm."""
+    from queries import load_catalogue, run_query
+    from queries.analysis import memo_of, reporting_of
+
+    def cold(call: Callable[[], Any]) -> float:
+        memo_of(store).clear()
+        start = time.perf_counter()
+        call()
+        return (time.perf_counter() - start) * 1000
+
+    rows = [_cold_warm("projection: reporting", cold, lambda: reporting_of(store), runs)]
+    for question in load_catalogue().values():
+        if question.kind != "graph":
+            continue
+        params = choose_params(question.parameters, samples)
+
+        def answer(q: Any = question, p: Any = params) -> Any:
+            return run_query(store, q, p)
+
+        rows.append(_cold_warm(question.id, cold, answer, runs))
+    return rows
+
+
+def _cold_warm(
+    name: str, cold: Callable[[Callable[[], Any]], float], call: Callable[[], Any], runs: int
+) -> Row:
+    cold_ms = cold(call)
+    warm_ms, _ = timed(call, runs)
+    return Row(name, None, cold_ms, None, {"warm_ms": warm_ms})
+
+
+def measure_disk(path: Path, samples: Mapping[str, str]) -> dict[str, Any]:
+    """Build the on-disk store, then open it and answer in a new process."""
+    from ontology.loader import build_store
+
+    with tempfile.TemporaryDirectory(prefix="orgkg-bench-") as folder:
+        store_dir = Path(folder) / "store"
+        start = time.perf_counter()
+        build_store([path], store_dir)
+        build_s = time.perf_counter() - start
+        probe = subprocess.run(
+            [sys.executable, "-m", "benchmarks.floor", "--open", str(store_dir)],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=600,
+        )
+        opened: dict[str, Any] = json.loads(probe.stdout)
+    return {"build_s": build_s, **opened}
+
+
+def open_and_answer(folder: Path) -> dict[str, Any]:
+    """In this fresh process: open the store, answer a first question, then a listing's page.
+
+    The first question (``ex-officio-posts``) reads a small part of the graph,
+    as most first requests do; ``units`` sorts every unit of the graph, the
+    worst first page, read from disk.
+    """
+    start = time.perf_counter()
+    from ontology import load_regulation
+    from ontology.paging import Page
+    from queries import load_catalogue
+    from queries.stream import answer_rendered
+
+    store = load_regulation(engine=f"oxigraph:{folder}")
+    opened_s = time.perf_counter() - start
+    rss_mb = current_rss() / 2**20
+    catalogue = load_catalogue()
+    first = answer_rendered(store, catalogue[FIRST_QUESTION], page=Page(limit=PAGE))
+    answered_s = time.perf_counter() - start
+    listing_start = time.perf_counter()
+    listing = answer_rendered(store, catalogue[LISTING], page=Page(limit=PAGE))
+    return {
+        "open_s": opened_s,
+        "open_and_answer_s": answered_s,
+        "rss_after_open_mb": rss_mb,
+        "first_question": FIRST_QUESTION,
+        "first_question_rows": first.total,
+        "listing": LISTING,
+        "listing_page_s": time.perf_counter() - listing_start,
+        "listing_rows": listing.total,
+    }
+
+
+def _prefixes() -> dict[str, str]:
+    from ontology.namespaces import PREFIXES
+
+    return dict(PREFIXES)
+
+
+def _child(path: str, samples: Mapping[str, str], runs: int, disk: bool, out: Any) -> None:
+    result = measure_size(Path(path), samples, runs)
+    if disk:
+        result["disk"] = measure_disk(Path(path), samples)
+    out.put(result)
+
+
+def run_size(path: Path, samples: Mapping[str, str], runs: int, *, disk: bool) -> dict[str, Any]:
+    """:func:`measure_size` in a fresh ``spawn`` process."""
+    context = multiprocessing.get_context("spawn")
+    queue: Any = context.Queue()
+    child = context.Process(target=_child, args=(str(path), dict(samples), runs, disk, queue))
+    child.start()
+    try:
+        result: dict[str, Any] = queue.get(timeout=3600)
+    finally:
+        child.join(timeout=60)
+        if child.is_alive():
+            child.kill()  # our own child, by handle
+    return result
+
+
+def check_targets(name: str, result: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Each target of issue 16 for one size: met or not, with the figure."""
+    targets: list[dict[str, Any]] = []
+
+    def add(target: str, met: bool, measured: str) -> None:
+        targets.append({"size": name, "target": target, "met": met, "measured": measured})
+
+    load = result["load"]
+    add(f"load <= {LOAD_RATIO}x bulk_load", load["ratio"] <= LOAD_RATIO, f"{load['ratio']:.2f}x")
+    answers = result["questions"]
+    worst = max(answers, key=lambda r: r["ratio"])
+    add(
+        f"every whole answer <= {ANSWER_RATIO}x the engine",
+        worst["ratio"] <= ANSWER_RATIO,
+        f"worst {worst['name']} {worst['ratio']:.2f}x",
+    )
+    slowest = max(answers, key=lambda r: r["page_ms"])
+    add(
+        f"first page <= {FIRST_PAGE_MS:.0f} ms",
+        slowest["page_ms"] <= FIRST_PAGE_MS,
+        f"slowest {slowest['name']} {slowest['page_ms']:.0f} ms",
+    )
+    graph = result["graph"]
+    cold = max(graph, key=lambda r: r["orgkg_ms"])
+    warm = max(graph, key=lambda r: r["warm_ms"])
+    add(
+        f"networkx cold <= {GRAPH_COLD_MS:.0f} ms",
+        cold["orgkg_ms"] <= GRAPH_COLD_MS,
+        f"slowest {cold['name']} {cold['orgkg_ms']:.0f} ms",
+    )
+    add(
+        f"networkx warm <= {GRAPH_WARM_MS:.0f} ms",
+        warm["warm_ms"] <= GRAPH_WARM_MS,
+        f"slowest {warm['name']} {warm['warm_ms']:.1f} ms",
+    )
+    disk = result.get("disk")
+    if disk:
+        add(
+            f"on-disk store opens and answers <= {OPEN_AND_ANSWER_S} s",
+            disk["open_and_answer_s"] <= OPEN_AND_ANSWER_S,
+            f"{disk['open_and_answer_s']:.2f} s",
+        )
+        add(
+            f"RSS after opening <= {OPEN_RSS_MB:.0f} MB",
+            disk["rss_after_open_mb"] <= OPEN_RSS_MB,
+            f"{disk['rss_after_open_mb']:.0f} MB",
+        )
+    return targets
+
+
+def render(name: str, result: Mapping[str, Any]) -> str:
+    """One size as an aligned text table: floor and orgkg side by side."""
+    lines = [f"== {name}: {result['triples']:,} triples =="]
+    table = [["what", "floor ms", "orgkg ms", "ratio", "first page ms", "rows"]]
+    load = result["load"]
+    table.append(["load", _ms(load["floor_ms"]), _ms(load["orgkg_ms"]), _x(load["ratio"]), "", ""])
+    table.append(["  of which screening", "", _ms(load["screening_ms"]), "", "", ""])
+    table.append(["  of which folding", "", _ms(load["folding_ms"]), "", "", ""])
+    for row in result["questions"]:
+        table.append(
+            [
+                row["name"],
+                _ms(row["floor_ms"]),
+                _ms(row["orgkg_ms"]),
+                _x(row["ratio"]),
+                _ms(row["page_ms"]),
+                str(row["rows"]),
+            ]
+        )
+    table.append(["networkx (cold / warm)", "", "", "", "", ""])
+    for row in result["graph"]:
+        table.append(
+            [f"  {row['name']}", "-", _ms(row["orgkg_ms"]), "", f"warm {_ms(row['warm_ms'])}", ""]
+        )
+    disk = result.get("disk")
+    if disk:
+        table.append(["on-disk build", "", _ms(disk["build_s"] * 1000), "", "", ""])
+        first = f"open + {disk['first_question']} page"
+        table.append([first, "", _ms(disk["open_and_answer_s"] * 1000), "", "", ""])
+        if "listing_page_s" in disk:
+            listing = f"then {disk['listing']} page"
+            table.append([listing, "", _ms(disk["listing_page_s"] * 1000), "", "", ""])
+        table.append(["RSS after open (MB)", "", f"{disk['rss_after_open_mb']:.0f}", "", "", ""])
+    widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
+    for r in table:
+        lines.append(
+            "  ".join(
+                c.ljust(w) if i == 0 else c.rjust(w)
+                for i, (c, w) in enumerate(zip(r, widths, strict=True))
+            )
+        )
+    return "\n".join(lines)
+
+
+def _ms(value: float | None) -> str:
+    return "-" if value is None else f"{value:,.1f}"
+
+
+def _x(value: float | None) -> str:
+    return "" if value is None else f"{value:.2f}x"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.floor", description=__doc__)
+    parser.add_argument("--sizes", default=DEFAULT_SIZES, help="comma list: 10k,100k,1M")
+    parser.add_argument("--runs", type=int, default=3, help="timed runs per figure (median)")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--out", type=Path, default=OUT, help="where generated data is cached")
+    parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    parser.add_argument(
+        "--disk", default="largest", help="sizes to build on disk: largest, none, all"
+    )
+    parser.add_argument("--open", metavar="DIR", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.open is not None:
+        print(json.dumps(open_and_answer(args.open)))
+        return 0
+    try:
+        sizes = [(name, parse_size(name)) for name in args.sizes.split(",") if name]
+    except ValueError as exc:
+        print(f"benchmarks: {exc}", file=sys.stderr)
+        return 2
+    machine = describe_machine()
+    results: dict[str, Any] = {}
+    targets: list[dict[str, Any]] = []
+    for index, (name, target) in enumerate(sizes):
+        dataset = ensure_dataset(target, seed=args.seed, out=args.out)
+        disk = args.disk == "all" or (args.disk == "largest" and index == len(sizes) - 1)
+        _say(f"{format_size(target)}: measuring {dataset.path.name}")
+        result = run_size(dataset.path, dataset.manifest.samples, args.runs, disk=disk)
+        results[name] = result
+        targets += check_targets(name, result)
+        print(render(name, result), flush=True)
+    print("\n== targets (issue 16) ==")
+    for item in targets:
+        mark = "met" if item["met"] else "NOT met"
+        print(f"{item['size']:>5}  {mark:<7}  {item['target']}: {item['measured']}")
+    if args.json:
+        document = {"machine": machine, "sizes": results, "targets": targets, "runs": args.runs}
+        Path(args.json).write_text(json.dumps(document, indent=2, ensure_ascii=False), "utf-8")
+    return 0
+
+
+def _say(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,47 @@
+"""The floor benchmark measures every question beside the engine, and reports the targets.
+
+A small generated file only; nothing here asserts a wall-clock time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from benchmarks.floor import check_targets, measure_disk, measure_size, render
+from benchmarks.generator import ensure_dataset
+from queries import load_catalogue
+
+SIZE = 3_000
+
+
+@pytest.fixture(scope="module")
+def dataset(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    made = ensure_dataset(SIZE, out=tmp_path_factory.mktemp("floor"))
+    return made.path, made.manifest.samples
+
+
+def test_every_question_has_a_floor_and_a_first_page(dataset: tuple[Path, dict[str, str]]) -> None:
+    path, samples = dataset
+    result = measure_size(path, samples, runs=1)
+    catalogue = load_catalogue()
+    sparql = {q.id for q in catalogue.values() if q.kind == "sparql"}
+    graph = {q.id for q in catalogue.values() if q.kind == "graph"}
+    assert {row["name"] for row in result["questions"]} == sparql
+    assert {row["name"] for row in result["graph"]} == graph | {"projection: reporting"}
+    for row in result["questions"]:
+        assert row["floor_ms"] > 0 and row["orgkg_ms"] > 0 and row["page_ms"] > 0
+        assert row["ratio"] == pytest.approx(row["orgkg_ms"] / row["floor_ms"])
+    load = result["load"]
+    assert load["rows"] == result["triples"] >= SIZE
+    assert load["screening_ms"] > 0 and load["folding_ms"] > 0
+    result["disk"] = measure_disk(path, samples)
+    assert result["disk"]["first_question_rows"] > 0
+    assert result["disk"]["rss_after_open_mb"] > 0
+    targets = check_targets("3k", result)
+    assert len(targets) == 7
+    assert all(isinstance(t["met"], bool) for t in targets)
+    table = render("3k", result)
+    assert "floor ms" in table and "open + ex-officio-posts page" in table
+    assert result["disk"]["listing_rows"] > 0
