@@ -17,10 +17,16 @@ from pathlib import Path
 from ontology.errors import OutputError
 
 
-def write_file(path: Path, data: bytes | str) -> None:
-    """Replace ``path`` by ``data`` atomically; raise OutputError naming the path."""
+def write_file(path: Path, data: bytes | str, *, parents: bool = True) -> None:
+    """Replace ``path`` by ``data`` atomically; raise OutputError naming the path.
+
+    ``parents=False`` refuses a missing folder instead of making it (an
+    output path a person typed: a typo should not create folders).
+    """
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    folder = path.parent
+    folder = path.parent if str(path.parent) else Path()
+    if not parents and not folder.is_dir():
+        raise OutputError(f"{path}: cannot write: no such folder {folder}")
     temp: str | None = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -29,7 +35,8 @@ def write_file(path: Path, data: bytes | str) -> None:
             handle.write(raw)
             handle.flush()
             os.fsync(handle.fileno())
-        Path(temp).chmod(0o644)
+        # mkstemp makes the file 0600; give it the mode a plain open() would.
+        Path(temp).chmod(0o666 & ~_umask())
         Path(temp).replace(path)
         temp = None
     except OSError as exc:
@@ -69,3 +76,9 @@ def write_folder(target: Path, files: Mapping[str, bytes | str]) -> None:
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise OutputError(f"{target}: cannot write: {exc.strerror or exc}") from None
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

@@ -10,10 +10,9 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import tempfile
 from pathlib import Path
 
-from ontology.errors import OutputError
+from ontology.writer import write_file
 
 
 def write_output(content: bytes | str, target: Path | str | None = None) -> None:
@@ -22,31 +21,7 @@ def write_output(content: bytes | str, target: Path | str | None = None) -> None
     if target is None or str(target) == "-":
         _write_stdout(data)
         return
-    write_file(Path(target), data)
-
-
-def write_file(path: Path, data: bytes) -> None:
-    """Replace ``path`` by ``data`` atomically; raise OutputError naming the path."""
-    folder = path.parent if str(path.parent) else Path()
-    if not folder.is_dir():
-        raise OutputError(f"{path}: cannot write: no such folder {folder}")
-    temp: str | None = None
-    try:
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        # mkstemp makes the file 0600; give it the mode a plain open() would.
-        Path(temp).chmod(0o666 & ~_umask())
-        Path(temp).replace(path)
-        temp = None
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    finally:
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                Path(temp).unlink()
+    write_file(Path(target), data, parents=False)
 
 
 def _write_stdout(data: bytes) -> None:
@@ -57,9 +32,3 @@ def _write_stdout(data: bytes) -> None:
         # The reader went away (`orgkg export | head`): not an error of ours.
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current

@@ -18,11 +18,11 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic, to_isomorphic
 
-from api.cli.output import write_file
 from graph.dump import export_store
 from graph.jsonld import data_only
 from ontology import BUNDLED, OutputError, Store, load_regulation
 from ontology.store_oxigraph import from_ox
+from ontology.writer import write_file
 from tests.reliability.support import HOSTILE, Listener, run_orgkg
 
 RDF_FORMATS = {
