@@ -135,16 +135,20 @@ class Report:
     """A validation report: results sorted stably, most serious first.
 
     ``shapes`` names every shape that was checked, so the JUnit output can
-    list the ones that passed too.
+    list the ones that passed too; ``enforced`` names the sentences those
+    shapes enforce (``okg:enforces``), so "no violation about this sentence"
+    can tell a kept rule from a rule nobody checked.
     """
 
     results: tuple[Result, ...]
     shapes: tuple[str, ...] = ()
+    enforced: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         unique = dict.fromkeys(self.results)
         object.__setattr__(self, "results", tuple(sorted(unique, key=lambda r: r.sort_key)))
         object.__setattr__(self, "shapes", tuple(sorted(set(self.shapes))))
+        object.__setattr__(self, "enforced", tuple(sorted(set(self.enforced))))
 
     @property
     def conforms(self) -> bool:
@@ -255,7 +259,9 @@ def merge(reports: Iterable[Report]) -> Report:
     """One report from several (e.g. SHACL shapes plus graph rules)."""
     results: list[Result] = []
     shapes: list[str] = []
+    enforced: list[str] = []
     for report in reports:
         results.extend(report.results)
         shapes.extend(report.shapes)
-    return Report(results=tuple(results), shapes=tuple(shapes))
+        enforced.extend(report.enforced)
+    return Report(results=tuple(results), shapes=tuple(shapes), enforced=tuple(enforced))
