@@ -44,8 +44,10 @@ Tính năng: Cơ cấu tổ chức của Tổ công tác
   @para_5__sent_2
   Kịch bản: Đúng bốn nhóm công tác, không hơn không kém
     Câu nguồn: “Tổ công tác có 4 nhóm công tác là: Nhóm Nguồn lực và bảo đảm thực thi; Nhóm Thể chế và cải cách hành chính; Nhóm Giải pháp công nghệ và an toàn, an ninh thông tin; Nhóm Truyền thông.”
-    In English: `orgkg check` finds no violation of "exactly four working groups".
+    In English: the model has exactly four working groups (counted), and `orgkg check` enforces "exactly four" without finding a violation.
 
+    Khi hỏi câu "units"
+    Thì "Tổ công tác giúp việc Chủ tịch Ủy ban Quốc gia về Chính phủ điện tử" có đúng 4 đơn vị loại "Nhóm công tác"
     Khi kiểm tra tuân thủ
     Thì không có vi phạm nào về các câu này
 

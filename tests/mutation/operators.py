@@ -431,3 +431,17 @@ def generate(model: Model, operators: Sequence[str] = ()) -> list[Mutant]:
             if mutant.changes:
                 mutants.setdefault(mutant.id, mutant)
     return list(mutants.values())
+
+
+def sample(mutants: Sequence[Mutant], size: int) -> list[Mutant]:
+    """``size`` mutants spread over the operators (round robin, in id order)."""
+    by_operator: dict[str, list[Mutant]] = {}
+    for mutant in sorted(mutants, key=lambda m: m.id):
+        by_operator.setdefault(mutant.operator, []).append(mutant)
+    queues = [list(reversed(group)) for group in by_operator.values()]
+    chosen: list[Mutant] = []
+    while len(chosen) < size and any(queues):
+        for queue in queues:
+            if queue and len(chosen) < size:
+                chosen.append(queue.pop())
+    return chosen
