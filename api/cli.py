@@ -69,6 +69,7 @@ class CheckFormat(StrEnum):
     text = "text"
     json = "json"
     junit = "junit"
+    sarif = "sarif"
 
 
 class ExportName(StrEnum):
@@ -214,11 +215,16 @@ def check(
     from ontology.validation import check
 
     settings = _settings(ctx, lang)
-    report = check(_open_store(settings))
+    store = _open_store(settings)
+    report = check(store)
     if fmt is CheckFormat.text:
         rendered: str | bytes = report.to_text(settings.lang)
     elif fmt is CheckFormat.junit:
         rendered = report.to_junit(settings.lang)
+    elif fmt is CheckFormat.sarif:
+        from ontology.sarif import render_sarif
+
+        rendered = render_sarif(store, report, lang=settings.lang)
     else:
         rendered = _json_text(report.to_json())
     _write(rendered, output)
