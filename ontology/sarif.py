@@ -224,7 +224,7 @@ def sentence_texts(triples: Iterable[tuple[Term, Term, Term]]) -> dict[str, str]
 def _rule(result: Result, index: int, lang: Lang) -> dict[str, Any]:
     return {
         "id": compact(result.shape),
-        "name": compact(result.shape).rsplit(":", 1)[-1],
+        "name": re.split(r"[#/:]", result.shape)[-1],
         "shortDescription": {"text": result.message(lang)},
         "defaultConfiguration": {"level": _LEVELS[result.severity]},
         "properties": {"index": index, "shape": result.shape},
