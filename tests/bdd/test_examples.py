@@ -43,6 +43,14 @@ CHECK_MESSAGES = [
         "Working group Communications Group must report to "
         "the Working Group leadership at least weekly.",
     ),
+    (
+        "GroupLineWeeklyShape",
+        ["para_10__sent_2"],
+        "Tuyến báo cáo Nhóm Truyền thông báo cáo lãnh đạo Tổ công tác hàng tháng phải ít nhất "
+        "hàng tuần (okg:frequency).",
+        "Reporting line The Communications Group reports monthly to the Working Group leadership "
+        "must be at least weekly (okg:frequency).",
+    ),
 ]
 
 # (scenario, Vietnamese line, English line) of the scenarios that check the edited facts.
