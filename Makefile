@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 DATA   ?=
 
-.PHONY: install install-test run test lint bench clean
+.PHONY: install install-test run test lint bench mutate clean
 
 # The stamps make re-runs cheap: reinstall only when the project's pins change.
 $(VENV)/.installed: pyproject.toml $(LOCK)
@@ -40,5 +40,9 @@ lint: install-test
 bench: install-test
 	$(BIN)/python -m benchmarks
 
+# Mutation-test the shapes and scenarios: `make mutate DATA=path/to/regulation`.
+mutate: install-test
+	$(BIN)/python -m tests.mutation $(if $(DATA),--data $(DATA)) --json mutation-report.json
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache mutation-report.json

@@ -17,7 +17,6 @@ focus node's statement, at the line of its path when the file writes it.
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -178,7 +177,7 @@ def to_sarif(
     results: list[dict[str, Any]] = []
     for result in report.results:
         rule = rules.setdefault(result.shape, _rule(result, len(rules), lang))
-        results.append(_result(result, rule, locator, sentences, lang, base))
+        results.append(_result(result, rule, locator, sentences=sentences, lang=lang, root=base))
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -199,7 +198,9 @@ def to_sarif(
     }
 
 
-def render_sarif(store: Store, report: Report, *, lang: Lang = "en", root: Path | None = None) -> str:
+def render_sarif(
+    store: Store, report: Report, *, lang: Lang = "en", root: Path | None = None
+) -> str:
     """The SARIF text of ``report`` on ``store``: what ``orgkg check --format sarif`` prints.
 
     Located in the files the store was loaded from, with the sentences it holds.
@@ -235,6 +236,7 @@ def _result(
     result: Result,
     rule: dict[str, Any],
     locator: Locator,
+    *,
     sentences: Mapping[str, str],
     lang: Lang,
     root: Path,
@@ -270,7 +272,10 @@ def _result(
 
 
 def _physical(place: Place, root: Path) -> dict[str, Any]:
-    return {"artifactLocation": {"uri": _uri(place.path, root)}, "region": {"startLine": place.line}}
+    return {
+        "artifactLocation": {"uri": _uri(place.path, root)},
+        "region": {"startLine": place.line},
+    }
 
 
 def _message(result: Result, sentences: Mapping[str, str], lang: Lang) -> str:
@@ -288,4 +293,4 @@ def _uri(path: Path, root: Path) -> str:
     resolved = path.resolve()
     if resolved.is_relative_to(root):
         return resolved.relative_to(root).as_posix()
-    return resolved.as_uri() if os.path.isabs(resolved) else resolved.as_posix()
+    return resolved.as_uri()

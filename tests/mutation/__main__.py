@@ -12,7 +12,6 @@ Exit 0 when every survivor is explained and the score reaches ``--target``
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from pathlib import Path
@@ -24,13 +23,40 @@ from tests.mutation.operators import OPERATORS, generate, sample
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.mutation", description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, default=BUNDLED, help="the regulation folder (default: the bundled one)")
-    parser.add_argument("--operator", action="append", choices=sorted(OPERATORS), default=[], help="only these operator families (repeatable)")
-    parser.add_argument("--sample", type=int, default=0, metavar="N", help="only N mutants, spread over the operators")
-    parser.add_argument("--json", type=Path, default=None, metavar="FILE", help="also write the outcomes as JSON")
-    parser.add_argument("--every-oracle", action="store_true", help="run every scenario and the shapes on each mutant (slower)")
-    parser.add_argument("--target", type=float, default=0.95, help="the score to reach (default 0.95)")
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.mutation", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=BUNDLED,
+        help="the regulation folder (default: the bundled one)",
+    )
+    parser.add_argument(
+        "--operator",
+        action="append",
+        choices=sorted(OPERATORS),
+        default=[],
+        help="only these operator families (repeatable)",
+    )
+    parser.add_argument(
+        "--sample",
+        type=int,
+        default=0,
+        metavar="N",
+        help="only N mutants, spread over the operators",
+    )
+    parser.add_argument(
+        "--json", type=Path, default=None, metavar="FILE", help="also write the outcomes as JSON"
+    )
+    parser.add_argument(
+        "--every-oracle",
+        action="store_true",
+        help="run every scenario and the shapes on each mutant (slower)",
+    )
+    parser.add_argument(
+        "--target", type=float, default=0.95, help="the score to reach (default 0.95)"
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress line per mutant")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
@@ -61,7 +87,7 @@ def _write_atomically(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False) as tmp:
         tmp.write(text)
-    os.replace(tmp.name, path)
+    Path(tmp.name).replace(path)
 
 
 if __name__ == "__main__":

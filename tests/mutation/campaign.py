@@ -33,7 +33,9 @@ ACCEPTED = HERE / "accepted"
 class Outcome:
     mutant: Mutant
     verdict: Verdict
-    killed_by: tuple[str, ...] = ()  # "scenario features/x.feature:12 ...", "shape rsh:X", "load ..."
+    killed_by: tuple[
+        str, ...
+    ] = ()  # "scenario features/x.feature:12 ...", "shape rsh:X", "load ..."
     accepted: str | None = None  # why the text allows this edit (survivors only)
 
     def to_dict(self) -> dict[str, object]:
@@ -167,17 +169,27 @@ def run(
     *,
     suite: Suite | None = None,
     every_oracle: bool = False,
+    baseline: bool = True,
     on_outcome: Callable[[Outcome], None] | None = None,
 ) -> Campaign:
-    """Judge every mutant of ``model``; the accepted survivors come from its slug."""
+    """Judge every mutant of ``model``; the accepted survivors come from its slug.
+
+    The unedited model is judged first (``baseline``): when the suite fails
+    on it, no kill means anything and the campaign stops there.
+    """
     suite = suite or Suite.load()
     accepted = accepted_survivors(model.folder.name)
     campaign = Campaign(regulation=model.folder.name)
     with tempfile.TemporaryDirectory(prefix="orgkg-mutant-") as tmp:
-        unedited = Mutant(id="baseline", operator="none", description="the model as it is", sentences=())
-        campaign.baseline = judge(unedited, model, suite, workspace=Path(tmp) / "base", every_oracle=True)
-        if campaign.baseline.verdict == "killed":
-            return campaign  # the suite fails on the model itself: no mutant can tell anything
+        if baseline:
+            unedited = Mutant(
+                id="baseline", operator="none", description="the model as it is", sentences=()
+            )
+            campaign.baseline = judge(
+                unedited, model, suite, workspace=Path(tmp) / "base", every_oracle=True
+            )
+            if campaign.baseline.verdict == "killed":
+                return campaign  # the suite fails on the model itself: no kill means anything
         for index, mutant in enumerate(mutants):
             workspace = Path(tmp) / str(index)
             outcome = judge(mutant, model, suite, workspace=workspace, every_oracle=every_oracle)
@@ -200,7 +212,9 @@ def _operator(outcome: Outcome) -> tuple[str, ...]:
 
 def _order(key: str) -> tuple[object, ...]:
     """``para_10__sent_2`` after ``para_9__sent_1``: numbers compare as numbers."""
-    return tuple((0, int(c), "") if c.isdigit() else (1, 0, c) for c in key.replace("__", "_").split("_"))
+    return tuple(
+        (0, int(c), "") if c.isdigit() else (1, 0, c) for c in key.replace("__", "_").split("_")
+    )
 
 
 def _table(title: str, tally: dict[str, tuple[int, int]]) -> str:

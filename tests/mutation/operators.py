@@ -118,7 +118,7 @@ def add_node(model: Model) -> Iterator[Mutant]:
                 continue
             seen.add((parent, sort))
             new = URIRef(f"{node}-them")
-            copied = {
+            copied: set[Triple] = {
                 (new, p, _added_label(o) if p == SKOS.prefLabel else o)
                 for _, p, o in closure(model.data, node)
                 if p not in _NOT_COPIED and p != SKOS.altLabel
@@ -231,7 +231,7 @@ def swap_concept(model: Model) -> Iterator[Mutant]:
             yield Mutant(
                 id=f"swap-concept:{slug(subject)}:{slug(predicate)}:{slug(value)}->{slug(other)}",
                 operator="swap-concept",
-                description=f"{slug(subject)} {slug(predicate)} {slug(other)} instead of {slug(value)}",
+                description=f"{slug(subject)} {slug(predicate)} {slug(other)}, not {slug(value)}",
                 sentences=model.sources_of(subject),
                 removed=frozenset({(subject, predicate, value)}),
                 added=frozenset({(subject, predicate, other)}),
@@ -241,7 +241,9 @@ def swap_concept(model: Model) -> Iterator[Mutant]:
 def toggle_frequency(model: Model) -> Iterator[Mutant]:
     """Drop the frequency of a reporting line or meeting, or give one where the text sets none."""
     concepts = sorted(
-        c for c in model.vocabulary.subjects(SKOS.inScheme, OKG.frequencies) if isinstance(c, URIRef)
+        c
+        for c in model.vocabulary.subjects(SKOS.inScheme, OKG.frequencies)
+        if isinstance(c, URIRef)
     )
     for kind in CADENCED:
         for node in _nodes(model, kind):
@@ -258,7 +260,7 @@ def toggle_frequency(model: Model) -> Iterator[Mutant]:
                 yield Mutant(
                     id=f"add-frequency:{slug(node)}",
                     operator="add-frequency",
-                    description=f"{slug(node)} gets a frequency ({slug(concepts[0])}) the text does not set",
+                    description=f"{slug(node)} gets a frequency the text does not set",
                     sentences=model.sources_of(node),
                     added=frozenset({(node, OKG.frequency, concepts[0])}),
                 )
@@ -301,7 +303,7 @@ def toggle_bearer(model: Model) -> Iterator[Mutant]:
     """Remove a bearer of a rule, or give a bearer to a rule the text leaves without one."""
     posts = _nodes(model, ORG.Post)
     for rule in _rules(model):
-        bearers = sorted(model.data.objects(rule, ODRL.assignee))
+        bearers = sorted(model.data.objects(rule, ODRL.assignee), key=str)
         for bearer in bearers:
             yield Mutant(
                 id=f"remove-bearer:{slug(rule)}:{slug(bearer)}",
@@ -326,7 +328,7 @@ def reassign_seal(model: Model) -> Iterator[Mutant]:
     for rule in _rules(model):
         if (rule, ODRL.action, OKG.useSeal) not in model.data:
             continue
-        for bearer in sorted(model.data.objects(rule, ODRL.assignee)):
+        for bearer in sorted(model.data.objects(rule, ODRL.assignee), key=str):
             target = _next(posts, bearer)
             if target is None:
                 continue
@@ -348,7 +350,9 @@ def reassign_seal(model: Model) -> Iterator[Mutant]:
 def drop_provenance(model: Model) -> Iterator[Mutant]:
     """Remove every prov:wasDerivedFrom of a modelled node."""
     for kind, node in _all_nodes(model):
-        links = {(node, PROV.wasDerivedFrom, s) for s in model.data.objects(node, PROV.wasDerivedFrom)}
+        links = {
+            (node, PROV.wasDerivedFrom, s) for s in model.data.objects(node, PROV.wasDerivedFrom)
+        }
         if links:
             yield Mutant(
                 id=f"drop-provenance:{slug(node)}",

@@ -24,7 +24,6 @@ from tests.bdd.model import Cited, Compliance, LoadedModel, passages_of
 from tests.bdd.scenario_index import FEATURES
 from tests.bdd.steps import (  # noqa: F401  (importing registers the steps)
     asking,
-    compliance,
     entities,
     meetings,
     reporting,
@@ -32,6 +31,7 @@ from tests.bdd.steps import (  # noqa: F401  (importing registers the steps)
     staffing,
     structure,
 )
+from tests.bdd.steps import compliance as compliance_steps  # noqa: F401
 
 CHECK_STEP = "kiểm tra tuân thủ"
 
@@ -70,7 +70,9 @@ class Suite:
     def load(cls, folder: Path = FEATURES) -> Suite:
         own = step_package.__name__ + "."
         definitions = tuple(
-            c for c in step_function_context_registry.values() if c.step_func.__module__.startswith(own)
+            c
+            for c in step_function_context_registry.values()
+            if c.step_func.__module__.startswith(own)
         )
         found = [s for path in sorted(folder.rglob("*.feature")) for s in _scenarios(folder, path)]
         # Cheap questions first, `orgkg check` last: a run stops at the first failure.
@@ -86,7 +88,9 @@ class Suite:
                 if first_only:
                     return
 
-    def _run(self, scenario: Scenario, model: LoadedModel, compliance: Compliance) -> Failure | None:
+    def _run(
+        self, scenario: Scenario, model: LoadedModel, compliance: Compliance
+    ) -> Failure | None:
         fixtures: dict[str, object] = {
             "orgkg_model": model,
             "orgkg_store": model.store,
@@ -147,4 +151,3 @@ def loaded(paths: tuple[str, ...], store: Store | None, error: OrgkgError | None
     """The model the steps see, as ``tests/bdd/conftest.py`` builds it."""
     passages = passages_of(store.triples()) if store is not None else {}
     return LoadedModel(paths, "oxigraph", store, error, passages)
-

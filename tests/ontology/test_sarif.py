@@ -126,7 +126,9 @@ def test_the_command_line_writes_sarif(tmp_path: Path) -> None:
     log = json.loads(output.read_text(encoding="utf-8"))
     valid(log)
     assert log["runs"][0]["language"] == "en"
-    assert "GroupLineWeeklyShape" in {r["ruleId"].rsplit("#", 1)[-1] for r in log["runs"][0]["results"]}
+    assert "GroupLineWeeklyShape" in {
+        r["ruleId"].rsplit("#", 1)[-1] for r in log["runs"][0]["results"]
+    }
 
 
 # --------------------------------------------------------------------------
@@ -157,7 +159,7 @@ def test_the_locator_finds_subjects_predicates_and_objects(tmp_path: Path) -> No
     on_role = Result(Severity.VIOLATION, "s", post, path="https://example.org/role")
     assert [p.line for p in locator.locate(on_role)] == [10, 8]
     inverse = Result(Severity.VIOLATION, "s", unit, path="^https://example.org/postIn", value=post)
-    assert [p.line for p in locator.locate(inverse)][0] == 9
+    assert next(p.line for p in locator.locate(inverse)) == 9
     unknown = Result(Severity.VIOLATION, "s", "https://example.org/nowhere")
     assert locator.locate(unknown) == []
 

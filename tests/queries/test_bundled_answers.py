@@ -169,7 +169,9 @@ def test_uncovered_duties(bundled: Store) -> None:
         (f"{TCT}/duty/chiu-trach-nhiem-can-bo-giup-viec", "bearer-not-named", STAFF),
         (f"{TCT}/duty/chiu-trach-nhiem-thanh-vien", "bearer-not-named", MEMBER),
     ]
-    reasons = {str(r) for r in run_query(bundled, "uncovered-duties", lang="en").column("reasonLabel")}
+    reasons = {
+        str(r) for r in run_query(bundled, "uncovered-duties", lang="en").column("reasonLabel")
+    }
     assert reasons == {
         "The text names no bearer",
         "Given to a post whose holder the text does not name",
