@@ -119,6 +119,7 @@ class CheckOutcome:
 
 def check_compliance(context: WorkerContext) -> CheckOutcome:
     """The compliance report (``/check``) in every format and language."""
+    from ontology.sarif import render_sarif
     from ontology.validation import check
 
     report = check(context.store)
@@ -130,6 +131,9 @@ def check_compliance(context: WorkerContext) -> CheckOutcome:
         renderings["junit", lang] = Rendered(_text_bytes(report.to_junit(lang)), "application/xml")
         renderings["text", lang] = Rendered(
             _text_bytes(report.to_text(lang)), "text/plain; charset=utf-8"
+        )
+        renderings["sarif", lang] = Rendered(
+            _text_bytes(render_sarif(context.store, report, lang=lang)), "application/sarif+json"
         )
     return CheckOutcome(report.conforms, renderings)
 

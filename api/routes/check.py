@@ -22,13 +22,14 @@ CONFORMS_HEADER = "X-Orgkg-Conforms"
     description=(
         "200 whether or not the graph conforms: `conforms` in the JSON and the "
         "`X-Orgkg-Conforms` header say which. `format=junit` gives JUnit XML for CI, "
+        "`format=sarif` SARIF 2.1.0 for code review (each finding at its line of the model), "
         "`format=text` the report for people."
     ),
     responses={
         200: {
             "model": CheckReport,
             "description": "The report.",
-            "content": text_content("application/xml", "text/plain"),
+            "content": text_content("application/xml", "application/sarif+json", "text/plain"),
         },
         **error_responses(422, 500, 503),
     },
@@ -37,7 +38,7 @@ async def check(
     service: ServiceDep,
     lang: LangDep,
     format: Annotated[
-        Literal["json", "junit", "text"], Query(description="Report format.")
+        Literal["json", "junit", "text", "sarif"], Query(description="Report format.")
     ] = "json",
 ) -> Response:
     conforms, rendered = await service.check(lang=lang, fmt=format)
