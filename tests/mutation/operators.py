@@ -16,7 +16,7 @@ from itertools import pairwise
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from ontology.namespaces import ID, ODRL, OKG, ORG, PROV, RDF, SH, SKOS
+from ontology.namespaces import ID, ODRL, OKG, ORG, PROV, RDF, SKOS
 from tests.mutation.mutant import Model, Mutant, Triple, closure, mentions, renamed
 
 Operator = Callable[[Model], Iterator[Mutant]]
@@ -390,18 +390,34 @@ def _altered(text: str) -> str:
     return " ".join(words[:-1]) if len(words) > 1 else text
 
 
-def remove_shape(model: Model) -> Iterator[Mutant]:
-    """Remove one of the regulation's own shapes (what the scenarios rely on)."""
-    for shape in sorted(s for s in model.shapes.subjects(OKG.enforces) if isinstance(s, URIRef)):
-        sentences = sorted(model.sentence_id(s) for s in model.shapes.objects(shape, OKG.enforces))
-        targeted = any((shape, p, None) in model.shapes for p in (SH.targetNode, SH.targetClass))
+def remove_shapes(model: Model) -> Iterator[Mutant]:
+    """Remove every shape that enforces a sentence, then all the regulation's shapes.
+
+    The data is left as it is, so only a scenario that relies on those
+    shapes (it must never pass vacuously) can catch it.
+    """
+    enforcing: dict[Node, set[URIRef]] = {}
+    for shape, sentence in model.shapes.subject_objects(OKG.enforces):
+        if isinstance(shape, URIRef):
+            enforcing.setdefault(sentence, set()).add(shape)
+    for sentence, shapes in sorted(enforcing.items(), key=lambda kv: str(kv[0])):
+        sid = model.sentence_id(sentence)
         yield Mutant(
-            id=f"remove-shape:{slug(shape)}",
-            operator="remove-shape",
-            description=f"the shape {slug(shape)} is gone{'' if targeted else ' (untargeted)'}",
-            sentences=tuple(sentences),
+            id=f"remove-shapes:{sid}",
+            operator="remove-shapes",
+            description=f"no shape enforces {sid} ({', '.join(sorted(map(slug, shapes)))} gone)",
+            sentences=(sid,),
             part="shapes",
-            removed=frozenset(closure(model.shapes, shape)),
+            removed=frozenset(t for shape in shapes for t in closure(model.shapes, shape)),
+        )
+    if len(model.shapes):
+        yield Mutant(
+            id="remove-shapes:all",
+            operator="remove-shapes",
+            description="the regulation's shapes/ folder is gone",
+            sentences=tuple(sorted({model.sentence_id(s) for s in enforcing})),
+            part="shapes",
+            removed=frozenset(model.shapes),
         )
 
 
@@ -419,7 +435,7 @@ OPERATORS: dict[str, Operator] = {
     "reassign-seal": reassign_seal,
     "drop-provenance": drop_provenance,
     "alter-quote": alter_quote,
-    "remove-shape": remove_shape,
+    "remove-shapes": remove_shapes,
 }
 
 

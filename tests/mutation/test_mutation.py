@@ -47,7 +47,7 @@ def test_every_mutant_edits_and_cites_its_sentence(tiny_mutants: dict[str, Mutan
     assert families >= {
         "remove", "duplicate", "add", "move-holder", "move-ex-officio", "drop-seat",
         "swap-concept", "drop-frequency", "reverse", "remove-bearer", "add-bearer",
-        "reassign-seal", "drop-provenance", "alter-quote", "remove-shape",
+        "reassign-seal", "drop-provenance", "alter-quote", "remove-shapes",
     }  # fmt: skip
 
 
@@ -91,7 +91,7 @@ def test_a_quote_changes_its_number(tiny_mutants: dict[str, Mutant]) -> None:
 def test_a_removed_shape_leaves_the_data_alone(
     tiny: Model, tiny_mutants: dict[str, Mutant]
 ) -> None:
-    mutant = tiny_mutants["remove-shape:OneHeadShape"]
+    mutant = tiny_mutants["remove-shapes:para_1__sent_1"]
     data, shapes = mutant.apply(tiny)
     assert len(data) == len(tiny.data) and len(shapes) == 0
 
@@ -136,7 +136,7 @@ ISSUE_13_EDITS = (
     # a fifth working group (para_5__sent_2: exactly four)
     "duplicate:tct-cpdt/unit/nhom-truyen-thong",
     # the shapes a compliance scenario relies on, gone (it must not pass vacuously)
-    "remove-shape:WorkingGroupCountShape",
+    "remove-shapes:para_5__sent_2",
     # a quote that no longer says what the text says
     "alter-quote:para_5__sent_1",
 )
