@@ -40,6 +40,13 @@ def main(argv: list[str] | None = None) -> int:
         help="only these operator families (repeatable)",
     )
     parser.add_argument(
+        "--mutant",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="only the mutants with these ids (repeatable), e.g. the survivors of a run",
+    )
+    parser.add_argument(
         "--sample",
         type=int,
         default=0,
@@ -67,6 +74,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     mutants = generate(model, args.operator)
+    if args.mutant:
+        unknown = sorted(set(args.mutant) - {m.id for m in mutants})
+        if unknown:
+            parser.error(f"--mutant: no such mutant {', '.join(unknown)}")
+        mutants = [m for m in mutants if m.id in set(args.mutant)]
     if args.sample:
         mutants = sample(mutants, args.sample)
 
