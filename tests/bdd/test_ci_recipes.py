@@ -125,5 +125,5 @@ def test_gitlab_job_fails_on_the_broken_example_and_still_writes_both_reports(
 ) -> None:
     run = ci_runs.broken
     assert run.returncodes == (1,), run.output[-3000:]
-    assert junit_totals(run.report("orgkg-check.xml"))["failures"] == 4
+    assert junit_totals(run.report("orgkg-check.xml"))["failures"] == 5
     assert junit_totals(run.report("orgkg-scenarios.xml"))["failures"] == 5

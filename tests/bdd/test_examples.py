@@ -44,6 +44,13 @@ CHECK_MESSAGES = [
         "the Working Group leadership at least weekly.",
     ),
     (
+        "LeadershipCompositionShape",
+        ["para_5__sent_1"],
+        "Chức vụ Tổ phó Tổ công tác (thứ ba) phải tham gia lãnh đạo Tổ công tác (okg:sitsIn).",
+        "Post Third Deputy Head of the Working Group must sit in the Working Group leadership "
+        "(okg:sitsIn).",
+    ),
+    (
         "GroupLineWeeklyShape",
         ["para_10__sent_2"],
         "Tuyến báo cáo Nhóm Truyền thông báo cáo lãnh đạo Tổ công tác hàng tháng phải ít nhất "

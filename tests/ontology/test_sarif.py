@@ -88,6 +88,8 @@ def test_each_violation_points_at_the_line_the_edit_wrote(
         # the new post, defined in the new file (para_6__sent_1)
         "StandingUnitCompositionShape": f"{MODEL}/to-pho-thu-ba.ttl:"
         f"{line_of(model / 'to-pho-thu-ba.ttl', '<tct-cpdt/post/to-pho-thu-ba> a ')}",
+        "LeadershipCompositionShape": f"{MODEL}/to-pho-thu-ba.ttl:"
+        f"{line_of(model / 'to-pho-thu-ba.ttl', '<tct-cpdt/post/to-pho-thu-ba> a ')}",
         # a count has no one culprit: the Working Group, the posts in it beside
         "WgDeputyCountShape": f"{MODEL}/structure.ttl:"
         f"{line_of(model / 'structure.ttl', '<tct-cpdt> a ')}",
