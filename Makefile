@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 DATA   ?=
 
-.PHONY: install install-test run test test-fast lint bench ask-accuracy clean
+.PHONY: install install-test run test test-fast lint bench ask-accuracy mutate clean
 
 # The stamps make re-runs cheap: reinstall only when the project's pins change.
 $(VENV)/.installed: pyproject.toml $(LOCK)
@@ -48,5 +48,9 @@ bench: install-test
 ask-accuracy: install-test
 	$(BIN)/python -m tests.ask.accuracy
 
+# Mutation-test the shapes and scenarios: `make mutate DATA=path/to/regulation`.
+mutate: install-test
+	$(BIN)/python -m tests.mutation $(if $(DATA),--data $(DATA)) --json mutation-report.json
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache mutation-report.json

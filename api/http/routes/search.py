@@ -35,6 +35,7 @@ router = APIRouter(tags=["entities"])
 )
 async def search_labels(
     request: Request,
+    *,
     service: ServiceDep,
     lang: LangDep,
     as_of: AsOfDep,
