@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 DATA   ?=
 
-.PHONY: install install-test run test test-fast lint bench bench-sparql bench-fairness soak ask-accuracy clean
+.PHONY: install install-test run test test-fast lint bench bench-sparql bench-fairness soak ask-accuracy mutate clean
 
 # The stamps make re-runs cheap: reinstall only when the project's pins change.
 $(VENV)/.installed: pyproject.toml $(LOCK)
@@ -73,5 +73,9 @@ bench-fairness: install-test
 soak: install-test
 	$(BIN)/python tests/reliability/soak.py --seconds 600 --connections 64
 
+# Mutation-test the shapes and scenarios: `make mutate DATA=path/to/regulation`.
+mutate: install-test
+	$(BIN)/python -m tests.mutation $(if $(DATA),--data $(DATA)) --json mutation-report.json
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache $(STORES)
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache $(STORES) mutation-report.json

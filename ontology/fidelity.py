@@ -17,6 +17,7 @@ A regulation folder is one holding ``source.ttl``; it must hold
 from __future__ import annotations
 
 import difflib
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,6 +37,9 @@ SOURCE_DATA = "source.ttl"
 QUOTE_SHAPE = str(OKGSH.QuoteMatchesSource)
 COVERAGE_SHAPE = str(OKGSH.SentenceCoverage)
 _SPACE = " \t\n\r\u00a0\u2009\u202f"
+# Between two sentences of a passage: white space, or a new line's list bullet
+# (a source text written as a Markdown list, one quoted item a sentence).
+_BULLET_GAP = re.compile(r"\s*\n[ \t]*[-*+•][ \t]+")
 
 
 @dataclass(frozen=True)
@@ -179,7 +183,8 @@ def _check_sentences(parent: _Passage, sentences: list[_Passage]) -> list[Result
         gap = "" if start < 0 or cursor is None else text[cursor:start]
         following = sentences[index + 1].text if index + 1 < len(sentences) else None
         end = start + len(sentence.text)
-        ok = start >= 0 and not gap.strip(_SPACE) and (end == len(text) or text[end] in _SPACE)
+        between = not gap.strip(_SPACE) or _BULLET_GAP.fullmatch(gap) is not None
+        ok = start >= 0 and between and (end == len(text) or text[end] in _SPACE)
         if ok:
             cursor = end
             continue

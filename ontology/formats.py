@@ -23,7 +23,7 @@ GraphFormat = Literal["ttl", "jsonld", "nt", "rdfxml"]
 AnswerFormat = Literal["json", "csv"]
 TextFormat = Literal["table"]
 SparqlFormat = Literal[SolutionFormat, GraphFormat]
-ReportFormat = Literal["json", "junit", "text"]
+ReportFormat = Literal["json", "junit", "text", "sarif"]
 ExportName = Literal["ttl", "jsonld", "nt", "graphml", "gexf", "csv", "csv-zip", "popolo", "xlsx"]
 # What changed between two datasets or days (``orgkg diff``).
 DiffFormat = Literal["text", "markdown", "json"]
@@ -71,6 +71,8 @@ REPORT_FORMATS: dict[str, str] = {
     "json": "application/json",
     "junit": "application/xml",
     "text": "text/plain; charset=utf-8",
+    # SARIF 2.1.0 for code review: each finding at its line of the model (ontology/sarif.py).
+    "sarif": "application/sarif+json",
 }
 
 

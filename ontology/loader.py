@@ -91,7 +91,7 @@ def find_sources(paths: Sequence[Path | str] = ()) -> Sources:
     """
     data: list[Path] = [VOCABULARY, VOCABULARY_LABELS]
     shapes: list[Path] = sorted(GENERIC_SHAPES.glob("*.ttl"))
-    for path in (p for given in paths or (BUNDLED,) for p in _expand(given)):
+    for path in (p for given in paths or (BUNDLED,) for p in expand_data(given)):
         if path.is_dir():
             for file in sorted(p for p in path.rglob("*") if p.suffix in FORMATS):
                 _check_inside(file, path)
@@ -113,7 +113,7 @@ def find_sources(paths: Sequence[Path | str] = ()) -> Sources:
     return Sources(tuple(dict.fromkeys(data)), tuple(dict.fromkeys(shapes)))
 
 
-def _expand(given: Path | str) -> list[Path]:
+def expand_data(given: Path | str) -> list[Path]:
     """A ``--data`` value as paths: ``bundled:all`` / ``bundled:NAME`` name bundled folders."""
     text = str(given)
     if not text.startswith(BUNDLED_SCHEME):

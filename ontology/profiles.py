@@ -20,6 +20,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from ontology.fidelity import check_coverage, check_quotes, source_texts
+from ontology.loader import expand_data
 from ontology.namespaces import OKGSH, ORG, SH
 from ontology.report import Report, merge
 from ontology.sparql import read_sparql
@@ -66,7 +67,11 @@ def default_profile(store: Store, paths: Sequence[Path | str] = ()) -> Profile:
 def check_with_profile(
     store: Store, paths: Sequence[Path | str] = (), profile: Profile | None = None
 ) -> Report:
-    """The compliance report of ``store`` under ``profile`` (default: by the data)."""
+    """The compliance report of ``store`` under ``profile`` (default: by the data).
+
+    ``paths`` are ``--data`` values: ``bundled:all`` finds the bundled folders' texts.
+    """
+    paths = [path for given in paths for path in expand_data(given)]
     chosen = profile or default_profile(store, paths)
     data = in_memory(store.data_graph())
     if chosen is Profile.regulation:

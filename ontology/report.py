@@ -18,12 +18,16 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from ontology.errors import NotFound
 from ontology.formats import REPORT_FORMATS
 from ontology.languages import Lang
 from ontology.namespaces import PREFIXES
 from ontology.printable import printable
+
+if TYPE_CHECKING:
+    from ontology.store import Store
 
 # Longest namespace first, so "okgsh:" wins over a shorter match.
 _NAMESPACES = sorted(((iri, prefix) for prefix, iri in PREFIXES.items()), key=lambda p: -len(p[0]))
@@ -136,16 +140,20 @@ class Report:
     """A validation report: results sorted stably, most serious first.
 
     ``shapes`` names every shape that was checked, so the JUnit output can
-    list the ones that passed too.
+    list the ones that passed too; ``enforced`` names the sentences those
+    shapes enforce (``okg:enforces``), so "no violation about this sentence"
+    can tell a kept rule from a rule nobody checked.
     """
 
     results: tuple[Result, ...]
     shapes: tuple[str, ...] = ()
+    enforced: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         unique = dict.fromkeys(self.results)
         object.__setattr__(self, "results", tuple(sorted(unique, key=lambda r: r.sort_key)))
         object.__setattr__(self, "shapes", tuple(sorted(set(self.shapes))))
+        object.__setattr__(self, "enforced", tuple(sorted(set(self.enforced))))
 
     @property
     def conforms(self) -> bool:
@@ -165,8 +173,18 @@ class Report:
 
     # -- renderings ------------------------------------------------------
 
-    def render(self, fmt: str, lang: Lang = "vi") -> bytes:
-        """The report in one of :data:`REPORT_FORMATS` (JSON is the same in every language)."""
+    def render(self, fmt: str, lang: Lang = "vi", *, store: Store | None = None) -> bytes:
+        """The report in one of :data:`REPORT_FORMATS` (JSON is the same in every language).
+
+        ``sarif`` locates each finding in the files ``store`` (the store
+        checked) was loaded from, so it needs the store.
+        """
+        if fmt == "sarif":
+            if store is None:
+                raise TypeError("the sarif report needs the store that was checked")
+            from ontology.sarif import render_sarif  # noqa: PLC0415 (sarif imports this module)
+
+            return render_sarif(store, self, lang=lang).encode("utf-8")
         if fmt == "json":
             return self.to_json().encode("utf-8")
         if fmt == "junit":
@@ -266,7 +284,9 @@ def merge(reports: Iterable[Report]) -> Report:
     """One report from several (e.g. the generic and the regulation's own shapes)."""
     results: list[Result] = []
     shapes: list[str] = []
+    enforced: list[str] = []
     for report in reports:
         results.extend(report.results)
         shapes.extend(report.shapes)
-    return Report(results=tuple(results), shapes=tuple(shapes))
+        enforced.extend(report.enforced)
+    return Report(results=tuple(results), shapes=tuple(shapes), enforced=tuple(enforced))

@@ -92,7 +92,12 @@ def validate(
         for report in outcome.subjects(RDF.type, SH.ValidationReport)
         for node in outcome.objects(report, SH.result)
     )
-    return Report(results=results, shapes=tuple(str(s) for s in checked_shapes(shapes)))
+    checked = checked_shapes(shapes)
+    return Report(
+        results=results,
+        shapes=tuple(str(s) for s in checked),
+        enforced=enforced_sentences(plain, shapes, checked),
+    )
 
 
 def in_memory(graph: Graph) -> Graph:
@@ -120,6 +125,17 @@ def checked_shapes(shapes: Graph) -> list[URIRef]:
     targeted = {s for p in _TARGETS for s in shapes.subjects(p, None) if isinstance(s, URIRef)}
     nested = {o for s in targeted for o in shapes.objects(s, SH.property) if isinstance(o, URIRef)}
     return sorted(targeted | nested)
+
+
+def enforced_sentences(data: Graph, shapes: Graph, checked: Iterable[Node]) -> tuple[str, ...]:
+    """Ids of the sentences the ``checked`` shapes (or their owners) enforce."""
+    cited = {
+        sentence
+        for shape in checked
+        for owner in (shape, *shapes.subjects(SH.property, shape))
+        for sentence in shapes.objects(owner, OKG.enforces)
+    }
+    return tuple(sorted({str(data.value(s, DCT.identifier) or s) for s in cited}))
 
 
 def _term(node: Node) -> str:

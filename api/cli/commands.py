@@ -276,8 +276,9 @@ def check(
 
     settings = _settings(ctx, lang)
     chosen = Profile(profile) if profile else None
-    report = check_with_profile(_open_store(settings), settings.data, chosen)
-    _write(report.render(fmt, settings.lang), output)
+    store = _open_store(settings)
+    report = check_with_profile(store, settings.data, chosen)
+    _write(report.render(fmt, settings.lang, store=store), output)
     raise typer.Exit(0 if report.conforms else 1)
 
 

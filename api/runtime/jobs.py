@@ -191,7 +191,7 @@ def check_compliance(context: WorkerContext, *, at: str | None = None) -> CheckO
     store = context.store_at(at)
     report = check_with_profile(store, context.store.sources)
     renderings: dict[tuple[str, str], Rendered] = {
-        (fmt, lang): Rendered(report.render(fmt, lang), media_type)
+        (fmt, lang): Rendered(report.render(fmt, lang, store=store), media_type)
         for fmt, media_type in REPORT_FORMATS.items()
         for lang in LANGUAGES
     }

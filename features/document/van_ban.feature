@@ -11,26 +11,27 @@ Tính năng: Văn bản ban hành Quy chế và nguồn tin
   @para_1__sent_1
   Kịch bản: Quyết định 426 do Bộ trưởng, Chủ nhiệm VPCP Mai Tiến Dũng ký ngày 18/10/2018
     Câu nguồn: “Ngày 18/10/2018, Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng đã ký quyết định 426 ban hành Quy chế tổ chức và hoạt động của Tổ công tác giúp việc Chủ tịch Ủy ban Quốc gia (UBQG) về Chính phủ điện tử.”
-    In English: Decision 426 was signed on 18 October 2018 by Mai Tiến Dũng, Minister and Chairman of the Government Office, and issues the Regulation.
+    In English: Decision 426 was signed on 18 October 2018 by Mai Tiến Dũng as Minister and Chairman of the Government Office, and issues the Regulation; the text names no issuing body.
 
     Khi xem thông tin về "Quyết định 426"
     Thì văn bản có số "426"
     Và văn bản có ngày "2018-10-18"
-    Và văn bản do "Mai Tiến Dũng" ký
-    Và văn bản do "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ" ban hành
+    Và văn bản do "Mai Tiến Dũng" ký với chức danh "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"
+    Và văn bản không nêu chủ thể ban hành
     Và văn bản gồm "Quy chế tổ chức và hoạt động của Tổ công tác giúp việc Chủ tịch Ủy ban Quốc gia về Chính phủ điện tử"
 
   @para_11__sent_1
   Kịch bản: Kế hoạch hoạt động đến hết năm 2018 do Tổ công tác ban hành cùng ngày
     Câu nguồn: “Cùng ngày 18/10, Tổ công tác cũng đã ban hành Kế hoạch hoạt động của Tổ công tác giúp việc Chủ tịch UBQG về Chính phủ điện tử từ nay đến hết năm 2018.”
-    In English: the same day, the Working Group issued its action plan, running to the end of 2018.
+    In English: the same day, the Working Group issued its action plan, which covers the period to the end of 2018 (a period, not a validity).
 
     Khi tìm "ke hoach hoat dong"
     Thì kết quả đầu tiên là "Kế hoạch hoạt động của Tổ công tác giúp việc Chủ tịch Ủy ban Quốc gia về Chính phủ điện tử từ nay đến hết năm 2018"
     Khi xem thông tin về "Kế hoạch hoạt động của Tổ công tác giúp việc Chủ tịch Ủy ban Quốc gia về Chính phủ điện tử từ nay đến hết năm 2018"
     Thì văn bản do "Tổ công tác giúp việc Chủ tịch Ủy ban Quốc gia về Chính phủ điện tử" ban hành
     Và văn bản có ngày "2018-10-18"
-    Và văn bản hết hiệu lực ngày "2018-12-31"
+    Và kế hoạch cho giai đoạn từ "2018-10-18" đến hết "2018-12-31"
+    Và văn bản không nêu ngày hết hiệu lực
 
   @caption_1__sent_1
   Kịch bản: Quy chế phối hợp giữa VPCP và Bộ TT&TT ký ngày 20/9 tại phiên họp thứ nhất
@@ -39,8 +40,9 @@ Tính năng: Văn bản ban hành Quy chế và nguồn tin
 
     Khi xem thông tin về "Quy chế phối hợp trong công tác xây dựng, phát triển Chính phủ điện tử giữa Văn phòng Chính phủ và Bộ Thông tin và Truyền thông"
     Thì văn bản có ngày "2018-09-20"
-    Và văn bản do "Mai Tiến Dũng" ký
-    Và văn bản do "Nguyễn Mạnh Hùng" ký
+    Và văn bản do "Mai Tiến Dũng" ký với chức danh "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"
+    Và văn bản do "Nguyễn Mạnh Hùng" ký với chức danh "Bộ trưởng Bộ Thông tin và Truyền thông"
+    Và văn bản không nêu chủ thể ban hành
 
   @attribution
   Kịch bản: Bài viết theo ICTnews
@@ -49,11 +51,15 @@ Tính năng: Văn bản ban hành Quy chế và nguồn tin
 
     Khi hỏi câu "provenance" với entity là "ICTnews"
     Thì nguồn gồm câu "attribution"
+    Khi xem thông tin về "ICTnews"
+    Thì "Quy chế tổ chức, hoạt động Tổ công tác giúp việc Chủ tịch UBQG về Chính phủ điện tử" được ghi là của nguồn này
 
   @caption_1__sent_2
   Kịch bản: Ảnh do Chinhphu.vn cung cấp
     Câu nguồn: “(Nguồn ảnh: Chinhphu.vn)”
-    In English: the photo is credited to Chinhphu.vn.
+    In English: the photo (img_1) is attributed to Chinhphu.vn, as the caption says.
 
     Khi hỏi câu "provenance" với entity là "Chinhphu.vn"
     Thì nguồn gồm câu "caption_1__sent_2"
+    Khi xem thông tin về "Chinhphu.vn"
+    Thì "img_1" được ghi là của nguồn này

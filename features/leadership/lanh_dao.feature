@@ -49,16 +49,16 @@ Tính năng: Lãnh đạo Tổ công tác và người giữ chức vụ
   @caption_1__sent_1
   Kịch bản: Một người giữ nhiều chức vụ cùng lúc
     Câu nguồn: “Bộ trưởng, Chủ nhiệm VPCP Mai Tiến Dũng, Tổ trưởng Tổ công tác (ngồi bên phải) và Quyền Bộ trưởng Bộ TT&TT Nguyễn Mạnh Hùng, Tổ phó Tổ công tác vào ngày 20/9 tại phiên họp thứ nhất của UBQG về Chính phủ điện tử đã ký kết Quy chế phối hợp trong công tác xây dựng, phát triển Chính phủ điện tử giữa VPCP và Bộ TT&TT”
-    In English: Mai Tiến Dũng sits both in the Government Office and in the Working Group.
+    In English: Mai Tiến Dũng sits both in the Government Office and, as Head, in the Working Group's leadership.
 
     Khi hỏi câu "multi-unit-members"
     Thì "Mai Tiến Dũng" có mặt trong "Văn phòng Chính phủ"
-    Và "Mai Tiến Dũng" có mặt trong "Tổ công tác giúp việc Chủ tịch Ủy ban Quốc gia về Chính phủ điện tử"
+    Và "Mai Tiến Dũng" có mặt trong "Lãnh đạo Tổ công tác"
 
   @para_1__sent_1
-  Kịch bản: Văn bản không nêu ai là Chủ tịch Ủy ban Quốc gia
+  Kịch bản: Văn bản không nêu tên Chủ tịch Ủy ban Quốc gia
     Câu nguồn: “Ngày 18/10/2018, Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng đã ký quyết định 426 ban hành Quy chế tổ chức và hoạt động của Tổ công tác giúp việc Chủ tịch Ủy ban Quốc gia (UBQG) về Chính phủ điện tử.”
-    In English: the Chairman of the National Committee is never named in the text, so the post stays vacant (nothing invented).
+    In English: the Chairman of the National Committee is never named in the text: the holder is "not named", which is not a vacancy (nothing invented either way).
 
     Khi hỏi câu "posts"
     Thì chức vụ "Chủ tịch Ủy ban Quốc gia về Chính phủ điện tử" chưa rõ người giữ

@@ -16,6 +16,7 @@ Tính năng: Chế độ họp của Tổ công tác
     Khi hỏi câu "meetings"
     Thì có cuộc "Họp định kỳ" với tần suất "Hàng tháng"
     Và có cuộc "Họp đột xuất" do "Lãnh đạo Tổ công tác" triệu tập
+    Và có cuộc "Họp đột xuất" với tần suất "Đột xuất"
 
   @para_9__sent_2
   Khung kịch bản: Thành phần họp do lãnh đạo Tổ công tác quyết định
@@ -39,6 +40,7 @@ Tính năng: Chế độ họp của Tổ công tác
     Khi hỏi câu "meetings"
     Thì có cuộc "Họp mở rộng" do "Lãnh đạo Tổ công tác" triệu tập
     Và cuộc "Họp mở rộng" có sự tham gia của "Đại diện cơ quan, đơn vị liên quan"
+    Và cuộc "Họp mở rộng" không có tần suất định sẵn
 
   @para_9__sent_1 @para_9__sent_2 @para_9__sent_3
   Kịch bản: Kiểm tra tuân thủ không thấy vi phạm nào về chế độ họp

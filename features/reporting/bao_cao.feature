@@ -34,9 +34,9 @@ Tính năng: Chế độ báo cáo của Tổ công tác
     Và "Tổ công tác giúp việc Chủ tịch Ủy ban Quốc gia về Chính phủ điện tử" báo cáo "Chủ tịch Ủy ban Quốc gia về Chính phủ điện tử" về "Kết quả thực hiện nhiệm vụ được giao"
 
   @para_10__sent_1
-  Khung kịch bản: Thành viên, cán bộ giúp việc, chuyên gia báo cáo hai cấp lãnh đạo theo bốn hình thức
+  Khung kịch bản: Thành viên, cán bộ giúp việc, chuyên gia báo cáo lãnh đạo Tổ công tác và lãnh đạo nhóm theo bốn hình thức
     Câu nguồn: “Các thành viên, cán bộ giúp việc, chuyên gia của Tổ công tác có trách nhiệm báo cáo lãnh đạo Tổ công tác, lãnh đạo nhóm công tác theo các hình thức báo cáo trực tiếp, bằng văn bản, tại các cuộc họp hoặc qua thư điện tử.”
-    In English: members, support staff and experts report to the WG's and the groups' leadership in person, in writing, at meetings or by email; no frequency is set.
+    In English: members, support staff and experts report to the WG's leadership and to the leadership of the group they work in (each group has its own), in person, in writing, at meetings or by email; no frequency is set.
 
     Khi hỏi câu "reporting-lines" với reporter là "<người báo cáo>"
     Thì "<người báo cáo>" báo cáo "<lãnh đạo>" qua các hình thức:
@@ -48,13 +48,22 @@ Tính năng: Chế độ báo cáo của Tổ công tác
     Và "<người báo cáo>" báo cáo "<lãnh đạo>" không theo tần suất định sẵn
 
     Dữ liệu:
-      | người báo cáo                | lãnh đạo               |
-      | Thành viên Tổ công tác       | Lãnh đạo Tổ công tác   |
-      | Thành viên Tổ công tác       | Lãnh đạo nhóm công tác |
-      | Cán bộ giúp việc Tổ công tác | Lãnh đạo Tổ công tác   |
-      | Cán bộ giúp việc Tổ công tác | Lãnh đạo nhóm công tác |
-      | Chuyên gia Tổ công tác       | Lãnh đạo Tổ công tác   |
-      | Chuyên gia Tổ công tác       | Lãnh đạo nhóm công tác |
+      | người báo cáo                | lãnh đạo                                                        |
+      | Thành viên Tổ công tác       | Lãnh đạo Tổ công tác                                            |
+      | Thành viên Tổ công tác       | Lãnh đạo Nhóm Nguồn lực và bảo đảm thực thi                     |
+      | Thành viên Tổ công tác       | Lãnh đạo Nhóm Thể chế và cải cách hành chính                    |
+      | Thành viên Tổ công tác       | Lãnh đạo Nhóm Giải pháp công nghệ và an toàn, an ninh thông tin |
+      | Thành viên Tổ công tác       | Lãnh đạo Nhóm Truyền thông                                      |
+      | Cán bộ giúp việc Tổ công tác | Lãnh đạo Tổ công tác                                            |
+      | Cán bộ giúp việc Tổ công tác | Lãnh đạo Nhóm Nguồn lực và bảo đảm thực thi                     |
+      | Cán bộ giúp việc Tổ công tác | Lãnh đạo Nhóm Thể chế và cải cách hành chính                    |
+      | Cán bộ giúp việc Tổ công tác | Lãnh đạo Nhóm Giải pháp công nghệ và an toàn, an ninh thông tin |
+      | Cán bộ giúp việc Tổ công tác | Lãnh đạo Nhóm Truyền thông                                      |
+      | Chuyên gia Tổ công tác       | Lãnh đạo Tổ công tác                                            |
+      | Chuyên gia Tổ công tác       | Lãnh đạo Nhóm Nguồn lực và bảo đảm thực thi                     |
+      | Chuyên gia Tổ công tác       | Lãnh đạo Nhóm Thể chế và cải cách hành chính                    |
+      | Chuyên gia Tổ công tác       | Lãnh đạo Nhóm Giải pháp công nghệ và an toàn, an ninh thông tin |
+      | Chuyên gia Tổ công tác       | Lãnh đạo Nhóm Truyền thông                                      |
 
   @para_6__sent_1
   Kịch bản: Nội dung đề xuất được báo cáo Ủy ban và Chủ tịch Ủy ban

@@ -44,8 +44,10 @@ Tính năng: Cơ cấu tổ chức của Tổ công tác
   @para_5__sent_2
   Kịch bản: Đúng bốn nhóm công tác, không hơn không kém
     Câu nguồn: “Tổ công tác có 4 nhóm công tác là: Nhóm Nguồn lực và bảo đảm thực thi; Nhóm Thể chế và cải cách hành chính; Nhóm Giải pháp công nghệ và an toàn, an ninh thông tin; Nhóm Truyền thông.”
-    In English: `orgkg check` finds no violation of "exactly four working groups".
+    In English: the model has exactly four working groups (counted), and `orgkg check` enforces "exactly four" without finding a violation.
 
+    Khi hỏi câu "units"
+    Thì "Tổ công tác giúp việc Chủ tịch Ủy ban Quốc gia về Chính phủ điện tử" có đúng 4 đơn vị loại "Nhóm công tác"
     Khi kiểm tra tuân thủ
     Thì không có vi phạm nào về các câu này
 
@@ -80,3 +82,20 @@ Tính năng: Cơ cấu tổ chức của Tổ công tác
     Khi hỏi câu "units"
     Thì "Bộ phận giúp việc của Tổ công tác" thuộc "Tổ công tác giúp việc Chủ tịch Ủy ban Quốc gia về Chính phủ điện tử"
     Và "Bộ phận giúp việc của Tổ công tác" làm việc theo chế độ "Chuyên trách"
+
+  @para_7__sent_1 @para_7__sent_3
+  Kịch bản: Kiểm tra tuân thủ không thấy vi phạm nào về nhóm chuyên gia và bộ phận giúp việc
+    Câu nguồn: “Bên cạnh đó, Tổ công tác có nhóm chuyên gia.”
+    Câu nguồn: “Tổ công tác có bộ phận giúp việc làm việc theo chế độ chuyên trách tại VPCP gồm một số cán bộ được trung tập từ VPCP, biệt phái từ Bộ TT&TT, Ban Cơ yếu Chính phủ, chuyên gia từ một số doanh nghiệp, tổ chức trong nước và quốc tế.”
+    In English: `orgkg check` enforces one expert group and one full-time support unit, and finds no violation.
+
+    Khi kiểm tra tuân thủ
+    Thì không có vi phạm nào về các câu này
+
+  @para_1__sent_1
+  Kịch bản: Kiểm tra tuân thủ không thấy vi phạm nào về việc Tổ công tác giúp việc Chủ tịch Ủy ban
+    Câu nguồn: “Ngày 18/10/2018, Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng đã ký quyết định 426 ban hành Quy chế tổ chức và hoạt động của Tổ công tác giúp việc Chủ tịch Ủy ban Quốc gia (UBQG) về Chính phủ điện tử.”
+    In English: `orgkg check` enforces that the Working Group assists the Chairman of the National Committee, and finds no violation.
+
+    Khi kiểm tra tuân thủ
+    Thì không có vi phạm nào về các câu này

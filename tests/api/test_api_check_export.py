@@ -79,3 +79,11 @@ def test_check_junit_and_text(client: TestClient) -> None:
     text = client.get("/check?format=text&lang=en")
     assert text.status_code == 200
     assert text.headers["content-type"].startswith("text/plain")
+
+
+def test_check_sarif(client: TestClient) -> None:
+    sarif = client.get("/check?format=sarif&lang=en")
+    assert sarif.status_code == 200
+    assert sarif.headers["content-type"].startswith("application/sarif+json")
+    log = sarif.json()
+    assert log["version"] == "2.1.0" and log["runs"][0]["language"] == "en"

@@ -24,6 +24,7 @@ from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 
 import pytest
+from pytest_bdd.parser import Scenario
 
 from ontology import OrgkgError, Store, load_regulation
 from tests.bdd.model import (
@@ -67,6 +68,7 @@ for _module in (
     )
 
 _MODEL = pytest.StashKey["LoadedModel"]()
+_DESCRIPTION = pytest.StashKey[str]()
 _CI = pytest.StashKey[tuple[Path, "Future[CiRuns]"]]()
 
 
@@ -130,11 +132,16 @@ def compliance() -> Compliance:
     return Compliance()
 
 
+def pytest_bdd_before_scenario(request: pytest.FixtureRequest, scenario: Scenario) -> None:
+    """Keep the running scenario's description: ``cau`` checks its quotes."""
+    request.node.stash[_DESCRIPTION] = scenario.description
+
+
 @pytest.fixture
 def cau(request: pytest.FixtureRequest, passages: dict[str, str]) -> Cited:
-    """The source sentences the running scenario is tagged with."""
-    tagged = sorted({m.name for m in request.node.iter_markers() if m.name in passages})
-    return Cited(tuple((sid, passages[sid]) for sid in tagged))
+    """The source sentences the running scenario is tagged with (its quotes checked)."""
+    tags = {m.name for m in request.node.iter_markers()}
+    return Cited.of(tags, passages, request.node.stash.get(_DESCRIPTION, ""))
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:

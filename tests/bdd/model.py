@@ -4,6 +4,7 @@ scenario cites (for bilingual failure messages), and small readers of answers.""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,7 @@ from queries import Answer
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "data"
 LIST_SEPARATOR = "; "
+QUOTE = re.compile(r"^Câu nguồn: “(?P<text>.*)”$")
 PASSAGE_TYPES = (OKG.Passage, OKG.Sentence)
 LANG = "vi"
 
@@ -109,6 +111,23 @@ class Cited:
     def ids(self) -> tuple[str, ...]:
         return tuple(sid for sid, _ in self.sentences)
 
+    @classmethod
+    def of(cls, tags: Iterable[str], passages: dict[str, str], description: str = "") -> Cited:
+        """The tagged sentences of a scenario, checked against its quotes.
+
+        Each ``Câu nguồn: “...”`` line of ``description`` must be the text of
+        a tagged sentence in the model under test, so a model whose quotes
+        drifted from the text fails every scenario citing them.
+        """
+        cited = cls(tuple((sid, passages[sid]) for sid in sorted(set(tags)) if sid in passages))
+        texts = {spaced(text) for _, text in cited.sentences}
+        drifted = [quote for quote in quotes_in(description) if spaced(quote) not in texts]
+        assert not drifted, cited.contradicted(
+            "câu trong mô hình khác với câu kịch bản trích dẫn: " + " | ".join(drifted),
+            "the model's sentence text differs from the quote: " + " | ".join(drifted),
+        )
+        return cited
+
     def contradicted(self, vi: str, en: str, evidence: object = "") -> str:
         """Two lines naming the sentence — Vietnamese, then English — and the evidence."""
         ids = ", ".join(self.ids) or "?"
@@ -116,6 +135,17 @@ class Cited:
         return (
             f"Trái với câu {ids} {quotes}: {vi}\nContradicts sentence {ids}: {en}\n\n{evidence}"
         ).rstrip()
+
+
+def quotes_in(description: str) -> tuple[str, ...]:
+    """The sentences a scenario's description quotes (``Câu nguồn: “...”``)."""
+    lines = (line.strip() for line in description.splitlines())
+    return tuple(m["text"] for m in map(QUOTE.match, lines) if m)
+
+
+def spaced(text: str) -> str:
+    """``text`` with runs of white space as one space (quotes span lines)."""
+    return " ".join(text.split())
 
 
 def rows_with(answer: Answer, **cells: str | None) -> list[Row]:

@@ -7,6 +7,7 @@ its messages); the pre-commit hooks run the very same commands.
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -26,6 +27,8 @@ from tests.bdd.recipes import (
 
 CHECK_REPORT = "reports/orgkg-check.xml"
 SCENARIO_REPORT = "reports/orgkg-scenarios.xml"
+SARIF_REPORT = "reports/orgkg-check.sarif"
+SARIF = ("orgkg", "--data", MODEL, "check", "--format", "sarif", "--output", SARIF_REPORT)
 HOME = str(ROOT)
 
 
@@ -70,6 +73,15 @@ def test_github_workflow_publishes_junit() -> None:
     assert reporter[0]["if"] == "${{ !cancelled() }}", "results show even when a step failed"
 
 
+def test_github_workflow_uploads_sarif_to_code_scanning() -> None:
+    workflow = load("github-actions.yml")
+    assert workflow["permissions"]["security-events"] == "write"
+    steps = github_job(workflow)["steps"]
+    upload = [s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif")]
+    assert upload and upload[0]["with"]["sarif_file"] == SARIF_REPORT
+    assert upload[0]["if"] == "${{ !cancelled() }}", "violations are annotated, not hidden"
+
+
 def test_gitlab_job_publishes_junit_always() -> None:
     job = load("gitlab-ci.yml")["orgkg"]
     assert job["artifacts"]["when"] == "always"
@@ -84,7 +96,9 @@ def test_precommit_hooks_run_on_the_model() -> None:
 
 def test_the_three_recipes_run_the_same_commands() -> None:
     github = github_commands()
-    assert github == gitlab_commands() == precommit_commands()
+    # GitHub alone also writes the SARIF its code scanning reads.
+    assert SARIF in github
+    assert github - {SARIF} == gitlab_commands() == precommit_commands()
     check = ("orgkg", "--data", MODEL, "check", "--format", "junit", "--output", CHECK_REPORT)
     assert check in github
     scenarios = [c for c in github if c[:3] == ("python", "-m", "pytest")]
@@ -96,8 +110,11 @@ def test_the_three_recipes_run_the_same_commands() -> None:
 
 def test_github_steps_pass_on_the_bundled_regulation(ci_runs: CiRuns) -> None:
     run = ci_runs.good
-    assert run.returncodes == (0, 0), run.output[-3000:]
+    assert run.returncodes == (0, 0, 0), run.output[-3000:]
     assert junit_totals(run.report("orgkg-check.xml"))["failures"] == 0
+    sarif = json.loads(run.report("orgkg-check.sarif").read_text(encoding="utf-8"))
+    assert sarif["version"] == "2.1.0"
+    assert {r["level"] for r in sarif["runs"][0]["results"]} <= {"note"}
     scenarios = junit_totals(run.report("orgkg-scenarios.xml"))
     assert scenarios["tests"] > 100
     assert scenarios["failures"] == scenarios["errors"] == 0
@@ -108,5 +125,5 @@ def test_gitlab_job_fails_on_the_broken_example_and_still_writes_both_reports(
 ) -> None:
     run = ci_runs.broken
     assert run.returncodes == (1,), run.output[-3000:]
-    assert junit_totals(run.report("orgkg-check.xml"))["failures"] == 3
+    assert junit_totals(run.report("orgkg-check.xml"))["failures"] == 5
     assert junit_totals(run.report("orgkg-scenarios.xml"))["failures"] == 5

@@ -43,6 +43,21 @@ CHECK_MESSAGES = [
         "Working group Communications Group must report to "
         "the Working Group leadership at least weekly.",
     ),
+    (
+        "LeadershipCompositionShape",
+        ["para_5__sent_1"],
+        "Chức vụ Tổ phó Tổ công tác (thứ ba) phải tham gia lãnh đạo Tổ công tác (okg:sitsIn).",
+        "Post Third Deputy Head of the Working Group must sit in the Working Group leadership "
+        "(okg:sitsIn).",
+    ),
+    (
+        "GroupLineWeeklyShape",
+        ["para_10__sent_2"],
+        "Tuyến báo cáo Nhóm Truyền thông báo cáo lãnh đạo Tổ công tác hàng tháng phải ít nhất "
+        "hàng tuần (okg:frequency).",
+        "Reporting line The Communications Group reports monthly to the Working Group leadership "
+        "must be at least weekly (okg:frequency).",
+    ),
 ]
 
 # (scenario, Vietnamese line, English line) of the scenarios that check the edited facts.

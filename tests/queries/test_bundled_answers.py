@@ -16,13 +16,14 @@ from queries import Answer, run_query
 
 TCT = "tct-cpdt"
 LEADERSHIP = f"{TCT}/unit/lanh-dao"
-GROUP_LEADERSHIP = f"{TCT}/unit/lanh-dao-nhom-cong-tac"
 GROUPS = (
     f"{TCT}/unit/nhom-giai-phap-cong-nghe",
     f"{TCT}/unit/nhom-nguon-luc",
     f"{TCT}/unit/nhom-the-che",
     f"{TCT}/unit/nhom-truyen-thong",
 )
+# para_10__sent_1 "lãnh đạo nhóm công tác": each group's own leadership.
+GROUP_LEADERSHIPS = tuple(g.replace("/unit/nhom-", "/unit/lanh-dao-nhom-") for g in GROUPS)
 MEMBER, STAFF, EXPERT = (
     f"{TCT}/post/thanh-vien",
     f"{TCT}/post/can-bo-giup-viec",
@@ -63,7 +64,7 @@ def test_reporting_lines(bundled: Store) -> None:
     # para_10__sent_1: "Các thành viên, cán bộ giúp việc, chuyên gia của Tổ công tác có trách
     #   nhiệm báo cáo lãnh đạo Tổ công tác, lãnh đạo nhóm công tác theo các hình thức báo cáo
     #   trực tiếp, bằng văn bản, tại các cuộc họp hoặc qua thư điện tử."
-    #   -> 3 reporters x 2 recipients, four channels, no frequency.
+    #   -> 3 reporters x (the leadership + each group's leadership), four channels, no frequency.
     # para_10__sent_2: "Định kỳ hàng tuần các nhóm thuộc Tổ công tác báo cáo lãnh đạo Tổ công
     #   tác về kết quả thực hiện nhiệm vụ được giao." -> each of the 4 groups, weekly.
     # para_10__sent_3: "Định kỳ hàng tháng, Tổ công tác báo cáo Chủ tịch UBQG về Chính phủ điện
@@ -76,7 +77,7 @@ def test_reporting_lines(bundled: Store) -> None:
         *(
             (who, to, None, channels, "para_10__sent_1")
             for who in (MEMBER, STAFF, EXPERT)
-            for to in (LEADERSHIP, GROUP_LEADERSHIP)
+            for to in (LEADERSHIP, *GROUP_LEADERSHIPS)
         ),
         *((group, LEADERSHIP, "Weekly", None, "para_10__sent_2") for group in GROUPS),
         (TCT, CHAIRMAN, "Monthly", None, "para_10__sent_3"),
@@ -84,7 +85,7 @@ def test_reporting_lines(bundled: Store) -> None:
         (TCT, "ubqg-cpdt", None, None, "para_6__sent_1"),
     }
     got = rows_of(answer, "reporter", "recipient", "frequencyLabel", "channelLabels", "source")
-    assert len(got) == len(expected) == 13
+    assert len(got) == len(expected) == 22
     assert set(got) == expected
 
 
@@ -133,18 +134,23 @@ def test_multi_unit_members(bundled: Store) -> None:
     # Group; Nguyễn Mạnh Hùng is Acting Minister of Bộ TT&TT and a Deputy Head.
     # para_6__sent_1: "Bộ phận thường trực của Tổ công tác gồm lãnh đạo Tổ công tác, Trưởng các
     # nhóm ...": the Head and both Deputies sit in the leadership and the standing unit; each
-    # group head sits in the standing unit and (para_10__sent_1) the working-group leadership.
+    # group head sits in the standing unit and (para_10__sent_1) in its own group's
+    # leadership. A post's own unit (the Working Group, the group) is not counted again
+    # beside the units inside it where the post sits.
     answer = run_query(bundled, "multi-unit-members", lang="en")
     got = {member: units for member, units in rows_of(answer, "member", "units")}
     assert got == {
-        MAI: "4",  # VPCP, the Working Group, its leadership, its standing unit
-        HUNG: "4",  # Bộ TT&TT (acting), the Working Group, its leadership, its standing unit
-        HEAD: "3",
-        DEPUTY_VPCP: "3",
-        DEPUTY_MIC: "3",
-        **{f"{TCT}/post/truong-{g.split('/unit/')[1]}": "3" for g in GROUPS},
+        MAI: "3",  # VPCP, the Working Group's leadership, its standing unit
+        HUNG: "3",  # Bộ TT&TT (acting), the Working Group's leadership, its standing unit
+        HEAD: "2",
+        DEPUTY_VPCP: "2",
+        DEPUTY_MIC: "2",
+        **{f"{TCT}/post/truong-{g.split('/unit/')[1]}": "2" for g in GROUPS},
     }
-    assert [slug(m) for m in answer.column("member")[:2]] == [MAI, HUNG]
+    # People first, then posts: one column never mixes the two unannounced.
+    kinds = rows_of(answer, "memberKind")
+    assert kinds == sorted(kinds) and {k for (k,) in kinds} == {"person", "post"}
+    assert [slug(m) for m in answer.column("member")[:2]] in ([MAI, HUNG], [HUNG, MAI])
 
 
 def test_uncovered_duties(bundled: Store) -> None:
@@ -152,17 +158,24 @@ def test_uncovered_duties(bundled: Store) -> None:
     # named. para_3__sent_2: "Kịp thời thay thế trong trường hợp không đáp ứng yêu cầu.": no
     # subject at all. Both duties have no bearer.
     # para_3__sent_1: "... các thành viên, cán bộ giúp việc, chuyên gia ... chịu trách nhiệm
-    # trước Tổ trưởng": borne by three posts the text names no holder for.
+    # trước Tổ trưởng": borne by three posts the text names no holder for (a bearer, not named).
     answer = run_query(bundled, "uncovered-duties")
     # Ordered by reason, then by the Vietnamese label (code point order: "Kịp" < "Thảo",
     # "Chuyên" < "Cán" < "Thành").
     assert rows_of(answer, "duty", "reason", "bearer") == [
         (f"{TCT}/duty/thay-the-khi-khong-dap-ung", "no-bearer", None),
         (f"{TCT}/duty/thao-luan-dan-chu-cong-khai", "no-bearer", None),
-        (f"{TCT}/duty/chiu-trach-nhiem-chuyen-gia", "vacant-bearer", EXPERT),
-        (f"{TCT}/duty/chiu-trach-nhiem-can-bo-giup-viec", "vacant-bearer", STAFF),
-        (f"{TCT}/duty/chiu-trach-nhiem-thanh-vien", "vacant-bearer", MEMBER),
+        (f"{TCT}/duty/chiu-trach-nhiem-chuyen-gia", "bearer-not-named", EXPERT),
+        (f"{TCT}/duty/chiu-trach-nhiem-can-bo-giup-viec", "bearer-not-named", STAFF),
+        (f"{TCT}/duty/chiu-trach-nhiem-thanh-vien", "bearer-not-named", MEMBER),
     ]
+    reasons = {
+        str(r) for r in run_query(bundled, "uncovered-duties", lang="en").column("reasonLabel")
+    }
+    assert reasons == {
+        "The text names no bearer",
+        "Given to a post whose holder the text does not name",
+    }
     assert rows_of(answer, "source")[0] == ("para_3__sent_1; para_3__sent_2",)
 
 
@@ -189,11 +202,14 @@ def test_posts_and_vacancies(bundled: Store) -> None:
     # Head; Acting Minister).
     posts = run_query(bundled, "posts", lang="en")
     assert len(posts) == 15
-    held = {slug(r["post"]): str(r["vacant"]) for r in posts.records()}
+    held = {slug(r["post"]): str(r["holderStatus"]) for r in posts.records()}
     filled = {HEAD, DEPUTY_MIC, "vpcp/post/chu-nhiem", "bo-tttt/post/bo-truong"}
-    assert {p for p, vacant in held.items() if vacant == "false"} == filled
-    vacant = run_query(bundled, "vacant-posts")
-    assert {slug(p) for p in vacant.column("post")} == set(held) - filled
+    assert {p for p, status in held.items() if status == "named"} == filled
+    # The text says of no post that it is vacant: the others are "not named", never "vacant".
+    assert {status for p, status in held.items() if p not in filled} == {"not-named"}
+    unnamed = run_query(bundled, "vacant-posts", lang="en")
+    assert {slug(p) for p in unnamed.column("post")} == set(held) - filled
+    assert {str(s) for s in unnamed.column("holderStatusLabel")} == {"The text names no holder"}
     # para_4__sent_1/2: the two Deputy Heads hold their seats ex officio.
     ex_officio = run_query(bundled, "ex-officio-posts", lang="en")
     assert rows_of(ex_officio, "post", "basis", "basisHolderLabels") == [
@@ -205,16 +221,17 @@ def test_posts_and_vacancies(bundled: Store) -> None:
 def test_units(bundled: Store) -> None:
     # Bodies named: UBQG, VPCP (para_1__sent_1), Bộ TT&TT (para_4__sent_2), Ban Cơ yếu Chính phủ
     # (para_7__sent_3), the Working Group; the Agency inside VPCP (para_4__sent_1); inside the
-    # Working Group its leadership, the 4 groups (para_5__sent_2), the working-group
-    # leadership (para_10__sent_1), the standing unit (para_6__sent_1), the expert group
-    # (para_7__sent_1) and the support unit (para_7__sent_3): 15.
+    # Working Group its leadership, the 4 groups (para_5__sent_2), the standing unit
+    # (para_6__sent_1), the expert group (para_7__sent_1) and the support unit
+    # (para_7__sent_3); inside each group its leadership (para_10__sent_1): 18.
     answer = run_query(bundled, "units", lang="en")
     units = {slug(r["unit"]): r for r in answer.records()}
-    assert len(units) == 15
+    assert len(units) == 18
+    assert {u for u, r in units.items() if slug(r["parent"]) in GROUPS} == set(GROUP_LEADERSHIPS)
+    assert {str(units[u]["kindLabels"]) for u in GROUP_LEADERSHIPS} == {"Leadership"}
     inside = {u for u, r in units.items() if slug(r["parent"]) == TCT}
     assert inside == {
         LEADERSHIP,
-        GROUP_LEADERSHIP,
         *GROUPS,
         f"{TCT}/unit/bo-phan-thuong-truc",
         f"{TCT}/unit/nhom-chuyen-gia",
@@ -254,12 +271,12 @@ def test_meetings(bundled: Store) -> None:
 
 def test_span_of_control(bundled: Store) -> None:
     # para_10__sent_1 (3 posts) + para_10__sent_2 (4 groups) report to the leadership: 7;
-    # para_10__sent_1 also to the working-group leadership: 3; the Working Group to the
+    # para_10__sent_1 also to each group's leadership: 3 each; the Working Group to the
     # Chairman (para_10__sent_3) and to the Committee (para_6__sent_1): 1 each.
     answer = run_query(bundled, "span-of-control")
     assert rows_of(answer, "superior", "directReports") == [
         (LEADERSHIP, "7"),
-        (GROUP_LEADERSHIP, "3"),
+        *((leadership, "3") for leadership in sorted(GROUP_LEADERSHIPS)),
         *sorted([(CHAIRMAN, "1"), ("ubqg-cpdt", "1")], key=lambda r: r[0] != CHAIRMAN),
     ]
 
@@ -315,24 +332,27 @@ def test_no_reporting_cycles(bundled: Store) -> None:
 
 
 def test_single_points_of_failure(bundled: Store) -> None:
-    # Without the Working Group, its 13-node reporting side (leadership, 4 groups and heads,
-    # members, staff, experts, working-group leadership; para_10) stays together and the other
-    # 17 nodes (Chairman and Committee, the posts and people of para_4 and the caption, the
-    # standing, expert and support units) are cut off from it.
-    # Without the leadership, each group with its head (para_10__sent_2) is cut off: 8.
+    # Without the Working Group, its reporting side (leadership, 4 groups, their heads and
+    # leaderships, members, staff, experts; para_10) stays together and the other 17 nodes
+    # (Chairman and Committee, the posts and people of para_4 and the caption, the standing,
+    # expert and support units) are cut off from it.
+    # Without the leadership, the 4 groups with their heads and leaderships, and the members,
+    # staff and experts who report to every group's leadership, are cut off: 4 x 3 + 3 = 15.
     answer = run_query(bundled, "single-points-of-failure")
     first_two = rows_of(answer, "node", "separated")[:2]
-    assert first_two == [(TCT, "17"), (LEADERSHIP, "8")]
+    assert first_two == [(TCT, "17"), (LEADERSHIP, "15")]
 
 
 def test_longest_chains(bundled: Store) -> None:
-    # A group head (para_6__sent_1 "Trưởng các nhóm") -> the group -> the leadership
-    # (para_10__sent_2) -> the Working Group -> the Chairman (para_10__sent_3) -> the
-    # Committee he chairs: 6 nodes, one chain per group.
+    # A member, support staffer or expert -> a group's leadership (para_10__sent_1) -> the
+    # group -> the leadership (para_10__sent_2) -> the Working Group -> the Chairman
+    # (para_10__sent_3) -> the Committee he chairs: 7 nodes; then each group head's chain
+    # (para_6__sent_1 "Trưởng các nhóm"), one shorter.
     answer = run_query(bundled, "longest-chains")
     lengths = [int(str(n)) for n in answer.column("length")]
-    assert lengths[:4] == [6, 6, 6, 6]
-    assert {slug(t) for t in answer.column("top")[:4]} == {"ubqg-cpdt"}
+    assert lengths[:7] == [7, 7, 7, 6, 6, 6, 6]
+    assert {slug(s) for s in answer.column("start")[:3]} == {MEMBER, STAFF, EXPERT}
+    assert {slug(t) for t in answer.column("top")[:7]} == {"ubqg-cpdt"}
 
 
 def test_labels_follow_the_language_asked(bundled: Store) -> None:

@@ -26,13 +26,14 @@ CONFORMS_HEADER = "X-Orgkg-Conforms"
     description=(
         "200 whether or not the graph conforms: `conforms` in the JSON and the "
         "`X-Orgkg-Conforms` header say which. `format=junit` gives JUnit XML for CI, "
+        "`format=sarif` SARIF 2.1.0 for code review (each finding at its line of the model), "
         "`format=text` the report for people. Without `format`, a browser gets the report page."
     ),
     responses={
         200: {
             "model": CheckReport,
             "description": "The report.",
-            "content": text_content("application/xml", "text/plain"),
+            "content": text_content("application/xml", "application/sarif+json", "text/plain"),
         },
         **error_responses(400, 422, 500, 503),
     },

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytest_bdd import parsers, then
 
-from ontology.namespaces import ELI, OKG, ORG
+from ontology.namespaces import ELI, OKG, ORG, PROV
 from tests.bdd.model import (
     Card,
     Cited,
@@ -79,11 +79,21 @@ def _(the: Card, cau: Cited, date: str) -> None:
     )
 
 
-@then(parsers.parse('văn bản hết hiệu lực ngày "{date}"'))
-def _(the: Card, cau: Cited, date: str) -> None:
-    assert related(the, ELI.date_no_longer_in_force) == {date}, cau.contradicted(
-        f"“{the['label']}” phải hết hiệu lực ngày {date}",
-        f"“{the['label']}” must end on {date}",
+@then(parsers.parse('kế hoạch cho giai đoạn từ "{start}" đến hết "{end}"'))
+def _(the: Card, cau: Cited, start: str, end: str) -> None:
+    period = (related(the, OKG.periodStart), related(the, OKG.periodEnd))
+    assert period == ({start}, {end}), cau.contradicted(
+        f"“{the['label']}” phải cho giai đoạn từ {start} đến hết {end}",
+        f"“{the['label']}” must cover {start} to {end}",
+        period,
+    )
+
+
+@then("văn bản không nêu ngày hết hiệu lực")
+def _(the: Card, cau: Cited) -> None:
+    assert not related(the, ELI.date_no_longer_in_force), cau.contradicted(
+        f"văn bản không nói “{the['label']}” hết hiệu lực khi nào",
+        f"the text does not say when “{the['label']}” ceases to be in force",
         related(the, ELI.date_no_longer_in_force),
     )
 
@@ -106,10 +116,43 @@ def _(the: Card, cau: Cited, issuer: str) -> None:
     )
 
 
+@then(parsers.parse('văn bản do "{person}" ký với chức danh "{title}"'))
+def _(the: Card, cau: Cited, person: str, title: str) -> None:
+    signed = (related(the, OKG.signedBy), related(the, OKG.signedAs))
+    assert person in signed[0] and title in signed[1], cau.contradicted(
+        f"“{the['label']}” phải do “{person}” ký với chức danh “{title}”",
+        f"“{the['label']}” must be signed by “{person}” as “{title}”",
+        signed,
+    )
+
+
+@then("văn bản không nêu chủ thể ban hành")
+def _(the: Card, cau: Cited) -> None:
+    assert not related(the, ELI.passed_by), cau.contradicted(
+        f"văn bản chỉ nêu người ký và chức danh, không nêu ai ban hành “{the['label']}”",
+        f"the text names the signer and his title, not who passed “{the['label']}”",
+        related(the, ELI.passed_by),
+    )
+
+
 @then(parsers.parse('văn bản gồm "{part}"'))
 def _(the: Card, cau: Cited, part: str) -> None:
     assert part in related(the, ELI.has_part), cau.contradicted(
         f"“{the['label']}” không gồm “{part}”",
         f"“{the['label']}” has no part “{part}”",
         related(the, ELI.has_part),
+    )
+
+
+@then(parsers.parse('"{thing}" được ghi là của nguồn này'))
+def _(the: Card, cau: Cited, thing: str) -> None:
+    credited = {
+        row["subjectLabel"] or row["subject"].rsplit("/", 1)[-1]
+        for row in the["in"]
+        if row["predicate"] == str(PROV.wasAttributedTo)
+    }
+    assert thing in credited, cau.contradicted(
+        f"“{thing}” không được ghi là của “{the['label']}” (prov:wasAttributedTo)",
+        f"“{thing}” is not attributed to “{the['label']}” (prov:wasAttributedTo)",
+        credited,
     )

@@ -25,6 +25,16 @@ def _(answer: Answer, cau: Cited, kind: str, frequency: str) -> None:
     )
 
 
+@then(parsers.parse('cuộc "{kind}" không có tần suất định sẵn'))
+def _(answer: Answer, cau: Cited, kind: str) -> None:
+    rows = rows_with(answer, kindLabel=kind)
+    assert rows and all(not row.get("frequencyLabel") for row in rows), cau.contradicted(
+        f"văn bản không định sẵn tần suất cuộc “{kind}”, mô hình không được tự thêm",
+        f"the text sets no frequency for the “{kind}”; the model must not invent one",
+        table(answer),
+    )
+
+
 @then(parsers.parse('có cuộc "{kind}" do "{who}" triệu tập'))
 def _(answer: Answer, cau: Cited, kind: str, who: str) -> None:
     assert rows_with(answer, kindLabel=kind, convenedByLabels=who), cau.contradicted(

@@ -47,6 +47,16 @@ def _(answer: Answer, cau: Cited, unit: str, principle: str) -> None:
     )
 
 
+@then(parsers.parse('"{unit}" làm việc theo đúng {count:d} nguyên tắc'))
+def _(answer: Answer, cau: Cited, unit: str, count: int) -> None:
+    found = len(rows_with(answer, unitLabels=unit))
+    assert found == count, cau.contradicted(
+        f"“{unit}” phải làm việc theo đúng {count} nguyên tắc, mô hình có {found}",
+        f"“{unit}” must work by exactly {count} principle(s); the model has {found}",
+        table(answer),
+    )
+
+
 @then(parsers.parse('kết quả đầu tiên là "{label}"'))
 def _(answer: Answer, cau: Cited, label: str) -> None:
     assert answer.values()[:1] and answer.values()[0]["entityLabel"] == label, cau.contradicted(

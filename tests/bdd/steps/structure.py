@@ -25,6 +25,16 @@ def _(answer: Answer, cau: Cited, unit: str, count: int, role: str) -> None:
     )
 
 
+@then(parsers.parse('"{parent}" có đúng {count:d} đơn vị loại "{kind}"'))
+def _(answer: Answer, cau: Cited, parent: str, count: int, kind: str) -> None:
+    found = len(rows_with(answer, parentLabel=parent, kindLabels=kind))
+    assert found == count, cau.contradicted(
+        f"“{parent}” phải có đúng {count} đơn vị loại “{kind}”, mô hình có {found}",
+        f"“{parent}” must have exactly {count} unit(s) of kind “{kind}”; the model has {found}",
+        table(answer),
+    )
+
+
 @then(parsers.parse('"{unit}" thuộc "{parent}"'))
 def _(answer: Answer, cau: Cited, unit: str, parent: str) -> None:
     assert rows_with(answer, unitLabel=unit, parentLabel=parent), cau.contradicted(
@@ -72,9 +82,11 @@ def _(answer: Answer, cau: Cited, post: str, basis: str) -> None:
 
 @then(parsers.parse('chức vụ "{post}" chưa rõ người giữ'))
 def _(answer: Answer, cau: Cited, post: str) -> None:
-    assert rows_with(answer, postLabel=post, vacant="true"), cau.contradicted(
-        f"văn bản không nêu ai giữ chức vụ “{post}”, mô hình không được tự thêm",
-        f"the text names no holder of “{post}”; the model must not invent one",
+    assert rows_with(answer, postLabel=post, holderStatus="not-named"), cau.contradicted(
+        f"văn bản không nêu tên người giữ chức vụ “{post}” (cũng không nói chức vụ trống): "
+        "mô hình không được tự thêm",
+        f"the text names no holder of “{post}” (nor says it is vacant); the model must not "
+        "invent either",
         table(answer),
     )
 

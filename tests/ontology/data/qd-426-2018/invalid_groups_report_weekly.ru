@@ -1,5 +1,6 @@
 # A patch on the bundled Decision 426 data (SPARQL Update): A working group reports monthly instead of weekly.
 # violates: rsh:GroupsReportWeeklyShape
+# violates: rsh:GroupLineWeeklyShape
 
 PREFIX okg: <https://w3id.org/orgkg/ns#>
 PREFIX org: <http://www.w3.org/ns/org#>

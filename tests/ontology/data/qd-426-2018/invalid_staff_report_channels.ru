@@ -9,4 +9,4 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX src: <https://w3id.org/orgkg/id/doc/ictnews-2018-10-19/>
 BASE <https://w3id.org/orgkg/id/>
 
-DELETE DATA { <tct-cpdt/reporting/chuyen-gia-lanh-dao-nhom-cong-tac> okg:channel okg:channelEmail }
+DELETE DATA { <tct-cpdt/reporting/chuyen-gia-lanh-dao-nhom-truyen-thong> okg:channel okg:channelEmail }

@@ -1,5 +1,6 @@
 # A patch on the bundled Decision 426 data (SPARQL Update): A third Deputy Head is added.
 # violates: rsh:WgDeputyCountShape
+# violates: rsh:LeadershipCompositionShape
 
 PREFIX okg: <https://w3id.org/orgkg/ns#>
 PREFIX org: <http://www.w3.org/ns/org#>

@@ -1,5 +1,6 @@
 # A patch on the bundled Decision 426 data (SPARQL Update): The Head's post is given another role (independent consultant): no Head left.
 # violates: rsh:WgHeadCountShape
+# violates: rsh:SeveralGroupsShape
 
 PREFIX okg: <https://w3id.org/orgkg/ns#>
 PREFIX org: <http://www.w3.org/ns/org#>

@@ -1,5 +1,6 @@
 # A patch on the bundled Decision 426 data (SPARQL Update): The Communications Group's head post becomes a member post.
 # violates: rsh:WorkingGroupHeadShape
+# violates: rsh:GroupLeadershipShape
 
 PREFIX okg: <https://w3id.org/orgkg/ns#>
 PREFIX org: <http://www.w3.org/ns/org#>
