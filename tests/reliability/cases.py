@@ -184,5 +184,6 @@ SURFACES: dict[str, Callable[[Case, Surfaces], Outcome]] = {
     "text": run_command,
     "organogram": run_command,
     "dated": run_command,
+    "store": run_command,
     "ask": run_command,
 }
