@@ -58,6 +58,10 @@ class CitedChange:
         return f"{self.eid}: changed, now {self.new_eid} «{self.new_text}» (was «{self.old_text}»)"
 
 
+MAX_LINE = 100_000
+"""The longest line a text may have; a paragraph of a real regulation is a few thousand."""
+
+
 def slugify(text: str) -> str:
     """An ASCII IRI slug, words joined by hyphens: ``Quyết định 54`` -> ``quyet-dinh-54``."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
@@ -71,13 +75,28 @@ def read_text(path: Path) -> tuple[bytes, str]:
     text = read_checked(path).decode("utf-8")
     if not text.strip():
         raise DataError("the text is empty", path=path, line=1, column=1)
+    if not any(character.isalpha() for character in text):
+        raise DataError("the text has no words (only numbers and signs)", path=path, line=1)
     return raw, text
+
+
+def segment_checked(text: str, path: Path) -> Segmentation:
+    """The text's passages; DataError on a line too long to be one paragraph of a text."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if len(line) > MAX_LINE:
+            raise DataError(
+                f"a line of {len(line):,} characters (at most {MAX_LINE:,}): "
+                "were the text's line breaks lost?",
+                path=path,
+                line=number,
+            )
+    return segment(text)
 
 
 def create_folder(target: Path, source: Path) -> Segmentation:
     """Write a new regulation folder for the text at ``source`` (see the module docstring)."""
     raw, text = read_text(source)
-    segmentation = segment(text)
+    segmentation = segment_checked(text, source)
     slug = slugify(target.resolve().name) or "document"
     meta = read_metadata(segmentation)
     files: dict[str, bytes | str] = {
@@ -100,7 +119,7 @@ def update_folder(target: Path, source: Path) -> tuple[Segmentation, list[CitedC
     raw, text = read_text(source)
     slug, old = _old_passages(old_path)
     slug = slug or slugify(target.resolve().name) or "document"
-    segmentation = _keep_ids(segment(text), old)
+    segmentation = _keep_ids(segment_checked(text, source), old)
     meta = read_metadata(segmentation)
     new_texts = {p.eid: p.text for p in segmentation.passages}
     changes: list[CitedChange] = []

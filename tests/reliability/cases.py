@@ -8,6 +8,7 @@ expectations against it, the same way for every surface.
 
 from __future__ import annotations
 
+import shutil
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ontology import DataError, load_regulation
-from tests.reliability.support import DATA, run_orgkg
+from tests.reliability.support import DATA, ROOT, run_orgkg
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
@@ -64,13 +65,18 @@ def find_cases() -> list[Case]:
 def materialise(value: Any) -> str | bytes:
     """A plain value, or a generated one: ``text`` + ``repeat`` x ``times`` + ``then``.
 
-    ``encoding`` turns the text into bytes; ``hex`` gives bytes directly.
+    ``encoding`` turns the text into bytes; ``hex`` gives bytes directly;
+    ``rows`` is repeated ``times`` times with ``{n}`` replaced by 1, 2, ...
+    (distinct generated rows, such as 100k post references).
     """
     if not isinstance(value, Mapping):
         return str(value)
     if "hex" in value:
         return bytes.fromhex(value["hex"])
     text = str(value.get("text", "")) + str(value.get("repeat", "")) * int(value.get("times", 0))
+    if "rows" in value:
+        template = str(value["rows"])
+        text += "".join(template.replace("{n}", str(n)) for n in range(1, int(value["times"]) + 1))
     if "then" in value:
         rest = materialise(value["then"])
         assert isinstance(rest, str), "`then` continues a text"
@@ -138,8 +144,46 @@ def run_data(case: Case, surfaces: Surfaces) -> Outcome:
     return Outcome(0, "", "loaded")
 
 
+def run_command(case: Case, surfaces: Surfaces) -> Outcome:
+    """``orgkg ARGS`` in a folder holding the case's ``files`` (and ``copy``: project folders).
+
+    ``{dir}`` in an argument is that folder. A run that is refused (exit 2)
+    must leave the folder as it found it; the message is stderr on one line.
+    """
+    folder = surfaces.scratch / case.name
+    folder.mkdir()
+    for name, source in case.input.get("copy", {}).items():
+        shutil.copytree(ROOT / source, folder / name)
+    for name, value in case.input.get("files", {}).items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(_as_bytes(value))
+    before = {p: p.stat().st_mtime_ns for p in folder.rglob("*")}
+    args = [str(materialise(arg)).replace("{dir}", str(folder)) for arg in case.input["args"]]
+    result = run_orgkg(args, timeout=float(case.input.get("timeout", 120)))
+    left = []
+    if result.returncode == 2:
+        after = {p: p.stat().st_mtime_ns for p in folder.rglob("*")}
+        left = [str(p) for p, stamp in after.items() if before.get(p) != stamp]
+        left += [f"removed {p}" for p in before if p not in after]
+        if result.stdout.strip():
+            left.append(f"stdout: {result.stdout[:200]!r}")
+    return Outcome(
+        result.returncode,
+        " | ".join(result.stderr.strip().splitlines()),
+        result.stderr + result.stdout,
+        left_behind=left,
+    )
+
+
 SURFACES: dict[str, Callable[[Case, Surfaces], Outcome]] = {
     "http": run_http,
     "cli": run_cli,
     "data": run_data,
+    # the inputs of issues 15-18, run as a user runs them (issue 19 section 2)
+    "text": run_command,
+    "organogram": run_command,
+    "dated": run_command,
+    "store": run_command,
+    "ask": run_command,
 }
