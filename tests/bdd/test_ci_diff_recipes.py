@@ -9,9 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.bdd.recipes import RECIPES, load
+from tests.unavailable import unavailable
 
 DIFF_DATA = Path(__file__).resolve().parents[1] / "ontology" / "data" / "diff"
 ORGKG = Path(sys.executable).parent / "orgkg"
@@ -33,8 +32,9 @@ def test_both_recipes_run_orgkg_diff_as_markdown_against_the_base() -> None:
     assert (RECIPES / "gitlab-ci-diff.yml").read_text(encoding="utf-8").isascii()
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_the_github_step_writes_the_summary_and_passes_on_a_change(tmp_path: Path) -> None:
+    if shutil.which("git") is None:
+        unavailable("git is not installed")
     repo = tmp_path / "repo"
     model = repo / "regulation"
     model.mkdir(parents=True)

@@ -9,9 +9,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from tests.cli.conftest import RunOrgkg
+from tests.unavailable import unavailable
 
 DIFF_DATA = Path(__file__).resolve().parents[1] / "ontology" / "data" / "diff"
 
@@ -75,8 +74,9 @@ def test_diff_between_two_days(orgkg: RunOrgkg) -> None:
     assert "- Tổ trưởng Tổ công tác — Mai Tiến Dũng (removed)" in result.stdout
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_diff_between_two_git_revisions(orgkg: RunOrgkg, tmp_path: Path) -> None:
+    if shutil.which("git") is None:
+        unavailable("git is not installed")
     folder = tmp_path / "model"
     folder.mkdir()
     git = ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.org"]
