@@ -21,6 +21,7 @@ from typer.core import TyperGroup
 from typer.testing import CliRunner
 
 from api.cli import app
+
 SNAPSHOT = Path(__file__).resolve().parent / "data" / "help.txt"
 WIDTH = 80
 
@@ -53,7 +54,8 @@ def render_helps() -> str:
 
 
 def test_every_command_is_in_the_snapshot() -> None:
-    listed = {line for line in SNAPSHOT.read_text(encoding="utf-8").splitlines() if line[:2] == "$ "}
+    lines = SNAPSHOT.read_text(encoding="utf-8").splitlines()
+    listed = {line for line in lines if line.startswith("$ ")}
     expected = {
         f"$ {' '.join(('orgkg', *path, '--help'))}"
         for path in command_paths(typer.main.get_command(app))
