@@ -13,6 +13,7 @@ import faulthandler
 import logging
 import multiprocessing
 import os
+import pickle
 import resource
 import signal
 import sys
@@ -28,6 +29,8 @@ log = logging.getLogger(__name__)
 
 _PR_SET_PDEATHSIG = 1
 _SPAWN = "spawn"
+# What pickling raises for a value it cannot carry (a lock, a local function, ...).
+_UNPICKLABLE = (pickle.PicklingError, TypeError, AttributeError)
 
 
 def _zygote_main(
@@ -92,7 +95,15 @@ def _serve_jobs(context: Any, conn: Connection) -> None:
             log.exception("query job %s failed", getattr(job, "__name__", job))
             reply = ("error", JobError("internal error while answering"))
         try:
-            conn.send(reply)
+            try:
+                conn.send(reply)
+            except _UNPICKLABLE:
+                # Pickled whole before a byte is written: the pipe is still in
+                # step, and a reply that cannot cross it is the job's bug too.
+                log.exception(
+                    "query job %s answered what cannot be sent", getattr(job, "__name__", job)
+                )
+                conn.send(("error", JobError("internal error while answering")))
         except (OSError, EOFError):
             os._exit(0)
 

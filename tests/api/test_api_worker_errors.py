@@ -4,13 +4,16 @@ The worker's ``except Exception`` (api.runtime.zygote) is the service's last
 line of defence against an error no one planned for. Through the real HTTP
 app and its forked pool: the client sees only the generic JSON error (no
 detail of the bug), the worker logs the traceback, and the same worker
-process answers the next request (it is neither killed nor replaced).
+process answers the next request (it is neither killed nor replaced). An
+answer that cannot be pickled back is such a bug too (it used to end the
+worker and read as 503 ``query-out-of-memory``).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import threading
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,7 +41,13 @@ def pid_job(context: object) -> int:
     return os.getpid()
 
 
+def lock_job(context: object) -> threading.Lock:
+    """A bug of another kind: an answer that cannot be pickled back to the server."""
+    return threading.Lock()
+
+
 FAIL = Job(run=fail_job)
+UNSENDABLE = Job(run=lock_job)
 WORKER_PID = Job(run=pid_job)
 
 
@@ -67,6 +76,11 @@ def client(store: Store, worker_log: Path) -> Iterator[TestClient]:
         service: Service = request.app.state.service
         return await service.run(FAIL)
 
+    @app.get("/test/unsendable")
+    async def unsendable(request: Request) -> None:
+        service: Service = request.app.state.service
+        await service.run(UNSENDABLE)
+
     @app.get("/test/pid")
     async def pid(request: Request) -> int:
         service: Service = request.app.state.service
@@ -76,8 +90,9 @@ def client(store: Store, worker_log: Path) -> Iterator[TestClient]:
         yield test_client
 
 
-def test_a_bug_in_a_worker_is_a_500_with_the_json_error(client: TestClient) -> None:
-    response = client.get("/test/fail")
+@pytest.mark.parametrize("bug", ["/test/fail", "/test/unsendable"])
+def test_a_bug_in_a_worker_is_a_500_with_the_json_error(client: TestClient, bug: str) -> None:
+    response = client.get(bug)
     assert response.status_code == 500
     assert response.json() == {
         "error": {"code": "internal-error", "message": "internal error; see the server log"}
@@ -93,9 +108,17 @@ def test_the_worker_logs_the_traceback(client: TestClient, worker_log: Path) -> 
     assert "RuntimeError: secret internal detail" in logged
 
 
-def test_the_same_worker_answers_after_the_bug(client: TestClient) -> None:
+def test_an_answer_that_cannot_be_sent_is_logged(client: TestClient, worker_log: Path) -> None:
+    client.get("/test/unsendable")
+    logged = worker_log.read_text(encoding="utf-8")
+    assert "query job lock_job answered what cannot be sent" in logged
+    assert "cannot pickle" in logged
+
+
+@pytest.mark.parametrize("bug", ["/test/fail", "/test/unsendable"])
+def test_the_same_worker_answers_after_the_bug(client: TestClient, bug: str) -> None:
     before = client.get("/test/pid").json()
-    assert client.get("/test/fail").status_code == 500
+    assert client.get(bug).status_code == 500
     after = client.get("/test/pid").json()
     assert isinstance(before, int)
     assert before != os.getpid()
