@@ -43,20 +43,13 @@ import pyoxigraph as ox
 from benchmarks.generator import DEFAULT_SEED, OUT, ensure_dataset, format_size, parse_size
 from benchmarks.measurement import choose_params, current_rss
 from benchmarks.report import describe_machine
+from benchmarks.targets import check_targets, render
 
 DEFAULT_SIZES = "10k,100k,1M"
 PAGE = 100
 # What a new process answers first on the on-disk store (see open_and_answer).
 FIRST_QUESTION = "ex-officio-posts"
 LISTING = "units"
-# Targets of issue 16, on 2 cores at 1M triples.
-LOAD_RATIO = 1.3
-ANSWER_RATIO = 1.15
-FIRST_PAGE_MS = 300.0
-GRAPH_COLD_MS = 1000.0
-GRAPH_WARM_MS = 50.0
-OPEN_AND_ANSWER_S = 2.0
-OPEN_RSS_MB = 300.0
 
 
 @dataclass
@@ -292,108 +285,6 @@ def run_size(path: Path, samples: Mapping[str, str], runs: int, *, disk: bool) -
         if child.is_alive():
             child.kill()  # our own child, by handle
     return result
-
-
-def check_targets(name: str, result: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """Each target of issue 16 for one size: met or not, with the figure."""
-    targets: list[dict[str, Any]] = []
-
-    def add(target: str, met: bool, measured: str) -> None:
-        targets.append({"size": name, "target": target, "met": met, "measured": measured})
-
-    load = result["load"]
-    add(f"load <= {LOAD_RATIO}x bulk_load", load["ratio"] <= LOAD_RATIO, f"{load['ratio']:.2f}x")
-    answers = result["questions"]
-    worst = max(answers, key=lambda r: r["ratio"])
-    add(
-        f"every whole answer <= {ANSWER_RATIO}x the engine",
-        worst["ratio"] <= ANSWER_RATIO,
-        f"worst {worst['name']} {worst['ratio']:.2f}x",
-    )
-    slowest = max(answers, key=lambda r: r["page_ms"])
-    add(
-        f"first page <= {FIRST_PAGE_MS:.0f} ms",
-        slowest["page_ms"] <= FIRST_PAGE_MS,
-        f"slowest {slowest['name']} {slowest['page_ms']:.0f} ms",
-    )
-    graph = result["graph"]
-    cold = max(graph, key=lambda r: r["orgkg_ms"])
-    warm = max(graph, key=lambda r: r["warm_ms"])
-    add(
-        f"networkx cold <= {GRAPH_COLD_MS:.0f} ms",
-        cold["orgkg_ms"] <= GRAPH_COLD_MS,
-        f"slowest {cold['name']} {cold['orgkg_ms']:.0f} ms",
-    )
-    add(
-        f"networkx warm <= {GRAPH_WARM_MS:.0f} ms",
-        warm["warm_ms"] <= GRAPH_WARM_MS,
-        f"slowest {warm['name']} {warm['warm_ms']:.1f} ms",
-    )
-    disk = result.get("disk")
-    if disk:
-        add(
-            f"on-disk store opens and answers <= {OPEN_AND_ANSWER_S} s",
-            disk["open_and_answer_s"] <= OPEN_AND_ANSWER_S,
-            f"{disk['open_and_answer_s']:.2f} s",
-        )
-        add(
-            f"RSS after opening <= {OPEN_RSS_MB:.0f} MB",
-            disk["rss_after_open_mb"] <= OPEN_RSS_MB,
-            f"{disk['rss_after_open_mb']:.0f} MB",
-        )
-    return targets
-
-
-def render(name: str, result: Mapping[str, Any]) -> str:
-    """One size as an aligned text table: floor and orgkg side by side."""
-    lines = [f"== {name}: {result['triples']:,} triples =="]
-    table = [["what", "floor ms", "orgkg ms", "ratio", "first page ms", "rows"]]
-    load = result["load"]
-    table.append(["load", _ms(load["floor_ms"]), _ms(load["orgkg_ms"]), _x(load["ratio"]), "", ""])
-    table.append(["  of which screening", "", _ms(load["screening_ms"]), "", "", ""])
-    table.append(["  of which folding", "", _ms(load["folding_ms"]), "", "", ""])
-    for row in result["questions"]:
-        table.append(
-            [
-                row["name"],
-                _ms(row["floor_ms"]),
-                _ms(row["orgkg_ms"]),
-                _x(row["ratio"]),
-                _ms(row["page_ms"]),
-                str(row["rows"]),
-            ]
-        )
-    table.append(["networkx (cold / warm)", "", "", "", "", ""])
-    for row in result["graph"]:
-        table.append(
-            [f"  {row['name']}", "-", _ms(row["orgkg_ms"]), "", f"warm {_ms(row['warm_ms'])}", ""]
-        )
-    disk = result.get("disk")
-    if disk:
-        table.append(["on-disk build", "", _ms(disk["build_s"] * 1000), "", "", ""])
-        first = f"open + {disk['first_question']} page"
-        table.append([first, "", _ms(disk["open_and_answer_s"] * 1000), "", "", ""])
-        if "listing_page_s" in disk:
-            listing = f"then {disk['listing']} page"
-            table.append([listing, "", _ms(disk["listing_page_s"] * 1000), "", "", ""])
-        table.append(["RSS after open (MB)", "", f"{disk['rss_after_open_mb']:.0f}", "", "", ""])
-    widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
-    for r in table:
-        lines.append(
-            "  ".join(
-                c.ljust(w) if i == 0 else c.rjust(w)
-                for i, (c, w) in enumerate(zip(r, widths, strict=True))
-            )
-        )
-    return "\n".join(lines)
-
-
-def _ms(value: float | None) -> str:
-    return "-" if value is None else f"{value:,.1f}"
-
-
-def _x(value: float | None) -> str:
-    return "" if value is None else f"{value:.2f}x"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,7 +8,8 @@ every holding, membership and reporting line added or removed, each with
 the sentences behind the old and the new side. Entities are matched by IRI,
 then, among those left over, by their folded label within the same kind (a
 re-identified post keeps its name). Any ORG dataset compares, not only
-orgkg's: only W3C ORG, FOAF, ODRL and labels are read.
+orgkg's: only W3C ORG, FOAF, ODRL and labels are read. The result and its
+renderings (text, Markdown, JSON) are :mod:`ontology.difference`.
 
 >>> from ontology import load_regulation
 >>> compare(load_regulation(), load_regulation()).same
@@ -17,7 +18,6 @@ True
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -25,28 +25,18 @@ from pathlib import Path
 
 from rdflib import Literal, URIRef
 
+from ontology.difference import SECTIONS, Change, Cited, Difference
 from ontology.folding import fold
 from ontology.namespaces import ORG, RDF, RDFS, SKOS
-from ontology.post_changes import KINDS as POST_KINDS
 from ontology.post_changes import PostChange, PostChanges, compare_posts
 from ontology.report import compact
 from ontology.sparql import read_sparql
 from ontology.store import Store, Term
 from ontology.timeline import events
 
+__all__ = ["IN_FORCE", "SECTIONS", "Change", "Cited", "Difference", "compare", "read_side"]
+
 SPARQL = Path(__file__).resolve().parent / "sparql"
-SECTIONS: tuple[tuple[str, str], ...] = (
-    ("body", "Bodies"),
-    ("unit", "Units"),
-    ("post", "Posts"),
-    ("person", "People"),
-    ("holding", "Holdings"),
-    ("membership", "Memberships"),
-    ("reporting", "Reporting lines"),
-    ("seal", "Seals"),
-    ("duty", "Duties"),
-    ("permission", "Permissions"),
-)
 # Compared as relations (their own sections), so not again as attributes.
 _HOLDING = (ORG.heldBy, ORG.holds)
 _MEMBERSHIP = (ORG.memberOf, ORG.hasMember)
@@ -56,151 +46,6 @@ _MIRRORS = frozenset({ORG.holds, ORG.hasPost, ORG.hasUnit, ORG.siteOf, ORG.hasMe
 _LABELS = (SKOS.prefLabel, RDFS.label)
 _STATEMENT = (RDF.subject, RDF.predicate, RDF.object)
 IN_FORCE = "in force"  # the attribute an entity's own dates are compared as
-
-
-@dataclass(frozen=True)
-class Cited:
-    """A sentence behind one side of a change: its id and exact text."""
-
-    id: str
-    text: str = ""
-
-
-@dataclass(frozen=True)
-class Change:
-    """One difference: ``what`` changed in section ``section``."""
-
-    section: str
-    change: str  # added, removed, renamed, re-identified (a new IRI, same name), changed
-    subject: str  # a label (else a compact IRI)
-    iri: str
-    details: tuple[str, ...] = ()
-    old_sources: tuple[Cited, ...] = ()
-    new_sources: tuple[Cited, ...] = ()
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "section": self.section,
-            "change": self.change,
-            "subject": self.subject,
-            "iri": self.iri,
-            "details": list(self.details),
-            "old_sources": [c.id for c in self.old_sources],
-            "new_sources": [c.id for c in self.new_sources],
-        }
-
-
-@dataclass(frozen=True)
-class Difference:
-    """Everything that differs between ``old`` and ``new`` (their names as given)."""
-
-    old: str
-    new: str
-    changes: tuple[Change, ...]
-    # The same differences told post by post (created, eliminated, re-graded, ...).
-    posts: PostChanges = field(default_factory=PostChanges)
-
-    @property
-    def same(self) -> bool:
-        return not self.changes
-
-    @property
-    def exit_code(self) -> int:
-        """0 the same, 1 they differ (2, cannot compare, is an error)."""
-        return 0 if self.same else 1
-
-    def counts(self) -> dict[str, int]:
-        found: dict[str, int] = defaultdict(int)
-        for change in self.changes:
-            found[change.change] += 1
-        return dict(found)
-
-    def to_json(self) -> str:
-        body = {
-            "old": self.old,
-            "new": self.new,
-            "same": self.same,
-            "counts": self.counts(),
-            "changes": [c.to_dict() for c in self.changes],
-            "posts": self.posts.to_dict(),
-        }
-        return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
-
-    def to_text(self) -> str:
-        lines = [f"orgkg diff {self.old} -> {self.new}: {self._summary()}"]
-        for _, title, changes in self._sections():
-            lines.append("")
-            lines.append(f"{title}:")
-            for c in changes:
-                lines.append(f"  {_SIGN[c.change]} {c.subject} ({c.change})")
-                lines.extend(f"      {d}" for d in c.details)
-                for side, cited in (("old", c.old_sources), ("new", c.new_sources)):
-                    if cited:
-                        lines.append(f"      {side}: " + ", ".join(s.id for s in cited))
-        if self.posts.total:
-            lines += ["", f"Posts over time: {self._posts_summary()}"]
-            lines += [f"  {_post_line(c)}" for c in self.posts.changes]
-        return "\n".join(lines) + "\n"
-
-    def to_markdown(self) -> str:
-        lines = [f"### orgkg diff `{self.old}` → `{self.new}`", "", self._summary() + "."]
-        for _, title, changes in self._sections():
-            lines += ["", f"#### {title}", "", "| | what | change | old source | new source |"]
-            lines.append("|---|---|---|---|---|")
-            for c in changes:
-                what = _cell(c.subject) + "".join(f"<br>{_cell(d)}" for d in c.details)
-                lines.append(
-                    f"| {_SIGN[c.change]} | {what} | {c.change} | "
-                    f"{_cited_cell(c.old_sources)} | {_cited_cell(c.new_sources)} |"
-                )
-        if self.posts.total:
-            lines += ["", "#### Posts over time", "", self._posts_summary() + ".", ""]
-            lines += [f"- {_cell(_post_line(c))}" for c in self.posts.changes]
-        return "\n".join(lines) + "\n"
-
-    def _posts_summary(self) -> str:
-        counts = self.posts.counts()
-        return ", ".join(f"{counts[kind]} {words}" for kind, words in POST_KINDS)
-
-    def _summary(self) -> str:
-        if self.same:
-            return "no difference"
-        return ", ".join(f"{n} {kind}" for kind, n in sorted(self.counts().items()))
-
-    def _sections(self) -> list[tuple[str, str, list[Change]]]:
-        found = []
-        for key, title in SECTIONS:
-            changes = [c for c in self.changes if c.section == key]
-            if changes:
-                found.append((key, title, changes))
-        return found
-
-
-_SIGN = {"added": "+", "removed": "-", "renamed": "~", "re-identified": "~", "changed": "~"}
-
-
-def _post_line(change: PostChange) -> str:
-    words = dict(POST_KINDS)[change.kind]
-    line = f"{words}: {change.label or compact(change.post)}"
-    if change.old or change.new:
-        old = ", ".join(change.old) or "none"
-        new = ", ".join(change.new) or "none"
-        line += f": {old} -> {new}"
-    return line
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
-def _cited_cell(cited: tuple[Cited, ...]) -> str:
-    return "<br>".join(
-        f"`{c.id}`" + (f" «{_cell(_short(c.text))}»" if c.text else "") for c in cited
-    )
-
-
-def _short(text: str, limit: int = 120) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass

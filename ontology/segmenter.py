@@ -18,7 +18,8 @@ Two genres are recognised, by their structure, never by their content:
 
 Every paragraph, caption, clause, point and unnumbered body line is split
 into sentences (``__sent_K``). Every passage's text is a byte-exact
-substring of the input; ``offset`` says where.
+substring of the input; ``offset`` says where. Where a sentence ends is
+:mod:`ontology.sentences`'s rule.
 
 >>> seg = segment("Tiêu đề\\n\\nÔng Nguyễn V. A. ký Quyết định số 5/QĐ-TTg. Bộ TT&TT thi hành.\\n")
 >>> for p in seg.sentences():
@@ -33,7 +34,19 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ontology.sentences import TERMINALS, WHITESPACE, split_sentences
+
 Genre = Literal["decision", "article"]
+
+__all__ = [
+    "Genre",
+    "Passage",
+    "Segmentation",
+    "point_id",
+    "roman",
+    "segment",
+    "split_sentences",
+]
 
 _ARTICLE = re.compile(r"Điều\s+(\d+)\s*[.:]")
 _CHAPTER = re.compile(r"Chương\s+([IVXLC]+|\d+)\b")
@@ -46,21 +59,11 @@ _DATELINE = re.compile(
     re.IGNORECASE,
 )
 _ATTRIBUTION = re.compile(r"Theo\s+[^.!?]{1,60}")
-_PHOTO_CREDIT = re.compile(r"\((?:Nguồn\s+)?[ẢảAa]nh\s*:[^()]*\)")
 # A caption ends with its photo credit: "(Nguồn ảnh: X)" or "Ảnh: X".
 _CAPTION = re.compile(
     r"(?:\((?:Nguồn\s+)?[ẢảAa]nh\s*:[^()]*\)|(?:^|\s)(?:Nguồn\s+)?Ảnh\s*:[^.!?()]{1,60})\W*$"
 )
 _CONCLUSION_START = re.compile(r"(?:Nơi nhận|KT\.|TM\.|Q\.|TL\.|TUQ\.)")
-# Words ending with a full stop that do not end a sentence: titles and
-# initials. A single upper-case letter ("V.") is an initial.
-_ABBREVIATIONS = frozenset(
-    {"TP", "Tp", "TS", "ThS", "PGS", "GS", "BS", "KS", "Th", "St", "v.v", "tr", "TX", "Ng", "No"}
-)
-_OPENERS = "([{“‘«\"'"
-_CLOSERS = ")]}”’»"
-_TERMINALS = ".!?…"
-_WHITESPACE = " \t\u00a0\u2009\u202f"
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -110,76 +113,6 @@ def segment(text: str) -> Segmentation:
     return _Builder(text, "article").article(lines)
 
 
-def split_sentences(text: str) -> list[tuple[int, str]]:
-    """The sentences of ``text`` as (offset, sentence), keeping the exact characters.
-
-    A sentence ends at ``.``, ``!``, ``?`` or ``…`` (with any closing quotes
-    or brackets) followed by white space and an upper-case letter, a digit
-    or an opening bracket or quote, outside brackets and quotes. Initials
-    ("V."), known abbreviations ("TP.", "ThS.") and numbers ("1.000",
-    "18/10/2018") never end one. A trailing photo credit "(Nguồn ảnh: ...)"
-    is a sentence of its own.
-    """
-    pieces: list[tuple[int, str]] = []
-    credit = _PHOTO_CREDIT.search(text)
-    body_end = len(text)
-    if credit is not None and not text[credit.end() :].strip(_WHITESPACE):
-        body_end = credit.start()
-    start = _skip_space(text, 0, body_end)
-    depth = 0
-    i = start
-    while i < body_end:
-        char = text[i]
-        if char in "([{“«":
-            depth += 1
-        elif char in ")]}”»" and depth > 0:
-            depth -= 1
-        elif char in _TERMINALS and depth == 0 and _ends_sentence(text, i, body_end):
-            end = i + 1
-            while end < body_end and text[end] in _CLOSERS + "\"'":
-                end += 1
-            pieces.append((start, text[start:end]))
-            start = _skip_space(text, end, body_end)
-            i = start
-            continue
-        i += 1
-    tail = text[start:body_end].rstrip(_WHITESPACE + "\n")
-    if tail:
-        pieces.append((start, tail))
-    if body_end < len(text) and credit is not None:
-        pieces.append((credit.start(), credit.group(0)))
-    return pieces
-
-
-def _ends_sentence(text: str, i: int, end: int) -> bool:
-    after = i + 1
-    while after < end and text[after] in _CLOSERS + "\"'":
-        after += 1
-    if after >= end:
-        return True
-    if text[after] not in _WHITESPACE + "\n":
-        return False  # "1.000", "v.v", "QĐ-TTg.abc"
-    following = _skip_space(text, after, end)
-    if following >= end:
-        return True
-    nxt = text[following]
-    if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
-        return False
-    if text[i] != ".":
-        return True
-    word = re.search(r"(\S+)$", text[:i])
-    token = word.group(1).lstrip(_OPENERS) if word else ""
-    if len(token) == 1 and token.isupper():
-        return False  # an initial: "Nguyễn V. A."
-    return token not in _ABBREVIATIONS
-
-
-def _skip_space(text: str, i: int, end: int) -> int:
-    while i < end and text[i] in _WHITESPACE + "\n":
-        i += 1
-    return i
-
-
 def _lines(text: str) -> list[_Line]:
     """The non-blank lines, a hard-wrapped line joined to the one it continues.
 
@@ -191,15 +124,15 @@ def _lines(text: str) -> list[_Line]:
     lines: list[_Line] = []
     start = 0
     for number, raw in enumerate(text.split("\n"), start=1):
-        stripped = raw.strip(_WHITESPACE + "\r\ufeff")
+        stripped = raw.strip(WHITESPACE + "\r\ufeff")
         if stripped:
-            lead = len(raw) - len(raw.lstrip(_WHITESPACE + "\r\ufeff"))
+            lead = len(raw) - len(raw.lstrip(WHITESPACE + "\r\ufeff"))
             last = lines[-1] if lines else None
             if (
                 last is not None
                 and last.number == number - 1
                 and stripped[0].islower()
-                and last.text[-1] not in _TERMINALS + ":;"
+                and last.text[-1] not in TERMINALS + ":;"
             ):
                 end = start + lead + len(stripped)
                 lines[-1] = _Line(number, last.start, text[last.start : end])
@@ -246,7 +179,7 @@ class _Builder:
     def add_sentences(self, passage: Passage, skip: int = 0) -> None:
         """Split ``passage`` into sentences after its first ``skip`` characters ("1.", "a)")."""
         body = passage.text[skip:]
-        lead = skip + len(body) - len(body.lstrip(_WHITESPACE))
+        lead = skip + len(body) - len(body.lstrip(WHITESPACE))
         for index, (offset, sentence) in enumerate(split_sentences(passage.text[lead:]), start=1):
             line = _Line(0, passage.offset + lead + offset, sentence)
             self.add(f"{passage.eid}__sent_{index}", "sent", line, passage.eid)
@@ -269,7 +202,7 @@ class _Builder:
                 continue
             dateline = _DATELINE.match(line.text)
             if dateline and not any(p.kind == "dateline" for p in self.passages):
-                if line.text[dateline.end() :].strip(_WHITESPACE):
+                if line.text[dateline.end() :].strip(WHITESPACE):
                     self.skipped.append((line.number, line.text[dateline.end() :].strip()))
                 self.add(
                     "dateline", "dateline", _Line(line.number, line.start, dateline.group(0)), None
@@ -282,7 +215,7 @@ class _Builder:
             kind = "para"
             if index in captions:
                 kind = "caption"
-            elif index + 1 in captions and line.text[-1] not in _TERMINALS + ":;":
+            elif index + 1 in captions and line.text[-1] not in TERMINALS + ":;":
                 kind = "img"
             counts[kind] += 1
             passage = self.add(f"{kind}_{counts[kind]}", kind, line, None)

@@ -27,6 +27,7 @@ INTEGRATION = (
     # the HTTP service with its worker pool, or `orgkg serve`
     "api/test_api_server.py",
     "api/test_api_pool.py",
+    "api/test_api_worker_errors.py",
     "api/test_api_check_export.py",
     "api/test_api_sparql.py",
     "api/test_api_health_docs.py",

@@ -19,7 +19,7 @@ worker shares the loaded store with it copy-on-write.
 
 The zygote passes each new worker's end of a socket pair back to the server
 (SCM_RIGHTS). Workers and zygote die with their parent (PR_SET_PDEATHSIG) and
-exit when their pipe closes.
+exit when their pipe closes. Their own loops are in :mod:`api.runtime.zygote`.
 
 Workers are grouped in *lanes*, each with its own idle queue: a job waits
 only for a worker of its own lane, so a lane full of runaway ad-hoc queries
@@ -30,30 +30,23 @@ priority (``nice``), so the cheap lanes also win the cores.
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import faulthandler
 import logging
 import math
 import multiprocessing
 import os
-import resource
 import signal
-import sys
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from multiprocessing import reduction
 from multiprocessing.connection import Connection
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 import anyio
 
-from api.runtime.isolation import isolate_network
 from api.runtime.wire import receive_message, send_message
+from api.runtime.zygote import _SPAWN, _zygote_main
 from ontology.errors import (
-    JobError,
-    OrgkgError,
     QueryOutOfMemory,
     QueryTimeout,
     ServiceBusyError,
@@ -71,9 +64,6 @@ log = logging.getLogger(__name__)
 P = ParamSpec("P")
 T = TypeVar("T")
 C = TypeVar("C")
-
-_PR_SET_PDEATHSIG = 1
-_SPAWN = "spawn"
 
 
 DEFAULT_LANE = "default"
@@ -335,107 +325,3 @@ class WorkerPool:
         with contextlib.suppress(ProcessLookupError):
             os.kill(worker.pid, signal.SIGKILL)
         worker.conn.close()
-
-
-# -- inside the zygote and the workers ----------------------------------------
-
-
-def _zygote_main(
-    context: Any,
-    control: Connection,
-    servers_end: Connection,
-    server_pid: int,
-    *,
-    isolate: bool,
-    memory_budget: int | None,
-) -> None:
-    # The fork copied the server's end too; holding it would hide the server
-    # closing its own (no EOF), and the zygote would outlive the pool.
-    servers_end.close()
-    _become_child(server_pid)
-    control.send(isolate and isolate_network())
-    # The kernel reaps killed workers: no zombies, no waitpid loop.
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)
-    zygote_pid = os.getpid()
-    while True:
-        try:
-            message = control.recv()
-        except (EOFError, OSError):
-            os._exit(0)
-        if not (isinstance(message, tuple) and message[0] == _SPAWN):
-            continue
-        nice: int = message[1]
-        ours, theirs = multiprocessing.Pipe(duplex=True)
-        pid = os.fork()
-        if pid == 0:
-            control.close()
-            ours.close()
-            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-            _become_child(zygote_pid)
-            if nice:
-                os.nice(nice)
-            if memory_budget is not None:
-                _limit_memory(memory_budget)
-            _quiet_crashes()
-            _serve_jobs(context, theirs)
-        theirs.close()
-        reduction.send_handle(control, ours.fileno(), server_pid)
-        control.send(pid)
-        ours.close()
-
-
-def _serve_jobs(context: Any, conn: Connection) -> None:
-    """A worker's loop: one job in, one reply out, until the pipe closes."""
-    while True:
-        try:
-            job, args, kwargs = conn.recv()
-        except (EOFError, OSError):
-            os._exit(0)
-        reply: tuple[str, Any]
-        try:
-            reply = ("ok", job(context, *args, **kwargs))
-        except OrgkgError as exc:
-            reply = ("error", exc)
-        except MemoryError:
-            reply = ("error", QueryOutOfMemory("the query needed more memory than a query may use"))
-        except Exception:  # the worker's last line of defence: log it, answer a plain 500
-            log.exception("query job %s failed", getattr(job, "__name__", job))
-            reply = ("error", JobError("internal error while answering"))
-        try:
-            conn.send(reply)
-        except (OSError, EOFError):
-            os._exit(0)
-
-
-def _limit_memory(budget: int) -> None:
-    """Cap this worker's address space at its size now plus ``budget`` bytes.
-
-    The store is shared with the zygote (copy-on-write), so the cap is
-    relative: a runaway ORDER BY or string blow-up fails its allocation and
-    ends this worker, never the machine.
-    """
-    with Path("/proc/self/statm").open() as statm:
-        pages = int(statm.read().split()[0])
-    limit = pages * os.sysconf("SC_PAGE_SIZE") + budget
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-
-
-def _quiet_crashes() -> None:
-    """A worker that aborts (an allocation past its memory cap) just ends.
-
-    The pool reports it (503 ``query-out-of-memory`` or ``worker-crashed``);
-    a Python stack dump from an inherited faulthandler (pytest enables one)
-    or a core file would only read as a crash of the service.
-    """
-    faulthandler.disable()
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-
-
-def _become_child(parent_pid: int) -> None:
-    """Ignore Ctrl-C (the server handles it) and die when the parent dies."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if sys.platform == "linux":
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent_pid:  # the parent died before prctl took effect
-        os._exit(0)

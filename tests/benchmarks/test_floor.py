@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.floor import check_targets, measure_disk, measure_size, render
+from benchmarks.floor import measure_disk, measure_size
 from benchmarks.generator import ensure_dataset
+from benchmarks.targets import check_targets, render
 from queries import load_catalogue
 
 SIZE = 3_000

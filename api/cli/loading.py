@@ -1,0 +1,44 @@
+"""The ``load`` command: build an on-disk store once, to open read-only later."""
+
+# Heavy libraries are imported inside the commands (see api.cli.commands).
+# ruff: noqa: PLC0415
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def load(
+    ctx: typer.Context,
+    data: Annotated[
+        list[Path],
+        typer.Argument(metavar="DATA...", help="Files or folders to build the store from."),
+    ],
+    into: Annotated[
+        Path, typer.Option("--into", metavar="DIR", help="The folder of the on-disk store.")
+    ],
+    force: Annotated[
+        bool, typer.Option("--force", help="Rebuild even when the store is up to date.")
+    ] = False,
+) -> None:
+    """Build an on-disk store once; open it with --store oxigraph:DIR (read-only, instant)."""
+    from api.cli.progress import ProgressBar
+    from ontology.loader import build_store
+
+    bar = ProgressBar()
+    try:
+        built = build_store(data, into, force=force, on_progress=bar)
+    finally:
+        bar.close()
+    manifest = built.manifest
+    if built.rebuilt:
+        typer.echo(
+            f"orgkg: built {into}: {manifest.triples} triples from {len(manifest.files)} files "
+            f"in {manifest.build_seconds:.1f} s",
+            err=True,
+        )
+    else:
+        typer.echo(f"orgkg: {into} is up to date ({manifest.triples} triples)", err=True)
