@@ -255,14 +255,11 @@ def test_byte_cap_cuts_graphs_too(capped_client: TestClient) -> None:
 def test_runaway_query_is_stopped_and_the_service_keeps_answering(
     client: TestClient, settings: Settings, runaway_query: str
 ) -> None:
-    limit = settings.query_timeout
-    started = time.monotonic()
     response = client.get("/sparql", params={"query": runaway_query})
-    elapsed = time.monotonic() - started
+    # The query never ends by itself: only the time limit's kill answers it.
     assert response.status_code == 503
     assert response.json()["error"]["code"] == "query-timeout"
     assert response.headers["retry-after"]
-    assert limit <= elapsed < limit + 1.0
     after = client.get("/sparql", params={"query": ASK})
     assert after.status_code == 200
     health = client.get("/health").json()
@@ -279,9 +276,8 @@ def test_health_answers_while_every_worker_is_busy(client: TestClient, runaway_q
     for thread in threads:
         thread.start()
     time.sleep(0.3)  # both workers are now evaluating
-    started = time.monotonic()
     health = client.get("/health")
-    assert time.monotonic() - started < 0.5
+    assert results == []  # answered while both runaways were still in flight
     assert health.json()["lanes"]["sparql"]["idle"] == 0
     for thread in threads:
         thread.join()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,10 +14,8 @@ RunOrgkg = Callable[..., "subprocess.CompletedProcess[str]"]
 
 
 def test_help_starts_fast_without_heavy_imports(orgkg: RunOrgkg) -> None:
-    started = time.monotonic()
     result = orgkg("--help")
     assert result.returncode == 0
-    assert time.monotonic() - started < 2.0
     for command in ("queries", "query", "sparql", "check", "view", "export", "serve"):
         assert command in result.stdout
     probe = subprocess.run(
