@@ -136,7 +136,7 @@ def test_a_node_linked_both_ways_is_embedded_once(bundled: Store) -> None:
     assert both, "the bundled regulation states hasPost and postIn"
     units = {URIRef(_expand(node["@id"])): node for node in _framed(bundled, "unit")["@graph"]}
     for unit, post in both:
-        node = units[unit]
+        node = units[URIRef(str(unit))]
         reversed_posts = node.get("@reverse", {}).get("postIn", [])
         listed = reversed_posts if isinstance(reversed_posts, list) else [reversed_posts]
         assert all(URIRef(_expand(item["@id"])) != post for item in listed)
