@@ -24,7 +24,9 @@ import pytest
 from pyld import jsonld
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
+from typer.testing import CliRunner
 
+from api.cli.commands import app
 from graph.dump import ExportOptions
 from graph.framing import find_frame, frame_names, frames
 from graph.jsonld import VOCABULARY_NAMESPACES, context_document, data_only
@@ -219,3 +221,10 @@ def test_the_command_line_writes_a_framed_file(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     document = json.loads(target.read_text(encoding="utf-8"))
     assert {node["@type"] for node in document["@graph"]} == {"org:Post"}
+
+
+def test_the_help_names_every_shipped_frame() -> None:
+    shown = CliRunner().invoke(app, ["export", "--help"], env={"COLUMNS": "400"})
+    assert shown.exit_code == 0
+    text = " ".join(shown.output.split())
+    assert all(name in text for name in frame_names()), text
