@@ -29,7 +29,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from graph.jsonld import context_document, data_only
+from graph.jsonld import context_document, data_only, stable_blank_nodes
 from ontology.errors import ParameterError
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def export_framed(store: Store, name: str, *, vocabulary: bool = False) -> bytes
     from pyld import jsonld
 
     frame = find_frame(name)
-    graph = store.data_graph() if vocabulary else data_only(store.data_graph())
+    graph = stable_blank_nodes(store.data_graph() if vocabulary else data_only(store.data_graph()))
     # rdflib's expanded JSON-LD: pyld need not expand a compacted document first.
     expanded = _in_order(json.loads(graph.serialize(format="json-ld")))
     framed: dict[str, Any] = jsonld.frame(expanded, frame, dict(_OPTIONS))
