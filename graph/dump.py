@@ -3,7 +3,8 @@
 Turtle and N-Triples are written by the store itself
 (:meth:`ontology.store.Store.serialise`: the engine's own serialiser where it
 has one); JSON-LD is compacted with orgkg's
-published context (:mod:`graph.jsonld`); the graph formats (GraphML, GEXF,
+published context (:mod:`graph.jsonld`), or framed per entity type
+(:mod:`graph.framing`); the graph formats (GraphML, GEXF,
 CSV tables) come from ``graph.export_graph`` and Popolo JSON from
 :mod:`graph.popolo`. The Excel workbook needs the question catalogue and is
 added one layer up (:mod:`queries.exports`).
@@ -18,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ontology.errors import NotFound
+from ontology.errors import NotFound, ParameterError
 from ontology.formats import EXPORT_FORMATS, ExportFormat
 
 if TYPE_CHECKING:
@@ -27,12 +28,13 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class ExportOptions:
-    """How an export is written: its language, CSV table and BOM, vocabulary or not."""
+    """How an export is written: its language, CSV table and BOM, vocabulary, JSON-LD frame."""
 
     lang: str = "vi"
     table: str = "nodes"
     bom: bool = False
     vocabulary: bool = False
+    frame: str | None = None
 
 
 def find_format(name: str) -> ExportFormat:
@@ -49,6 +51,15 @@ def export_store(store: Store, fmt: str, options: ExportOptions | None = None) -
     """The whole loaded graph of ``store`` in export format ``fmt``."""
     spec = find_format(fmt)
     options = options or ExportOptions()
+    if options.frame is not None and spec.name != "jsonld":
+        raise ParameterError(
+            f"a frame shapes JSON-LD only, not {spec.name}: use the jsonld format",
+            parameter="frame",
+        )
+    if options.frame is not None:
+        from graph.framing import export_framed
+
+        return export_framed(store, options.frame, vocabulary=options.vocabulary)
     if spec.name == "jsonld":
         from graph.jsonld import export_jsonld
 

@@ -7,7 +7,10 @@ byte-identical. Every node carries ``label`` in the language asked (what
 Gephi and yEd show), both languages and its kind; every edge its relation,
 the relation's label and the sentences it comes from, with typed counts.
 GraphML and GEXF are written directly (no networkx writer), so text stays
-characters, attributes keep their types and no internal key leaks.
+characters, attributes keep their types and no internal key leaks; both
+validate against their official XML Schemas (GraphML 1.0, GEXF 1.2). GraphML
+ids must be XML name tokens, which IRIs are not, so its nodes are ``n0``,
+``n1``, ... in sorted order and each carries its IRI in ``iri``.
 
 CSV is one table per file (``nodes`` or ``edges``), UTF-8, with a byte order
 mark on request (Excel needs it to read UTF-8); ``csv-zip`` packs both.
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
@@ -39,6 +43,8 @@ BOM = "\ufeff"
 # Spreadsheets run a cell starting with one of these as a formula.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+# Characters XML 1.0 cannot hold, even escaped (C0 controls but tab, newline, return).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # The predicate each projected relation stands for (its labels come from the store).
 _RELATION_TERMS = {
     "reportsTo": str(ORG.reportsTo),
@@ -52,7 +58,10 @@ _RELATION_TERMS = {
 # "within" is the projection's own relation (a post in its unit, a unit in its whole).
 _OWN_RELATION_LABELS = {"within": {"vi": "thuộc", "en": "within"}}
 _GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
-_GEXF_NS = "http://gexf.net/1.3"
+# GEXF 1.2: the version whose official schema is shipped (tests/data/schemas) and
+# that Gephi and networkx read; the writer keeps to it so every export validates.
+_GEXF_NS = "http://www.gexf.net/1.2draft"
+_GEXF_VERSION = "1.2"
 
 
 @dataclass(frozen=True)
@@ -176,14 +185,22 @@ def _graphml(graph: nx.MultiDiGraph) -> bytes:
     body = ET.SubElement(
         root,
         f"{{{_GRAPHML_NS}}}graph",
-        {"id": "org", "edgedefault": "directed", "parse.nodeids": "free"},
+        {
+            "id": "org",
+            "edgedefault": "directed",
+            "parse.nodeids": "canonical",
+            "parse.edgeids": "canonical",
+        },
     )
+    ids = {node: f"n{index}" for index, node in enumerate(graph.nodes)}
     for node, data in graph.nodes(data=True):
-        element = ET.SubElement(body, f"{{{_GRAPHML_NS}}}node", {"id": node})
+        element = ET.SubElement(body, f"{{{_GRAPHML_NS}}}node", {"id": ids[node]})
         _graphml_data(element, "node", NODE_ATTRIBUTES, data)
     for index, (u, v, data) in enumerate(graph.edges(data=True)):
         element = ET.SubElement(
-            body, f"{{{_GRAPHML_NS}}}edge", {"id": f"e{index}", "source": u, "target": v}
+            body,
+            f"{{{_GRAPHML_NS}}}edge",
+            {"id": f"e{index}", "source": ids[u], "target": ids[v]},
         )
         _graphml_data(element, "edge", EDGE_ATTRIBUTES, data)
     return _xml_bytes(root)
@@ -196,7 +213,7 @@ def _graphml_data(
         value = ET.SubElement(
             element, f"{{{_GRAPHML_NS}}}data", {"key": f"{domain}_{attribute.name}"}
         )
-        value.text = str(data[attribute.name])
+        value.text = _xml_text(data[attribute.name])
 
 
 # -- GEXF ---------------------------------------------------------------------
@@ -204,7 +221,7 @@ def _graphml_data(
 
 def _gexf(graph: nx.MultiDiGraph, lang: str) -> bytes:
     ET.register_namespace("", _GEXF_NS)
-    root = ET.Element(f"{{{_GEXF_NS}}}gexf", {"version": "1.3"})
+    root = ET.Element(f"{{{_GEXF_NS}}}gexf", {"version": _GEXF_VERSION})
     meta = ET.SubElement(root, f"{{{_GEXF_NS}}}meta")
     ET.SubElement(meta, f"{{{_GEXF_NS}}}creator").text = "orgkg"
     ET.SubElement(meta, f"{{{_GEXF_NS}}}description").text = f"org graph ({lang})"
@@ -224,14 +241,21 @@ def _gexf(graph: nx.MultiDiGraph, lang: str) -> bytes:
             )
     nodes = ET.SubElement(body, f"{{{_GEXF_NS}}}nodes")
     for node, data in graph.nodes(data=True):
-        element = ET.SubElement(nodes, f"{{{_GEXF_NS}}}node", {"id": node, "label": data["label"]})
+        element = ET.SubElement(
+            nodes, f"{{{_GEXF_NS}}}node", {"id": node, "label": _xml_text(data["label"])}
+        )
         _gexf_values(element, node_attributes, data)
     edges = ET.SubElement(body, f"{{{_GEXF_NS}}}edges")
     for index, (u, v, data) in enumerate(graph.edges(data=True)):
         element = ET.SubElement(
             edges,
             f"{{{_GEXF_NS}}}edge",
-            {"id": f"e{index}", "source": u, "target": v, "label": data["relation_label"]},
+            {
+                "id": f"e{index}",
+                "source": u,
+                "target": v,
+                "label": _xml_text(data["relation_label"]),
+            },
         )
         _gexf_values(element, list(EDGE_ATTRIBUTES), data)
     return _xml_bytes(root)
@@ -243,8 +267,13 @@ def _gexf_values(element: ET.Element, attributes: list[Attribute], data: dict[st
         ET.SubElement(
             values,
             f"{{{_GEXF_NS}}}attvalue",
-            {"for": attribute.name, "value": str(data[attribute.name])},
+            {"for": attribute.name, "value": _xml_text(data[attribute.name])},
         )
+
+
+def _xml_text(value: object) -> str:
+    """``value`` as text XML can carry: characters XML 1.0 forbids are dropped."""
+    return _NOT_XML.sub("", str(value))
 
 
 def _xml_bytes(root: ET.Element) -> bytes:

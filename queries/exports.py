@@ -24,7 +24,7 @@ def export(store: Store, fmt: str, options: ExportOptions | None = None) -> byte
     """The loaded model in export format ``fmt``."""
     spec = find_export(fmt)
     options = options or ExportOptions()
-    if spec.name == "xlsx":
+    if spec.name == "xlsx" and options.frame is None:  # a frame is refused below
         return model_workbook(store, lang=options.lang)
     return export_store(store, spec.name, options)
 

@@ -34,20 +34,28 @@ def export(
     vocabulary: Annotated[
         bool, typer.Option("--vocabulary", help="Keep the vocabulary in JSON-LD.")
     ] = False,
+    frame: Annotated[
+        str | None,
+        typer.Option(
+            "--frame",
+            help="JSON-LD framed per type: post, unit, person, document, duty, "
+            "reporting-line or seal (ontology/frames.json).",
+        ),
+    ] = None,
     lang: LangOption = None,
 ) -> None:
     """Export the loaded model: RDF, GraphML, GEXF, CSV tables, Popolo JSON or Excel.
 
     `--format csv` writes one table (`--table nodes|edges`); an --output name
-    ending in .zip, or `--format csv-zip`, writes both in a zip. Without --at an
-    export keeps the whole history.
+    ending in .zip, or `--format csv-zip`, writes both in a zip. `--format jsonld
+    --frame post` writes one tree per post (likewise unit, person, ...). Without
+    --at an export keeps the whole history.
     """
-    from graph.dump import ExportOptions
+    from api.cli.export_options import resolve_export
     from queries.exports import export as export_model
 
     settings = _settings(ctx, lang)
-    name: str = fmt
-    if name == "csv" and output is not None and output.suffix.lower() == ".zip":
-        name = "csv-zip"
-    options = ExportOptions(lang=settings.lang, table=table, bom=bom, vocabulary=vocabulary)
+    name, options = resolve_export(
+        fmt, output, lang=settings.lang, table=table, bom=bom, vocabulary=vocabulary, frame=frame
+    )
     _write(export_model(_open_store(settings, dated=False), name, options), output)

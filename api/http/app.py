@@ -18,6 +18,7 @@ import anyio
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from api.http.cors import install_cors
 from api.http.errors import install_error_handlers
 from api.http.routes import ROUTERS
 from api.runtime.service import open_service
@@ -54,6 +55,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.state.settings = settings or Settings.from_env()
     app.state.preloaded_store = store
     install_error_handlers(app)
+    install_cors(app, app.state.settings.cors)
     for router in ROUTERS:
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -25,6 +25,7 @@ long_workers                ``ORGKG_LONG_WORKERS``         ``1``
 sparql_per_client           ``ORGKG_SPARQL_PER_CLIENT``    ``2``
 warm_up                     ``ORGKG_WARM_UP``              ``1`` (``0``: off)
 worker_memory (MiB)         ``ORGKG_WORKER_MEMORY``        ``768``
+cors (origins)              ``ORGKG_CORS``                 ``*`` (``none``: off)
 ==========================  =============================  ===============
 
 The workers come in three lanes that never wait for one another:
@@ -38,6 +39,10 @@ parameter-free answer is computed before the service takes traffic.
 ``worker_memory`` is what one query may allocate on top of the worker's
 size at fork (an address-space limit): a query past it ends that worker,
 the client gets 503 and a fresh worker takes its place.
+
+``cors`` names the web origins whose pages may read the answers (comma
+separated): ``*`` lets any page, as SPARQL editors such as YASGUI need, since
+everything served is read-only; ``none`` lets none (see :mod:`api.http.cors`).
 """
 
 from __future__ import annotations
@@ -52,6 +57,7 @@ from ontology.errors import SettingError
 from ontology.languages import LANGUAGES, Lang
 
 ENV_PREFIX = "ORGKG_"
+CORS_OFF = "none"
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,7 @@ class Settings:
     sparql_per_client: int = 2
     warm_up: bool = True
     worker_memory: int = 768
+    cors: str = "*"
     # Not settable from the environment: tests use it to keep runs quiet.
     log_level: str = field(default="info", compare=False)
 
@@ -101,6 +108,7 @@ class Settings:
                 raise SettingError(f"{name} must be positive, not {getattr(self, name)!r}")
         if not 0 <= self.port <= 65535:
             raise SettingError(f"port must be between 0 and 65535, not {self.port}")
+        cors_origins(self.cors)  # a bad origin fails at start, naming the setting
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -121,6 +129,29 @@ class Settings:
     def with_(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied (None = keep)."""
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def cors_origins(setting: str) -> list[str]:
+    """The web origins the ``cors`` setting names: ``*``, a comma-separated list, or none.
+
+    >>> cors_origins("*")
+    ['*']
+    >>> cors_origins("https://yasgui.example, http://localhost:3000/")
+    ['https://yasgui.example', 'http://localhost:3000']
+    >>> cors_origins("none")
+    []
+    """
+    text = setting.strip()
+    if text.lower() == CORS_OFF:
+        return []
+    origins = [origin.strip().rstrip("/") for origin in text.split(",") if origin.strip()]
+    for origin in origins:
+        if origin != "*" and not origin.startswith(("http://", "https://")):
+            raise SettingError(
+                f"{ENV_PREFIX}CORS: {origin!r} is not an origin "
+                f"(http(s)://host[:port], * or {CORS_OFF})"
+            )
+    return origins
 
 
 def _parse(name: str, raw: str) -> Any:

@@ -11,6 +11,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -20,14 +23,14 @@ import networkx as nx
 import openpyxl
 import pytest
 from pyld import jsonld
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from referencing import Registry
 from referencing.jsonschema import DRAFT3
 
 from graph import export_graph
 from graph.dump import ExportOptions
-from graph.jsonld import context_document, data_only
+from graph.jsonld import context_document, data_only, stable_blank_nodes
 from ontology import Store, load_regulation
 from queries.exports import export
 
@@ -191,3 +194,29 @@ def test_workbook_opens_in_openpyxl_with_every_sheet(
     counts = [row[header.index("posts")] for row in units.iter_rows(min_row=2, values_only=True)]
     assert any(isinstance(value, int) for value in counts)
     assert units.max_row > 2
+
+
+def test_blank_nodes_get_the_same_labels_from_every_parse() -> None:
+    # A dated membership nests blank nodes: [ memberDuring [ hasBeginning [ ... ] ] ].
+    parses = [Graph().parse(DATA / "dated-membership.ttl", format="turtle") for _ in range(2)]
+    assert set(parses[0]) != set(parses[1])  # the parser names blank nodes at random
+    stable = [stable_blank_nodes(graph) for graph in parses]
+    assert set(stable[0]) == set(stable[1])
+    assert isomorphic(stable[0], parses[0])
+    nested = [o for o in stable[0].objects() if isinstance(o, BNode)]
+    assert len(nested) == len(set(nested)) == 3  # the interval, its beginning, its end
+
+
+def test_jsonld_bytes_do_not_follow_the_hash_seed() -> None:
+    data = str(DATA / "dated-membership.ttl")
+    outputs = [
+        subprocess.run(
+            [sys.executable, "-m", "api.cli", "--data", data, "export", "-f", "jsonld"],
+            capture_output=True,
+            timeout=120,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2")
+    ]
+    assert outputs[0] == outputs[1] and b'"_:b' in outputs[0]

@@ -85,7 +85,7 @@ def post_edge(tct: str) -> tuple[str, str]:
 def test_graphml_and_gexf_read_back(bundled: Store) -> None:
     graphml = nx.parse_graphml(export_graph(bundled, "graphml").decode("utf-8"))
     nodes = set(project_reporting(bundled)) | set(project_membership(bundled))
-    assert set(graphml) == nodes
+    assert {data["iri"] for _, data in graphml.nodes(data=True)} == nodes
     gexf = nx.read_gexf(io.BytesIO(export_graph(bundled, "gexf")))
     assert gexf.number_of_edges() == graphml.number_of_edges()
 

@@ -11,6 +11,7 @@ from api.http.deps import LangDep, ServiceDep
 from api.http.openapi import error_responses, text_content
 from api.runtime.jobs import EXPORT
 from graph.dump import ExportOptions
+from graph.framing import find_frame, frame_names
 from graph.jsonld import CONTEXT_FILE, CONTEXT_PATH
 from queries.exports import FORMATS, find_export
 
@@ -25,7 +26,9 @@ router = APIRouter(tags=["export"])
     + "; ".join(f"`{spec.name}` ({spec.purpose})" for spec in FORMATS.values())
     + ". `lang` names nodes and sheets in GraphML, GEXF, CSV, Popolo and the workbook; "
     "`table` picks the CSV table (`nodes` or `edges`), `bom=true` starts it with a byte "
-    "order mark for Excel; `vocabulary=true` keeps the vocabulary in JSON-LD.",
+    "order mark for Excel; `vocabulary=true` keeps the vocabulary in JSON-LD; `frame` "
+    "(format `jsonld`: " + ", ".join(f"`{name}`" for name in frame_names()) + ") gives "
+    "one framed JSON-LD tree per node of that type.",
     responses={
         200: {
             "description": "The export, as a download.",
@@ -44,11 +47,16 @@ async def export(
     ] = "nodes",
     bom: Annotated[bool, Query(description="Start CSV with a UTF-8 byte order mark.")] = False,
     vocabulary: Annotated[bool, Query(description="Keep the vocabulary (JSON-LD).")] = False,
+    frame: Annotated[
+        str | None, Query(description="Frame the JSON-LD per type (format `jsonld`).")
+    ] = None,
 ) -> Response:
     spec = find_export(fmt)
-    options = ExportOptions(lang=lang, table=table, bom=bom, vocabulary=vocabulary)
+    if frame is not None:
+        find_frame(frame)  # an unknown name is a 400 before any work is queued
+    options = ExportOptions(lang=lang, table=table, bom=bom, vocabulary=vocabulary, frame=frame)
     body = await service.run(EXPORT, fmt=spec.name, options=options)
-    suffix = f"-{table}" if spec.name == "csv" else ""
+    suffix = f"-{table}" if spec.name == "csv" else f"-{frame}" if frame else ""
     filename = f"orgkg-{service.store.version}{suffix}.{spec.extension}"
     return Response(
         content=body,
