@@ -16,6 +16,11 @@ from benchmarks.realdata import SOURCES, RealData, ensure_realdata, source_files
 ID = "https://w3id.org/orgkg/id/"
 
 
+def copy_of(subject: object) -> str:
+    """``r3`` for ``<https://w3id.org/orgkg/id/r3/...>``."""
+    return str(subject).removeprefix(f"<{ID}").split("/", 1)[0]
+
+
 @pytest.fixture(scope="module")
 def store_and_data(tmp_path_factory: pytest.TempPathFactory) -> tuple[ox.Store, RealData]:
     data = ensure_realdata(30_000, [SOURCES], tmp_path_factory.mktemp("realdata"))
@@ -29,15 +34,14 @@ def test_every_copy_is_the_real_graph_under_its_own_iris(
 ) -> None:
     store, data = store_and_data
     assert data.copies >= 2 and len(store) == data.triples == data.copies * data.base_triples
-    subjects = {str(q.subject.value) for q in store.quads_for_pattern(None, None, None)}
-    copies = {s[len(ID) :].split("/", 1)[0] for s in subjects}
+    copies = {copy_of(q.subject) for q in store.quads_for_pattern(None, None, None)}
     assert copies == {f"r{i}" for i in range(data.copies)}
     # Each copy holds as many posts as the real snapshots together (none shared).
     posts = ox.NamedNode("http://www.w3.org/ns/org#Post")
     kind = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
     per_copy: dict[str, int] = {}
     for quad in store.quads_for_pattern(None, kind, posts):
-        name = str(quad.subject.value)[len(ID) :].split("/", 1)[0]
+        name = copy_of(quad.subject)
         per_copy[name] = per_copy.get(name, 0) + 1
     assert len(set(per_copy.values())) == 1 and next(iter(per_copy.values())) > 100
 
