@@ -212,6 +212,29 @@ def _date(name: str) -> str:
     return match.group(0) if match else ""
 
 
+def time_import(rows: int, work: Path) -> dict[str, float]:
+    """``orgkg import organogram`` of a generated senior file of ``rows`` posts under one chief.
+
+    The rows are those of the bad-input case ``organogram/hundred-thousand-rows``.
+    """
+    from ontology.organogram import import_organogram
+
+    senior = work / "body-2020-03-31-senior.csv"
+    with senior.open("w", encoding="utf-8", newline="") as stream:
+        stream.write(
+            '"Post Unique Reference","Name","Job Title","Unit","Organisation",'
+            '"Reports to Senior Post","FTE"\n"CEO","Jane Roe","Chief","Office","Body","XX","1"\n'
+        )
+        stream.writelines(
+            f'"P{n}","Person {n}","Officer","Office","Body","CEO","1"\n' for n in range(1, rows + 1)
+        )
+    start = time.perf_counter()
+    imported = import_organogram([senior], work / "out")
+    seconds = time.perf_counter() - start
+    size = (imported.folders[0] / "organogram.ttl").stat().st_size
+    return {"rows": rows + 1, "import_s": seconds, "turtle_mb": size / 2**20}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.realdata", description=__doc__)
     parser.add_argument("--sizes", default=DEFAULT_SIZES, help="comma list: 100k,1M")
@@ -220,7 +243,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUT, help="where the data is cached")
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
     parser.add_argument("--disk", default="largest", help="on disk: largest, none, all")
+    parser.add_argument(
+        "--import-rows", type=int, metavar="N", help="only time an import of N rows"
+    )
     args = parser.parse_args(argv)
+    if args.import_rows is not None:
+        with tempfile.TemporaryDirectory(prefix="orgkg-import-") as work:
+            timing = time_import(args.import_rows, Path(work))
+        print(
+            f"import organogram: {timing['rows']:,} rows in {timing['import_s']:.1f} s "
+            f"({timing['turtle_mb']:.0f} MB of Turtle)"
+        )
+        return 0
     try:
         sizes = [(name, parse_size(name)) for name in args.sizes.split(",") if name]
     except ValueError as exc:
