@@ -139,17 +139,16 @@ class Triples:
         verbs: dict[str, str] = {kind: "a"}
         chunk: list[str] = []
         for subject, pairs in self._sorted():
-            lines: list[str] = []
-            current = None
+            # predicate -> its objects; joined once (a unit may hold 100k posts)
+            objects: dict[str, list[str]] = {}
             for predicate, obj in pairs:
-                if predicate == current:
-                    lines[-1] += f", {abbreviate(obj)}"
-                    continue
+                objects.setdefault(predicate, []).append(abbreviate(obj))
+            lines = []
+            for predicate, values in objects.items():
                 verb = verbs.get(predicate)
                 if verb is None:
                     verb = verbs[predicate] = abbreviate(predicate)
-                lines.append(f"{verb} {abbreviate(obj)}")
-                current = predicate
+                lines.append(f"{verb} {', '.join(values)}")
             chunk.append(f"\n{subject} " + " ;\n    ".join(lines) + " .\n")
             if len(chunk) >= _CHUNK:
                 yield "".join(chunk)
