@@ -11,7 +11,7 @@ import contextlib
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from ontology.errors import OutputError
@@ -23,7 +23,11 @@ def write_file(path: Path, data: bytes | str, *, parents: bool = True) -> None:
     ``parents=False`` refuses a missing folder instead of making it (an
     output path a person typed: a typo should not create folders).
     """
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    write_chunks(path, [data], parents=parents)
+
+
+def write_chunks(path: Path, chunks: Iterable[bytes | str], *, parents: bool = True) -> None:
+    """Like :func:`write_file`, for data made piece by piece: never all in memory at once."""
     folder = path.parent if str(path.parent) else Path()
     if not parents and not folder.is_dir():
         raise OutputError(f"{path}: cannot write: no such folder {folder}")
@@ -32,7 +36,8 @@ def write_file(path: Path, data: bytes | str, *, parents: bool = True) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
-            handle.write(raw)
+            for chunk in chunks:
+                handle.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
             handle.flush()
             os.fsync(handle.fileno())
         # mkstemp makes the file 0600; give it the mode a plain open() would.
