@@ -2,13 +2,18 @@
 
 Issue 19 section 2: a store opened by the server is read-only (every way a
 client could try to write is refused, and the folder is byte-for-byte what
-the build left), and two servers on one store both serve it. The SIGKILL
+the build left), and two servers on one store both serve it. A rebuild
+while a server has the store open is refused (the server would go on
+answering from the files it opened), and a store being rebuilt is not
+opened half-way. The SIGKILL
 half-way through ``orgkg load --into`` is
 ``tests/ontology/test_persistent_store.py::test_a_build_killed_half_way_leaves_the_old_store``.
 """
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +22,8 @@ import pytest
 
 from ontology import BUNDLED
 from ontology.loader import build_store, open_built
-from tests.reliability.support import make_client, served
+from ontology.persistent import LOCK
+from tests.reliability.support import assert_clean_failure, make_client, run_orgkg, served
 
 INSERT = "INSERT DATA { <urn:orgkg:x> <urn:orgkg:y> <urn:orgkg:z> }"
 WRITTEN = "ASK { <urn:orgkg:x> ?p ?o }"
@@ -130,3 +136,46 @@ def test_two_servers_serve_one_store(store: Path, snapshot: dict[str, tuple[int,
             answers.append(count.text)
         assert answers[0:2] == answers[2:4] == answers[4:6], "the two servers answer alike"
         assert len(answers[0].splitlines()) > 10
+
+
+def test_a_rebuild_is_refused_while_a_server_has_the_store_open(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    build_store([BUNDLED], store)
+    before = _snapshot(store)
+    rebuild = ["load", str(BUNDLED), "--into", str(store), "--force"]
+    with served(store=f"oxigraph:{store}", data=[BUNDLED]) as base:
+        refused = run_orgkg(rebuild)
+        message = assert_clean_failure(refused)
+        assert f"the store at {store} is open in another orgkg process" in message
+        assert _snapshot(store) == before
+        assert not store.with_name("store.tmp").exists()
+        assert httpx.get(f"{base}/queries/posts", timeout=30).status_code == 200
+    # The server gone, its lock went with it: the same rebuild now runs.
+    assert run_orgkg(rebuild).returncode == 0
+
+
+def test_a_store_being_rebuilt_is_not_opened(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    build_store([BUNDLED], store)
+    # Another process holds the rebuild's exclusive lock (as orgkg load --into does).
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import fcntl, os, sys; d = os.open(sys.argv[1], os.O_RDWR); "
+            "fcntl.lockf(d, fcntl.LOCK_EX); print('locked', flush=True); sys.stdin.read()",
+            str(store / LOCK),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        opened = run_orgkg(["--store", f"oxigraph:{store}", "query", "posts"])
+        message = assert_clean_failure(opened)
+        assert f"the store at {store} is being rebuilt" in message
+        assert opened.stdout == ""
+    finally:
+        holder.communicate("", timeout=30)  # our own child: it ends when its stdin closes
+    assert run_orgkg(["--store", f"oxigraph:{store}", "query", "posts"]).returncode == 0
