@@ -23,6 +23,7 @@ import pytest
 from ontology import BUNDLED
 from ontology.loader import build_store, open_built
 from ontology.persistent import LOCK
+from ontology.store_oxigraph import OxigraphStore
 from tests.reliability.support import assert_clean_failure, make_client, run_orgkg, served
 
 INSERT = "INSERT DATA { <urn:orgkg:x> <urn:orgkg:y> <urn:orgkg:z> }"
@@ -108,6 +109,7 @@ def test_the_store_is_opened_read_only_by_the_engine_itself(
 ) -> None:
     """Below the routes too: the database handle the service gets cannot write."""
     opened = open_built(store)
+    assert isinstance(opened, OxigraphStore)
     with pytest.raises(RuntimeError, match="read-write"):
         opened.native.update(INSERT)
     assert not opened.ask(WRITTEN)
