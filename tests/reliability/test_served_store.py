@@ -115,6 +115,7 @@ def test_the_store_is_opened_read_only_by_the_engine_itself(
     assert not opened.ask(WRITTEN)
 
 
+@pytest.mark.server
 def test_two_servers_serve_one_store(store: Path, snapshot: dict[str, tuple[int, int]]) -> None:
     engine = f"oxigraph:{store}"
     with (
@@ -140,6 +141,7 @@ def test_two_servers_serve_one_store(store: Path, snapshot: dict[str, tuple[int,
         assert len(answers[0].splitlines()) > 10
 
 
+@pytest.mark.server
 def test_a_rebuild_is_refused_while_a_server_has_the_store_open(tmp_path: Path) -> None:
     store = tmp_path / "store"
     build_store([BUNDLED], store)
