@@ -13,6 +13,7 @@ import pytest
 
 from ontology import DataError, load_regulation
 from ontology.timeline import events, parse_day
+from tests.reliability.support import make_client
 
 PREFIXES = """@prefix org: <http://www.w3.org/ns/org#> .
 @prefix time: <http://www.w3.org/2006/time#> .
@@ -75,3 +76,17 @@ def test_an_end_one_day_before_the_beginning_is_refused_at_its_line(tmp_path: Pa
         events(store)
     assert refused.value.path == str(path) and refused.value.line == 6
     assert "ends (2020-05-01) before it begins (2020-05-02)" in str(refused.value)
+
+
+def test_the_service_answers_422_at_the_line_for_dates_out_of_order(tmp_path: Path) -> None:
+    """Served, the same data starts (``/health`` answers) and every dated answer is a 422."""
+    path = _dated(tmp_path, "2020-05-02", "2020-05-01")
+    with make_client(data=(path,)) as client:
+        assert client.get("/health").status_code == 200
+        for asked in ("/queries/posts", "/queries/posts?at=2020-05-01"):
+            response = client.get(asked, headers={"accept": "application/json"})
+            assert response.status_code == 422, response.text[:300]
+            error = response.json()["error"]
+            assert error["code"] == "bad-data"
+            assert error["message"].startswith(f"{path}:6: ")
+            assert "ends (2020-05-01) before it begins (2020-05-02)" in error["message"]
