@@ -11,11 +11,20 @@ Opening (``--store oxigraph:DIR``) reads the manifest, checks that the data
 it was built from has not changed since (size and time first, the hash only
 when those differ) and opens the store with ``pyoxigraph.Store.read_only``:
 no parse, no fold, and the data stays on disk until a query reads it.
+
+A process that opens a store holds a shared lock on its ``orgkg-lock`` file
+while it lives (a POSIX record lock: the kernel drops it when the process
+ends, even by SIGKILL). Any number of servers share a store; a rebuild in
+another process asks for the exclusive lock first and is refused while one
+has it open (a server keeps answering from the files it opened, so
+replacing them under it would leave it on the old data unseen); a process
+opening a store that is being rebuilt is refused until the build ends.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import gc
 import hashlib
 import json
@@ -33,6 +42,8 @@ import pyoxigraph as ox
 from ontology.errors import DataError, OutputError, StoreError
 
 MANIFEST = "orgkg-manifest.json"
+# Locked shared by every process that opens the store, exclusively by a rebuild.
+LOCK = "orgkg-lock"
 # Bumped when what a build writes changes: an older store is then refused.
 LAYOUT = 1
 ENGINE_PREFIX = "oxigraph:"
@@ -179,15 +190,27 @@ def build_into(
     """
     folder = folder.resolve()
     temporary = folder.with_name(folder.name + ".tmp")
-    if temporary.exists():
-        shutil.rmtree(temporary)  # a build killed half-way
     if folder.exists() and not (folder / MANIFEST).is_file() and any(folder.iterdir()):
         raise DataError(
             f"{folder} exists and is not an orgkg store: refusing to replace it", path=folder
         )
+    guard = _claim(folder)
+    try:
+        return _build(folder, temporary, inputs, fill, started=started)
+    finally:
+        if guard is not None:
+            os.close(guard)  # releases the exclusive lock
+
+
+def _build(
+    folder: Path, temporary: Path, inputs: tuple[InputFile, ...], fill: Any, *, started: float
+) -> Manifest:
+    if temporary.exists():
+        shutil.rmtree(temporary)  # a build killed half-way
     try:
         temporary.parent.mkdir(parents=True, exist_ok=True)
         store = ox.Store(str(temporary))
+        (temporary / LOCK).touch()
     except OSError as exc:
         raise OutputError(f"cannot build a store at {folder}: {exc}") from None
     try:
@@ -239,11 +262,67 @@ def _swap(temporary: Path, folder: Path) -> None:
 
 
 def open_read_only(folder: Path) -> ox.Store:
-    """The store at ``folder``, read-only (StoreError when RocksDB refuses it)."""
+    """The store at ``folder``, read-only (StoreError when RocksDB refuses it).
+
+    The process holds a shared lock on the store from then on (see above).
+    """
+    _share(folder)
     try:
         return ox.Store.read_only(str(folder))
     except OSError as exc:
         raise StoreError(f"cannot open the store at {folder}: {exc}") from None
+
+
+# The lock files this process holds shared, by path and inode, with their
+# descriptors: kept open while the process lives (closing any descriptor of
+# a file drops the process's POSIX locks on it, so each is opened once).
+_SHARED: dict[tuple[str, int], int] = {}
+
+
+def _share(folder: Path) -> None:
+    path = folder / LOCK
+    try:
+        key = (str(path.resolve()), path.stat().st_ino)
+    except FileNotFoundError:
+        return  # a store built before the lock existed: nothing to hold
+    if key in _SHARED:
+        return
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.lockf(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        os.close(descriptor)
+        raise StoreError(
+            f"the store at {folder} is being rebuilt (orgkg load --into is running); "
+            "open it when the build has finished"
+        ) from None
+    _SHARED[key] = descriptor
+
+
+def _claim(folder: Path) -> int | None:
+    """Lock the store at ``folder`` for a rebuild, or StoreError while another process has it open.
+
+    None when there is nothing to lock (no store yet, or one built before
+    the lock) or this process itself has it open (its own locks never
+    conflict, and a second descriptor would drop them when closed).
+    """
+    path = folder / LOCK
+    try:
+        key = (str(path.resolve()), path.stat().st_ino)
+    except FileNotFoundError:
+        return None
+    if key in _SHARED:
+        return None
+    descriptor = os.open(path, os.O_RDWR)
+    try:
+        fcntl.lockf(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(descriptor)
+        raise StoreError(
+            f"the store at {folder} is open in another orgkg process (a server or a query): "
+            "stop it before rebuilding, or build into another folder and serve that"
+        ) from None
+    return descriptor
 
 
 def _version(name: str) -> str:

@@ -41,7 +41,8 @@ from rdflib.term import Node
 
 from ontology.errors import DataError, ParameterError, StoreError
 from ontology.folding import fold
-from ontology.namespaces import ORG, PREFIXES, SH, SKOS
+from ontology.namespaces import ELI, ORG, PREFIXES, PROV, SH, SKOS
+from ontology.sarif import Locator
 from ontology.sparql import read_sparql
 from ontology.store import Store, Term, plain_graph
 from ontology.store_oxigraph import OxigraphStore
@@ -77,8 +78,19 @@ _INSTANT_VALUES = (
     TIME.inXSDDateTime,
     TIME.inXSDDateTimeStamp,
 )
+# The predicates that give a thing its dates, where a refusal points.
+_DATING_PREDICATES = (
+    TIME.hasTime,
+    ORG.memberDuring,
+    ELI.date_no_longer_in_force,
+    PROV.startedAtTime,
+)
 _LABELS = (SKOS.prefLabel, SKOS.altLabel, URIRef(PREFIXES["rdfs"] + "label"))
-_DAY = re.compile(r"^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# An XSD date, year-month, year or date-time: four-digit years only (Python's
+# calendar ends in 9999), a time of day and a zone allowed and ignored.
+_DAY = re.compile(
+    r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T\d{2}:\d{2}:\d{2}(?:\.\d+)?)?)?)?(?:Z|[+-]\d{2}:\d{2})?"
+)
 
 
 @dataclass(frozen=True)
@@ -123,11 +135,11 @@ class Dating:
 
 def parse_day(text: str) -> date:
     """The first day of an ISO date, year-month or year (``2019-09`` -> 1 Sep 2019)."""
-    match = _DAY.match(text.strip())
+    match = _DAY.fullmatch(text.strip())
     if match is None:
         raise ValueError(f"not a date: {text!r}")
     year, month, day = match.groups()
-    return date(int(year), int(month or 1), int(day or 1))
+    return date(int(year), int(month or 1), int(day or 1))  # ValueError: not in the calendar
 
 
 def parse_at(text: str, *, name: str = "at") -> date:
@@ -153,7 +165,8 @@ def find_dating(store: Store) -> Dating:
     for thing, subject, predicate, obj, begin, end in timed:
         if thing is None:
             continue
-        period = Period(_day_of(begin, thing), _day_of(end, thing))
+        period = Period(_day_of(begin, thing, store), _day_of(end, thing, store))
+        _check_order(period, thing, store, f"ends ({end}) before it begins ({begin})")
         triple: Triple | None = None
         if subject is not None and predicate is not None and obj is not None:
             triple = (subject, predicate, obj)
@@ -167,11 +180,13 @@ def find_dating(store: Store) -> Dating:
     for thing, begin, last_day in store.select(read_sparql("timeline-documents")):
         if thing is None:
             continue
-        first = _day_of(begin, thing)
-        last = _day_of(last_day, thing)
-        entities.setdefault(thing, []).append(
-            Period(first, last + timedelta(days=1) if last else None)
+        first = _day_of(begin, thing, store)
+        last = _day_of(last_day, thing, store)
+        period = Period(first, last + timedelta(days=1) if last else None)
+        _check_order(
+            period, thing, store, f"is no longer in force ({last_day}) before it is ({begin})"
         )
+        entities.setdefault(thing, []).append(period)
         cited = tuple(sorted(set(sources.get(thing, ()))))
         if first is not None and begin is not None:
             events.append(Event(first, str(begin)[:10], "begins", thing, None, cited))
@@ -188,13 +203,44 @@ def find_dating(store: Store) -> Dating:
     )
 
 
-def _day_of(term: Term | None, thing: Term) -> date | None:
+def _day_of(term: Term | None, thing: Term, store: Store | None = None) -> date | None:
     if term is None:
         return None
     try:
         return parse_day(str(term))
     except ValueError:
-        raise DataError(f"{thing}: {str(term)!r} is not a date") from None
+        reason = f"{thing}: {str(term)!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)"
+        raise _located(reason, thing, store) from None
+
+
+def _check_order(period: Period, thing: Term, store: Store, reason: str) -> None:
+    """Refuse a period that ends before it begins: the data contradicts itself.
+
+    An end on the day of the beginning is an empty period (the end is the
+    first day the fact no longer holds), which the data may mean; an earlier
+    end can only be a slip, and answering as of any day would hide it.
+    """
+    if period.begin is not None and period.end is not None and period.end < period.begin:
+        raise _located(f"{thing} {reason}", thing, store)
+
+
+def _located(reason: str, thing: Term, store: Store | None) -> DataError:
+    """A DataError at the file and line that date ``thing`` (its interval's line when written)."""
+    if store is None:
+        return DataError(reason)
+    locator = Locator.of_files(store.sources)
+    key = str(thing)
+    place = next(
+        (
+            found
+            for found in (locator.predicates.get((key, str(p))) for p in _DATING_PREDICATES)
+            if found is not None
+        ),
+        locator.subjects.get(key),
+    )
+    if place is None:
+        return DataError(reason)
+    return DataError(reason, path=place.path, line=place.line)
 
 
 def is_dated(store: Store) -> bool:

@@ -148,7 +148,8 @@ def run_command(case: Case, surfaces: Surfaces) -> Outcome:
     """``orgkg ARGS`` in a folder holding the case's ``files`` (and ``copy``: project folders).
 
     ``{dir}`` in an argument is that folder. A run that is refused (exit 2)
-    must leave the folder as it found it; the message is stderr on one line.
+    must leave the folder as it found it; the message is stderr on one line,
+    then stdout when the run was not refused (``orgkg check`` reports there).
     """
     folder = surfaces.scratch / case.name
     folder.mkdir()
@@ -168,11 +169,11 @@ def run_command(case: Case, surfaces: Surfaces) -> Outcome:
         left += [f"removed {p}" for p in before if p not in after]
         if result.stdout.strip():
             left.append(f"stdout: {result.stdout[:200]!r}")
+    said = result.stderr.strip().splitlines()
+    if result.returncode != 2:
+        said += result.stdout.strip().splitlines()
     return Outcome(
-        result.returncode,
-        " | ".join(result.stderr.strip().splitlines()),
-        result.stderr + result.stdout,
-        left_behind=left,
+        result.returncode, " | ".join(said), result.stderr + result.stdout, left_behind=left
     )
 
 

@@ -164,10 +164,15 @@ def make_client(**settings: Any) -> TestClient:
 
 
 @contextmanager
-def served(*, data: Sequence[Path] = (), timeout: float = 2.0, workers: int = 2) -> Iterator[str]:
-    """Run ``orgkg serve`` on a free loopback port; yield its base URL; stop it after."""
+def served(
+    *, data: Sequence[Path] = (), timeout: float = 2.0, workers: int = 2, store: str | None = None
+) -> Iterator[str]:
+    """Run ``orgkg serve`` on a free loopback port; yield its base URL; stop it after.
+
+    ``store``: the ``--store`` engine (``oxigraph:DIR`` serves a built store).
+    """
     port = free_port()
-    args: list[str] = []
+    args: list[str] = ["--store", store] if store else []
     for path in data:
         args += ["--data", str(path)]
     args += ["serve", "--host", "127.0.0.1", "--port", str(port)]
