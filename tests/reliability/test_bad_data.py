@@ -214,14 +214,13 @@ def _load_in_child(path: Path) -> tuple[str, int, float]:
 
 @pytest.mark.slow
 def test_fifty_megabyte_file_loads_in_bounded_memory(tmp_path: Path) -> None:
-    """A 50 MB file (1.4 M triples) loads, peaking under 1.5 GB (about 16x the file) and 60 s."""
+    """A 50 MB file (1.4 M triples) loads, peaking under 1.5 GB (about 16x the file)."""
     path = tmp_path / "big.ttl"
     _write_big_turtle(path, 50)
-    outcome, peak_mb, seconds = _load_in_child(path)
+    outcome, peak_mb, _seconds = _load_in_child(path)
     assert outcome.startswith("loaded "), outcome
     assert int(outcome.split()[1]) > 1_000_000
     assert peak_mb < 1536, f"peak {peak_mb} MB"
-    assert seconds < 60
 
 
 @pytest.mark.slow
