@@ -109,7 +109,7 @@ def interleaved(calls: list[Callable[[], Any]], runs: int) -> tuple[list[float],
 def measure_size(path: Path, samples: Mapping[str, str], runs: int) -> dict[str, Any]:
     """Everything for one data file (run in a process of its own)."""
     from ontology import load_regulation
-    from ontology.loader import folded_ntriples
+    from ontology.hidden_labels import folded_ntriples
     from ontology.screening import passes_term_checks, read_checked
     from ontology.store_oxigraph import OxigraphStore
 
