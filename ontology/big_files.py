@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from ontology.errors import StoreError
 from ontology.hidden_labels import TextFolds
 from ontology.screening import (
     LINE_FORMATS,
@@ -41,12 +42,15 @@ class _Parse(threading.Thread):
         super().__init__(name="orgkg-bulk-load", daemon=True)
         self._store, self._raw, self._fmt = store, raw, fmt
         self.error: Exception | None = None
+        self.finished = False
 
     def run(self) -> None:
         try:
             self._store.bulk_load(self._raw, self._fmt, base_iri=RELATIVE_BASE)
         except (SyntaxError, OSError, ValueError) as exc:  # handed to the calling thread
             self.error = exc
+        else:
+            self.finished = True
 
 
 def load_big_file(
@@ -75,6 +79,8 @@ def load_big_file(
         if isinstance(parse.error, SyntaxError):
             raise syntax_error(path, parse.error, raw) from None
         raise parse.error
+    if not parse.finished:  # anything else stopped it (memory): never serve a part of the file
+        raise StoreError(f"loading {path} stopped before the end of the file")
     added = screened and folds is not None and not folds.blank
     if added and folded:
         store.bulk_load(folded, ox.RdfFormat.N_TRIPLES, base_iri=RELATIVE_BASE)

@@ -17,7 +17,7 @@ import pytest
 
 from ontology import big_files
 from ontology.big_files import load_big_file
-from ontology.errors import DataError
+from ontology.errors import DataError, StoreError
 from ontology.folding import fold
 from ontology.hidden_labels import folded_ntriples
 from ontology.namespaces import PREFIXES
@@ -139,3 +139,16 @@ def test_an_empty_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DataError, match="empty file"):
         load_big_file(_store(), _write(tmp_path / "e.nt", "\n" * 700), ox.RdfFormat.N_TRIPLES, None)
     assert _no_parse_running()
+
+
+def test_a_parse_that_dies_is_never_served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever stops the parse thread (here MemoryError), the load fails instead of returning."""
+
+    def die(*_args: object, **_kwargs: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(OxigraphStore, "bulk_load", die)
+    monkeypatch.setattr(threading, "excepthook", lambda _args: None)
+    path = _write(tmp_path / "units.nt", "".join(_lines(10)))
+    with pytest.raises(StoreError, match="stopped before the end"):
+        load_big_file(_store(), path, ox.RdfFormat.N_TRIPLES, None)
