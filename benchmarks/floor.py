@@ -50,6 +50,8 @@ PAGE = 100
 # What a new process answers first on the on-disk store (see open_and_answer).
 FIRST_QUESTION = "ex-officio-posts"
 LISTING = "units"
+# What one run measures (--only): the load always, as everything else needs it.
+PARTS = frozenset({"load", "questions", "graph"})
 
 
 @dataclass
@@ -99,14 +101,16 @@ def interleaved(calls: list[Callable[[], Any]], runs: int) -> tuple[list[float],
     return [statistics.median(t) for t in times], results
 
 
-def measure_size(path: Path, samples: Mapping[str, str], runs: int) -> dict[str, Any]:
-    """Everything for one data file (run in a process of its own)."""
+def measure_size(
+    path: Path, samples: Mapping[str, str], runs: int, parts: frozenset[str] = PARTS
+) -> dict[str, Any]:
+    """Everything (or the ``parts`` asked) for one data file, in a process of its own."""
     from ontology import load_regulation
-    from ontology.loader import folded_ntriples
-    from ontology.screening import passes_term_checks, read_checked
+    from ontology.hidden_labels import folded_ntriples
+    from ontology.screening import check_text, passes_term_checks, read_raw
     from ontology.store_oxigraph import OxigraphStore
 
-    raw = path.read_bytes()
+    raw = read_raw(path)
     load_runs = max(1, min(runs, 3))
 
     def floor_load() -> int:
@@ -118,7 +122,7 @@ def measure_size(path: Path, samples: Mapping[str, str], runs: int) -> dict[str,
         [
             floor_load,
             lambda: load_regulation([path]),
-            lambda: passes_term_checks(read_checked(path)),
+            lambda: check_text(path, raw) and passes_term_checks(raw),
             lambda: folded_ntriples(raw),
         ],
         load_runs,
@@ -130,8 +134,12 @@ def measure_size(path: Path, samples: Mapping[str, str], runs: int) -> dict[str,
     return {
         "triples": triples,
         "load": load.to_dict(),
-        "questions": [r.to_dict() for r in measure_questions(store, samples, runs)],
-        "graph": [r.to_dict() for r in measure_graph(store, samples, runs)],
+        "questions": [r.to_dict() for r in measure_questions(store, samples, runs)]
+        if "questions" in parts
+        else [],
+        "graph": [r.to_dict() for r in measure_graph(store, samples, runs)]
+        if "graph" in parts
+        else [],
         "rss_mb": current_rss() / 2**20,
     }
 
@@ -265,18 +273,30 @@ def _prefixes() -> dict[str, str]:
     return dict(PREFIXES)
 
 
-def _child(path: str, samples: Mapping[str, str], runs: int, disk: bool, out: Any) -> None:
-    result = measure_size(Path(path), samples, runs)
+def _child(
+    path: str, samples: Mapping[str, str], runs: int, options: tuple[bool, frozenset[str]], out: Any
+) -> None:
+    disk, parts = options
+    result = measure_size(Path(path), samples, runs, parts)
     if disk:
         result["disk"] = measure_disk(Path(path), samples)
     out.put(result)
 
 
-def run_size(path: Path, samples: Mapping[str, str], runs: int, *, disk: bool) -> dict[str, Any]:
+def run_size(
+    path: Path,
+    samples: Mapping[str, str],
+    runs: int,
+    *,
+    disk: bool,
+    parts: frozenset[str] = PARTS,
+) -> dict[str, Any]:
     """:func:`measure_size` in a fresh ``spawn`` process."""
     context = multiprocessing.get_context("spawn")
     queue: Any = context.Queue()
-    child = context.Process(target=_child, args=(str(path), dict(samples), runs, disk, queue))
+    child = context.Process(
+        target=_child, args=(str(path), dict(samples), runs, (disk, parts), queue)
+    )
     child.start()
     try:
         result: dict[str, Any] = queue.get(timeout=3600)
@@ -297,11 +317,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--disk", default="largest", help="sizes to build on disk: largest, none, all"
     )
+    parser.add_argument(
+        "--only",
+        default=",".join(sorted(PARTS)),
+        help="comma list of parts: load, questions, graph (the load is always measured)",
+    )
     parser.add_argument("--open", metavar="DIR", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.open is not None:
         print(json.dumps(open_and_answer(args.open)))
         return 0
+    parts = frozenset(p for p in args.only.split(",") if p) | {"load"}
+    if not parts <= PARTS:
+        print(f"benchmarks: unknown part in --only {args.only!r}", file=sys.stderr)
+        return 2
     try:
         sizes = [(name, parse_size(name)) for name in args.sizes.split(",") if name]
     except ValueError as exc:
@@ -314,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
         dataset = ensure_dataset(target, seed=args.seed, out=args.out)
         disk = args.disk == "all" or (args.disk == "largest" and index == len(sizes) - 1)
         _say(f"{format_size(target)}: measuring {dataset.path.name}")
-        result = run_size(dataset.path, dataset.manifest.samples, args.runs, disk=disk)
+        result = run_size(dataset.path, dataset.manifest.samples, args.runs, disk=disk, parts=parts)
         results[name] = result
         targets += check_targets(name, result)
         print(render(name, result), flush=True)

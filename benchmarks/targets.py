@@ -30,31 +30,20 @@ def check_targets(name: str, result: Mapping[str, Any]) -> list[dict[str, Any]]:
     load = result["load"]
     add(f"load <= {LOAD_RATIO}x bulk_load", load["ratio"] <= LOAD_RATIO, f"{load['ratio']:.2f}x")
     answers = result["questions"]
-    worst = max(answers, key=lambda r: r["ratio"])
-    add(
-        f"every whole answer <= {ANSWER_RATIO}x the engine",
-        worst["ratio"] <= ANSWER_RATIO,
-        f"worst {worst['name']} {worst['ratio']:.2f}x",
-    )
-    slowest = max(answers, key=lambda r: r["page_ms"])
-    add(
-        f"first page <= {FIRST_PAGE_MS:.0f} ms",
-        slowest["page_ms"] <= FIRST_PAGE_MS,
-        f"slowest {slowest['name']} {slowest['page_ms']:.0f} ms",
-    )
-    graph = result["graph"]
-    cold = max(graph, key=lambda r: r["orgkg_ms"])
-    warm = max(graph, key=lambda r: r["warm_ms"])
-    add(
-        f"networkx cold <= {GRAPH_COLD_MS:.0f} ms",
-        cold["orgkg_ms"] <= GRAPH_COLD_MS,
-        f"slowest {cold['name']} {cold['orgkg_ms']:.0f} ms",
-    )
-    add(
-        f"networkx warm <= {GRAPH_WARM_MS:.0f} ms",
-        warm["warm_ms"] <= GRAPH_WARM_MS,
-        f"slowest {warm['name']} {warm['warm_ms']:.1f} ms",
-    )
+    if answers:  # not measured with --only load,graph
+        worst = max(answers, key=lambda r: r["ratio"])
+        add(
+            f"every whole answer <= {ANSWER_RATIO}x the engine",
+            worst["ratio"] <= ANSWER_RATIO,
+            f"worst {worst['name']} {worst['ratio']:.2f}x",
+        )
+        slowest = max(answers, key=lambda r: r["page_ms"])
+        add(
+            f"first page <= {FIRST_PAGE_MS:.0f} ms",
+            slowest["page_ms"] <= FIRST_PAGE_MS,
+            f"slowest {slowest['name']} {slowest['page_ms']:.0f} ms",
+        )
+    targets += _graph_targets(name, result)
     disk = result.get("disk")
     if disk:
         add(
@@ -68,6 +57,29 @@ def check_targets(name: str, result: Mapping[str, Any]) -> list[dict[str, Any]]:
             f"{disk['rss_after_open_mb']:.0f} MB",
         )
     return targets
+
+
+def _graph_targets(name: str, result: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The networkx targets of one size (none when the graph part was not run)."""
+    graph = result["graph"]
+    if not graph:
+        return []
+    cold = max(graph, key=lambda r: r["orgkg_ms"])
+    warm = max(graph, key=lambda r: r["warm_ms"])
+    return [
+        {
+            "size": name,
+            "target": f"networkx cold <= {GRAPH_COLD_MS:.0f} ms",
+            "met": cold["orgkg_ms"] <= GRAPH_COLD_MS,
+            "measured": f"slowest {cold['name']} {cold['orgkg_ms']:.0f} ms",
+        },
+        {
+            "size": name,
+            "target": f"networkx warm <= {GRAPH_WARM_MS:.0f} ms",
+            "met": warm["warm_ms"] <= GRAPH_WARM_MS,
+            "measured": f"slowest {warm['name']} {warm['warm_ms']:.1f} ms",
+        },
+    ]
 
 
 def render(name: str, result: Mapping[str, Any]) -> str:

@@ -16,6 +16,7 @@ not a container: an ex officio seat is membership, not where a post answers.
 from __future__ import annotations
 
 from collections import defaultdict, deque
+from collections.abc import Iterable, Iterator, Mapping
 from typing import NamedTuple
 
 import networkx as nx
@@ -61,10 +62,32 @@ def command_graph(graph: nx.DiGraph) -> nx.DiGraph:
     command.add_nodes_from(graph.nodes(data=True))
     command.add_edges_from(
         (node, superior, graph.edges[node, superior])
-        for node in graph
-        for superior in superiors(graph, node)
+        for node, above in command_superiors(graph).items()
+        for superior in above
     )
     return command
+
+
+def command_superiors(graph: nx.DiGraph) -> dict[str, list[str]]:
+    """:func:`superiors` of every node, in node order: the command graph as plain lists.
+
+    >>> g = nx.DiGraph([("a", "b", {"relation": "within"}), ("a", "c", {"relation": "reportsTo"})])
+    >>> command_superiors(g)
+    {'a': ['c'], 'b': [], 'c': []}
+    """
+    rank = {relation: index for index, relation in enumerate(PRECEDENCE)}
+    found: dict[str, list[str]] = {}
+    for node, targets in graph.adjacency():
+        best = len(PRECEDENCE)
+        chosen: list[str] = []
+        for target, data in targets.items():
+            level = rank.get(data.get("relation"), len(PRECEDENCE))
+            if level < best:
+                best, chosen = level, [target]
+            elif level == best and level < len(PRECEDENCE):
+                chosen.append(target)
+        found[node] = sorted(chosen)
+    return found
 
 
 def superiors(graph: nx.DiGraph, node: str) -> list[str]:
@@ -113,8 +136,18 @@ def reporting_cycles(graph: nx.DiGraph, *, limit: int = 100) -> list[list[str]]:
     >>> reporting_cycles(nx.DiGraph([("b", "a", up), ("a", "b", up)]))
     [['a', 'b']]
     """
+    reports = nx.DiGraph()
+    reports.add_nodes_from(graph)
+    reports.add_edges_from(
+        (u, v) for u, v, relation in graph.edges(data="relation") if relation == "reportsTo"
+    )
+    # Only a strongly connected part of two or more nodes (or a self-loop) holds a loop.
+    looping = {
+        n for part in nx.strongly_connected_components(reports) if len(part) > 1 for n in part
+    }
+    looping.update(u for u, v in nx.selfloop_edges(reports))
     cycles = []
-    for cycle in nx.simple_cycles(reporting_only(graph)):
+    for cycle in nx.simple_cycles(reports.subgraph(looping)):
         first = cycle.index(min(cycle))
         cycles.append(cycle[first:] + cycle[:first])
         if len(cycles) >= limit:
@@ -145,9 +178,13 @@ def single_points_of_failure(graph: nx.DiGraph) -> list[tuple[str, int]]:
     >>> single_points_of_failure(nx.DiGraph([("x", "m", up), ("y", "m", up), ("m", "top", up)]))
     [('m', 2)]
     """
-    undirected = command_graph(graph).to_undirected()
+    undirected: dict[str, set[str]] = {node: set() for node in graph}
+    for node, above in command_superiors(graph).items():
+        for superior in above:
+            undirected[node].add(superior)
+            undirected[superior].add(node)
     found: list[tuple[str, int]] = []
-    for component in nx.connected_components(undirected):
+    for component in _components(undirected):
         pieces = _separated_pieces(undirected, min(component))
         total = len(component)
         for node, sizes in pieces.items():
@@ -158,7 +195,24 @@ def single_points_of_failure(graph: nx.DiGraph) -> list[tuple[str, int]]:
     return sorted(found, key=lambda item: (-item[1], item[0]))
 
 
-def _separated_pieces(graph: nx.Graph, root: str) -> dict[str, list[int]]:
+def _components(graph: Mapping[str, Iterable[str]]) -> Iterator[list[str]]:
+    """The connected parts of an undirected adjacency mapping."""
+    seen: set[str] = set()
+    for start in graph:
+        if start in seen:
+            continue
+        seen.add(start)
+        part, queue = [start], [start]
+        while queue:
+            for neighbour in graph[queue.pop()]:
+                if neighbour not in seen:
+                    seen.add(neighbour)
+                    part.append(neighbour)
+                    queue.append(neighbour)
+        yield part
+
+
+def _separated_pieces(graph: Mapping[str, Iterable[str]], root: str) -> dict[str, list[int]]:
     """For each node, the sizes of the DFS subtrees that hang on it alone."""
     order = {root: 0}
     low = {root: 0}
@@ -198,50 +252,67 @@ def longest_chains(graph: nx.DiGraph, *, limit: int = 10) -> list[list[str]]:
     >>> longest_chains(g)
     [['a', 'b', 'c'], ['d', 'c']]
     """
-    dag = _acyclic(command_graph(graph))
-    height: dict[str, int] = {}
-    upward: dict[str, str | None] = {}
-    for node in reversed(list(nx.lexicographical_topological_sort(dag))):
-        superiors = sorted(dag.successors(node), key=lambda s: (-height[s], s))
-        upward[node] = superiors[0] if superiors else None
-        height[node] = 1 + (height[superiors[0]] if superiors else 0)
+    dag = _acyclic(command_superiors(graph))
+    below: dict[str, list[str]] = {node: [] for node in dag}
+    for node, above in dag.items():
+        for superior in above:
+            below[superior].append(node)
+    kinds = {node: graph.nodes[node].get("kind") for node in dag}
+    height = _heights(dag)
+    upward: dict[str, str | None] = {
+        node: min(above, key=lambda s: (-height[s], s)) if above else None
+        for node, above in dag.items()
+    }
     chains = []
     for node in dag:
-        if not _starts_chain(dag, node) or upward[node] is None:
+        if upward[node] is None or kinds[node] in _NOT_CHAIN_STARTS:
             continue
+        if any(kinds[p] not in _NOT_CHAIN_STARTS for p in below[node]):
+            continue  # a post or unit below it starts a longer chain
         chain = [node]
-        while (above := upward[chain[-1]]) is not None:
-            chain.append(above)
+        while (higher := upward[chain[-1]]) is not None:
+            chain.append(higher)
         chains.append(chain)
     return sorted(chains, key=lambda c: (-len(c), c))[:limit]
 
 
-def _starts_chain(graph: nx.DiGraph, node: str) -> bool:
-    """A post or unit with no post or unit below it (people are not chain links)."""
-    if graph.nodes[node].get("kind") in _NOT_CHAIN_STARTS:
-        return False
-    return all(graph.nodes[p].get("kind") in _NOT_CHAIN_STARTS for p in graph.predecessors(node))
+def _heights(dag: Mapping[str, list[str]]) -> dict[str, int]:
+    """Nodes on the longest way up from each node (1 for a top), superiors first."""
+    height: dict[str, int] = {}
+    for root in dag:
+        if root in height:
+            continue
+        stack = [(root, iter(dag[root]))]
+        while stack:
+            node, superiors = stack[-1]
+            for superior in superiors:
+                if superior not in height:
+                    stack.append((superior, iter(dag[superior])))
+                    break
+            else:
+                stack.pop()
+                height[node] = 1 + max((height[s] for s in dag[node]), default=0)
+    return height
 
 
-def _acyclic(graph: nx.DiGraph) -> nx.DiGraph:
-    """``graph`` without the edges a depth-first walk (in node order) finds closing a loop."""
-    if nx.is_directed_acyclic_graph(graph):
-        return graph
-    dag = graph.copy()
+def _acyclic(graph: Mapping[str, list[str]]) -> dict[str, list[str]]:
+    """``graph`` (sorted superiors) without the edges a depth-first walk in node order
+    finds closing a loop."""
+    dag = {node: list(above) for node, above in graph.items()}
     state: dict[str, int] = {}  # 1 on the current path, 2 done
     for root in sorted(graph):
         if root in state:
             continue
         state[root] = 1
-        stack = [(root, iter(sorted(graph.successors(root))))]
+        stack = [(root, iter(graph[root]))]
         while stack:
             node, successors = stack[-1]
             for successor in successors:
                 if state.get(successor) == 1:
-                    dag.remove_edge(node, successor)
+                    dag[node].remove(successor)
                 elif successor not in state:
                     state[successor] = 1
-                    stack.append((successor, iter(sorted(graph.successors(successor)))))
+                    stack.append((successor, iter(graph[successor])))
                     break
             else:
                 state[node] = 2

@@ -62,18 +62,22 @@ def project_reporting(store: Store, *, sources: bool = False) -> nx.DiGraph:
     reporting and contained keeps ``reportsTo``. With ``sources``, edges also
     get ``sources``: the sorted ids of the sentences they come from.
     """
-    graph = nx.DiGraph()
+    # One pass over the engine's rows, then one bulk insert: a pair both
+    # reporting and contained keeps the relation first in RELATIONS.
+    rank = {relation: index for index, relation in enumerate(RELATIONS)}
+    best: dict[tuple[str, str], str] = {}
     implied: dict[str, str] = {}
     for source, target, relation in select_values(store, "projection-reporting"):
         if source is None or target is None or relation is None:
             continue
-        if graph.has_edge(source, target) and RELATIONS.index(relation) >= RELATIONS.index(
-            graph.edges[source, target]["relation"]
-        ):
+        current = best.get((source, target))
+        if current is not None and rank[relation] >= rank[current]:
             continue
-        graph.add_edge(source, target, relation=relation)
+        best[(source, target)] = relation
         implied.setdefault(source, _IMPLIED.get((relation, "source"), "other"))
         implied.setdefault(target, _IMPLIED.get((relation, "target"), "other"))
+    graph = nx.DiGraph()
+    graph.add_edges_from((s, t, {"relation": r}) for (s, t), r in best.items())
     _describe_nodes(store, graph, implied)
     if sources:
         found = _sources(select_values(store, "projection-sources"))
@@ -131,11 +135,15 @@ def project_membership(store: Store) -> nx.Graph:
 
 
 def _describe_nodes(store: Store, graph: nx.Graph, implied: dict[str, str]) -> None:
-    """Give every node its labels and kind (from types, else from its relations)."""
+    """Give every node its labels and kind (from types, else from its relations).
+
+    ``implied`` has every node of ``graph``: rows about other IRIs (the
+    labels of duties, documents ...) are skipped with one dict look-up.
+    """
     labels: dict[str, dict[str, str]] = {}
     kinds: dict[str, set[str]] = {}
     for node, label, language, kind in select_values(store, "projection-nodes"):
-        if node is None or node not in graph:
+        if node is None or node not in implied:
             continue
         if label is not None:
             current = labels.setdefault(node, {})
@@ -149,7 +157,8 @@ def _describe_nodes(store: Store, graph: nx.Graph, implied: dict[str, str]) -> N
         found = labels.get(node, {})
         data["label_vi"] = found.get("vi") or found.get("")
         data["label_en"] = found.get("en") or found.get("")
-        data["kind"] = _kind_of(kinds.get(node, set())) or implied.get(node, "other")
+        types = kinds.get(node)
+        data["kind"] = (_kind_of(types) if types else None) or implied.get(node, "other")
 
 
 def _kind_of(types: Iterable[str]) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -87,6 +88,13 @@ def read_checked(path: Path) -> bytes:
 
     A UTF-8 byte order mark (Windows editors write one) is dropped.
     """
+    raw = read_raw(path)
+    check_text(path, raw)
+    return raw
+
+
+def read_raw(path: Path) -> bytes:
+    """A file's bytes, without a UTF-8 byte order mark; refused over the size cap."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -98,26 +106,39 @@ def read_checked(path: Path) -> bytes:
         raw = path.read_bytes()
     except OSError as exc:
         raise DataError(f"cannot read: {exc.strerror}", path=path) from None
-    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    return raw.removeprefix(b"\xef\xbb\xbf")
+
+
+def check_text(path: Path, raw: bytes, *, offset: int = 0, whole: bytes | None = None) -> bool:
+    """Check ``raw`` is non-empty UTF-8 in NFC, naming the place if not.
+
+    ``raw`` may be a piece of a bigger text ``whole`` that starts at byte
+    ``offset`` of it (pieces end at line ends): places are then given in the
+    whole text, and a blank piece is not refused but told (False returned).
+    """
+    whole = raw if whole is None else whole
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        at = offset + exc.start
+        if whole.startswith((b"\xff\xfe", b"\xfe\xff")):
             raise DataError(
                 "UTF-16, not UTF-8; save the file as UTF-8", path=path, line=1, column=1
             ) from None
-        line_start = raw.rfind(b"\n", 0, exc.start) + 1
-        column = len(raw[line_start : exc.start].decode("utf-8")) + 1
+        line_start = whole.rfind(b"\n", 0, at) + 1
+        column = len(whole[line_start:at].decode("utf-8", "replace")) + 1
         raise DataError(
-            f"not UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
+            f"not UTF-8 (byte 0x{whole[at]:02x}); save the file as UTF-8",
             path=path,
-            line=raw.count(b"\n", 0, exc.start) + 1,
+            line=whole.count(b"\n", 0, at) + 1,
             column=column,
         ) from None
-    if not text.strip():
+    blank = not text or text.isspace()
+    if blank and whole is raw:
         raise DataError("empty file: no RDF in it", path=path, line=1, column=1)
     if not unicodedata.is_normalized("NFC", text):
-        for number, line_text in enumerate(text.split("\n"), start=1):
+        first_line = whole.count(b"\n", 0, offset) + 1
+        for number, line_text in enumerate(text.split("\n"), start=first_line):
             if not unicodedata.is_normalized("NFC", line_text):
                 raise DataError(
                     "text is not Unicode NFC (decomposed diacritics); normalise the file to NFC",
@@ -125,7 +146,7 @@ def read_checked(path: Path) -> bytes:
                     line=number,
                     column=_first_non_nfc(line_text),
                 )
-    return raw
+    return not blank
 
 
 def _first_non_nfc(line: str) -> int:
@@ -240,3 +261,81 @@ def shorten(value: str, limit: int = 40) -> str:
 def position(text: str, offset: int) -> tuple[int, int]:
     line_start = text.rfind("\n", 0, offset) + 1
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+def checked_quads(path: Path, raw: bytes, fmt: ox.RdfFormat) -> Iterator[ox.Quad]:
+    """Parse ``raw`` lazily, checking every term the parser lets through.
+
+    Oxigraph keeps ill-typed literals ("abc"^^xsd:integer) and RDF 1.2 terms
+    that the layers above cannot carry; both are refused here, at the place
+    they are written. So are relative IRIs: resolved against the file's path
+    they would publish where the file lives and change when it moves.
+    """
+    if fmt == ox.RdfFormat.JSON_LD:
+        check_json_ld(path, raw)
+    count = 0
+    try:
+        for quad in ox.parse(raw, format=fmt, base_iri=RELATIVE_BASE):
+            for term in (quad.subject, quad.predicate, quad.object):
+                problem = term_problem(term)
+                if problem is not None:
+                    reason, needle = problem
+                    line, column = locate(raw, needle)
+                    raise DataError(reason, path=path, line=line, column=column)
+            count += 1
+            yield quad
+    except SyntaxError as exc:
+        raise syntax_error(path, exc, raw) from None
+    if count == 0:
+        raise DataError("no triples in the file", path=path, line=1, column=1)
+
+
+def locate(raw: bytes, needle: str) -> tuple[int | None, int | None]:
+    """Line and column (1-based, in characters) where ``needle`` is written.
+
+    Skips comment lines, prefers an occurrence right after a quote or ``<``
+    (a literal's lexical form, an IRI), and tries the text as written and
+    with Turtle/JSON escapes; None if it is not found.
+    """
+    text = raw.decode("utf-8")
+    escaped = needle.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    first: int | None = None
+    for candidate in dict.fromkeys((needle, escaped, needle[:40], escaped[:40])):
+        start = text.find(candidate) if candidate else -1
+        for _ in range(1000):  # a short needle may occur everywhere: look a while only
+            if start == -1:
+                break
+            line_start = text.rfind("\n", 0, start) + 1
+            if not text[line_start:start].lstrip().startswith("#"):
+                if start > 0 and text[start - 1] in "\"'<":
+                    return position(text, start)
+                first = start if first is None else first
+            start = text.find(candidate, start + 1)
+    return position(text, first) if first is not None else (None, None)
+
+
+def syntax_error(path: Path, exc: SyntaxError, raw: bytes) -> DataError:
+    reason = str(exc.msg if exc.msg else exc)
+    # Oxigraph prefixes its own position; keep only the reason.
+    if reason.startswith("Parser error at line") and ": " in reason:
+        reason = reason.split(": ", 1)[1]
+    line, column = exc.lineno, exc.offset
+    if line is not None and column is not None and reason.startswith("Unexpected character"):
+        reason = explain_unexpected(raw, line, column, reason)
+    if line is None:  # JSON-LD processing errors carry no position: point at the JSON-LD
+        line, column = locate(raw, "@context") if "context" in reason else (1, 1)
+        if line is None:
+            line, column = 1, 1
+    return DataError(reason, path=path, line=line, column=column)
+
+
+def explain_unexpected(raw: bytes, line: int, column: int, reason: str) -> str:
+    """Name the language tag when that is what the unexpected character broke."""
+    lines = raw.decode("utf-8").split("\n")
+    if line > len(lines):
+        return reason
+    tag = re.search(r"@([A-Za-z][A-Za-z0-9-]*)$", lines[line - 1][: column - 1])
+    if tag is None:
+        return reason
+    written = tag.group(1) + re.split(r"[\s,;.]", lines[line - 1][column - 1 :], maxsplit=1)[0]
+    return f'"@{shorten(written)}" is not a language tag (BCP 47: vi, en, en-GB)'

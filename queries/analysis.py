@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import functools
 import weakref
-from collections.abc import Hashable, Mapping
-from typing import Any
+from collections.abc import Callable, Hashable, Mapping
+from typing import Any, TypeVar
 
 import networkx as nx
 from rdflib import Literal, URIRef
@@ -28,6 +28,7 @@ from ontology.store import Row, Store, Table, Term
 from queries.question import GraphAnswer, Parameter, Question
 
 ARROW = " → "
+T = TypeVar("T")
 CACHE_SIZE = 4
 # Store id -> (the store, its version, what was computed from it). A store is
 # never mutated once loaded, so its projection and the graph answers can be
@@ -58,6 +59,21 @@ def reporting_of(store: Store) -> nx.DiGraph:
     return graph
 
 
+def derived(store: Store, name: str, compute: Callable[[nx.DiGraph], T]) -> T:
+    """``compute(reporting projection)``, once per store version, kept beside the projection.
+
+    The analytics of a question without parameters (articulation points,
+    strongly connected parts, longest chains) do not depend on the language
+    asked: every language's answer reads the same result.
+    """
+    memo = memo_of(store)
+    key = ("derived", name)
+    if key not in memo:
+        memo[key] = compute(reporting_of(store))
+    result: T = memo[key]
+    return result
+
+
 def remembered(answer: GraphAnswer) -> GraphAnswer:
     """``answer``, computed once per store, language and parameters."""
 
@@ -84,8 +100,15 @@ def label(graph: nx.DiGraph, node: str, lang: str) -> Literal | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def integer(value: int) -> Literal:
+    """An xsd:integer literal (kept: answers repeat small counts thousands of times)."""
     return Literal(value, datatype=XSD.integer)
+
+
+@functools.lru_cache(maxsize=64)
+def _literal(text: str) -> Literal:
+    return Literal(text)
 
 
 def _path(graph: nx.DiGraph, nodes: list[str], lang: str) -> Literal:
@@ -129,7 +152,7 @@ def answer_cycles(store: Store, params: Mapping[str, Term], lang: str) -> Table:
             label(graph, c[0], lang),
             _path(graph, [*c, c[0]], lang),
         )
-        for n, c in enumerate(reporting_cycles(graph), start=1)
+        for n, c in enumerate(derived(store, "reporting-cycles", reporting_cycles), start=1)
     ]
     return Table(("cycle", "length", "first", "firstLabel", "path"), tuple(rows))
 
@@ -141,10 +164,10 @@ def answer_failures(store: Store, params: Mapping[str, Term], lang: str) -> Tabl
         (
             URIRef(node),
             label(graph, node, lang),
-            Literal(graph.nodes[node]["kind"]),
+            _literal(graph.nodes[node]["kind"]),
             integer(separated),
         )
-        for node, separated in single_points_of_failure(graph)
+        for node, separated in derived(store, "single-points-of-failure", single_points_of_failure)
     ]
     return Table(("node", "nodeLabel", "kind", "separated"), tuple(rows))
 
@@ -162,7 +185,7 @@ def answer_chains(store: Store, params: Mapping[str, Term], lang: str) -> Table:
             label(graph, c[-1], lang),
             _path(graph, c, lang),
         )
-        for n, c in enumerate(longest_chains(graph), start=1)
+        for n, c in enumerate(derived(store, "longest-chains", longest_chains), start=1)
     ]
     variables = ("chain", "length", "start", "startLabel", "top", "topLabel", "path")
     return Table(variables, tuple(rows))

@@ -41,10 +41,11 @@ def diff(  # noqa: PLR0917 (typer: options are parameters)
     output: OutputOption = None,
 ) -> None:
     """What changed between two datasets, two days or two git revisions. Exit 0 same, 1 differs."""
+    from ontology.dating import parse_at
     from ontology.diff import compare
     from ontology.loader import load_regulation
     from ontology.revisions import checked_out, split_range
-    from ontology.timeline import at, parse_at
+    from ontology.timeline import at
 
     settings = _settings(ctx, None)
     first = parse_at(since, name="--at") if since else None

@@ -103,7 +103,7 @@ def _settings(ctx: typer.Context, lang: Lang | None) -> Settings:
 
 def _open_store(settings: Settings, *, dated: bool = True) -> Store:
     """The loaded store; ``dated``: as of ``--at`` (or today, if the data is dated)."""
-    from ontology.timeline import parse_at
+    from ontology.dating import parse_at
 
     day = parse_at(settings.at, name="--at") if settings.at else None  # before loading
     store = _load(settings)
@@ -127,7 +127,8 @@ def _as_of(settings: Settings, store: Store) -> tuple[Store, str | None]:
     """``store`` as of ``--at`` (else today, when dated), saying so on stderr."""
     from datetime import date
 
-    from ontology.timeline import as_of, parse_at
+    from ontology.dating import parse_at
+    from ontology.timeline import as_of
 
     day = parse_at(settings.at, name="--at") if settings.at else None
     view, used = as_of(store, day, today=date.today())

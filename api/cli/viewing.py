@@ -36,7 +36,8 @@ def view(
 ) -> None:
     """Write the offline org-graph page, or the chart as an SVG or PNG image."""
     from graph import render_html
-    from ontology.timeline import parse_at, timeline_days
+    from ontology.dating import parse_at
+    from ontology.timeline import timeline_days
 
     settings = _settings(ctx, lang)
     output = output or Path(f"orgkg.{fmt}")

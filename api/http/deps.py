@@ -14,9 +14,9 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 
 from api.runtime.service import Service
+from ontology.dating import parse_at
 from ontology.errors import StoreError
 from ontology.languages import Lang
-from ontology.timeline import parse_at
 
 
 async def get_service(request: Request) -> Service:

@@ -46,8 +46,8 @@ class WorkerContext:
         """The store as of the ISO day ``at`` (built once per worker and day), or as it is."""
         if at is None:
             return self.store
+        from ontology.dating import parse_at
         from ontology.timeline import at as as_of_day
-        from ontology.timeline import parse_at
 
         return as_of_day(self.store, parse_at(at))
 

@@ -46,3 +46,14 @@ def test_every_question_has_a_floor_and_a_first_page(dataset: tuple[Path, dict[s
     table = render("3k", result)
     assert "floor ms" in table and "open + ex-officio-posts page" in table
     assert result["disk"]["listing_rows"] > 0
+
+
+def test_only_load_and_graph_skips_the_questions(dataset: tuple[Path, dict[str, str]]) -> None:
+    """``--only load,graph``: the questions are not run, and their targets are not claimed."""
+    path, samples = dataset
+    result = measure_size(path, samples, runs=1, parts=frozenset({"load", "graph"}))
+    assert result["questions"] == []
+    assert result["graph"] and result["load"]["ratio"] > 0
+    names = [t["target"] for t in check_targets("3k", result)]
+    assert len(names) == 3 and names[0].startswith("load") and "networkx cold" in names[1]
+    assert "load" in render("3k", result)

@@ -10,7 +10,8 @@ import pytest
 from benchmarks.generator import generate
 from ontology import find_sources, load_regulation
 from ontology.folding import fold
-from ontology.loader import folded_ntriples, parse_file
+from ontology.hidden_labels import folded_ntriples
+from ontology.loader import parse_file
 from ontology.namespaces import PREFIXES
 from ontology.store import plain_graph
 from ontology.store_oxigraph import OxigraphStore

@@ -8,10 +8,11 @@ import shutil
 from pathlib import Path
 
 from ontology import load_regulation
+from ontology.dating import parse_at
 from ontology.fidelity import QUOTE_SHAPE
 from ontology.loader import REGULATIONS
 from ontology.profiles import check_with_profile
-from ontology.timeline import at, parse_at
+from ontology.timeline import at
 
 DATED = REGULATIONS / "tct-cpdt-2019-2021"
 ITEM = "Bộ trưởng Thông tin và Truyền thông làm Phó Chủ tịch Ủy ban"

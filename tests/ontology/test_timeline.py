@@ -9,8 +9,9 @@ import pytest
 from rdflib import URIRef
 
 from ontology import REGULATIONS, ParameterError, Store, load_regulation
+from ontology.dating import Period, parse_at, parse_day
 from ontology.namespaces import ID, ORG, SH, SKOS
-from ontology.timeline import Period, as_of, at, events, is_dated, parse_at, parse_day
+from ontology.timeline import as_of, at, events, is_dated
 from ontology.validation import check
 
 BOTH = [REGULATIONS / "qd-426-2018", REGULATIONS / "tct-cpdt-2019-2021"]

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from ontology import DataError, load_regulation
-from ontology.timeline import events, parse_day
+from ontology.dating import parse_day
+from ontology.timeline import events
 from tests.reliability.support import make_client
 
 PREFIXES = """@prefix org: <http://www.w3.org/ns/org#> .

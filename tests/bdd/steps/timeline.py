@@ -9,9 +9,10 @@ import pytest
 from pytest_bdd import given, parsers, then, when
 
 from ontology import REGULATIONS, Store, load_regulation
+from ontology.dating import parse_at
 from ontology.diff import Difference, compare
 from ontology.report import Report
-from ontology.timeline import at, parse_at
+from ontology.timeline import at
 from queries import Answer
 from tests.bdd.model import Cited, LoadedModel, rows_with, table
 

@@ -1,0 +1,154 @@
+"""The big-file path: parse in a thread, screen and fold beside it, piece by piece.
+
+Pieces are made small here (a few hundred bytes) so that a file of a few
+kilobytes crosses many piece boundaries: errors must still be placed at the
+file's own line and column, and the parse thread must have ended before a
+DataError reaches the caller.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from ontology import big_files
+from ontology.big_files import load_big_file
+from ontology.errors import DataError, StoreError
+from ontology.folding import fold
+from ontology.hidden_labels import folded_ntriples
+from ontology.namespaces import PREFIXES
+from ontology.store import plain_graph
+from ontology.store_oxigraph import OxigraphStore
+
+SKOS = PREFIXES["skos"]
+HIDDEN = ox.NamedNode(SKOS + "hiddenLabel")
+XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+
+
+@pytest.fixture(autouse=True)
+def small_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(big_files, "PIECE_BYTES", 300)
+
+
+def _lines(count: int) -> list[str]:
+    return [
+        f'<http://ex.org/u{n}> <{SKOS}prefLabel> "Đơn vị số {n}"@vi .\n'
+        f'<http://ex.org/u{n}> <http://ex.org/size> "{n}"^^<{XSD_INTEGER}> .\n'
+        for n in range(count)
+    ]
+
+
+def _store() -> OxigraphStore:
+    return OxigraphStore(shapes=plain_graph(), version="test")
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+def _no_parse_running() -> bool:
+    return not any(t.name == "orgkg-bulk-load" and t.is_alive() for t in threading.enumerate())
+
+
+def test_a_clean_file_loads_with_every_folded_label(tmp_path: Path) -> None:
+    """Folded labels read piece by piece are those of the whole text, and all are loaded."""
+    text = "".join(_lines(60))
+    store = _store()
+    heard: list[tuple[int, int]] = []
+    path = _write(tmp_path / "units.nt", text)
+    assert load_big_file(store, path, ox.RdfFormat.N_TRIPLES, lambda _p, d, t: heard.append((d, t)))
+    hidden = {
+        (q.subject.value, q.object.value)
+        for q in store.native.quads_for_pattern(None, HIDDEN, None)
+        if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.Literal)
+    }
+    assert hidden == {(f"http://ex.org/u{n}", fold(f"Đơn vị số {n}")) for n in range(60)}
+    expected = ox.Store()
+    raw = text.encode()
+    expected.bulk_load(input=raw + folded_ntriples(raw), format=ox.RdfFormat.N_TRIPLES)
+    assert len(store.native) == len(expected)
+    size = path.stat().st_size
+    assert len(heard) > 3 and heard[-1] == (size, size)
+    assert [d for d, _ in heard] == sorted(d for d, _ in heard)
+
+
+@pytest.mark.parametrize(
+    ("bad_line", "message", "column"),
+    [
+        (
+            f'<http://ex.org/x> <{SKOS}prefLabel> "{unicodedata.normalize("NFD", "Tổ")}" .\n',
+            "not Unicode NFC",
+            69,
+        ),
+        (
+            f'<http://ex.org/x> <http://ex.org/size> "many"^^<{XSD_INTEGER}> .\n',
+            "not a valid xsd:integer",
+            41,
+        ),
+        ('<http://ex.org/x> <http://ex.org/p> "unterminated .\n', "", None),
+    ],
+    ids=["not-nfc", "ill-typed", "syntax"],
+)
+def test_an_error_in_a_late_piece_is_placed_in_the_file(
+    tmp_path: Path, bad_line: str, message: str, column: int | None
+) -> None:
+    """The error's line counts every piece before it; the parse has ended when it is raised."""
+    lines = _lines(40)
+    text = "".join(lines) + bad_line + "".join(_lines(5))
+    path = _write(tmp_path / "bad.nt", text)
+    with pytest.raises(DataError) as caught:
+        load_big_file(_store(), path, ox.RdfFormat.N_TRIPLES, None)
+    assert caught.value.line == 2 * len(lines) + 1
+    assert message in str(caught.value)
+    if column is not None:
+        assert caught.value.column == column
+    assert _no_parse_running()
+
+
+def test_not_utf8_in_a_late_piece_is_placed_in_the_file(tmp_path: Path) -> None:
+    raw = "".join(_lines(40)).encode() + b'<http://ex.org/x> <http://ex.org/p> "caf\xe9" .\n'
+    path = tmp_path / "latin1.nt"
+    path.write_bytes(raw)
+    with pytest.raises(DataError, match="not UTF-8") as caught:
+        load_big_file(_store(), path, ox.RdfFormat.N_TRIPLES, None)
+    assert (caught.value.line, caught.value.column) == (81, 41)
+    assert _no_parse_running()
+
+
+def test_blank_node_labels_are_left_to_the_query(tmp_path: Path) -> None:
+    """A blank node's folded label cannot be loaded apart from it: the caller folds by query."""
+    text = "".join(_lines(10)) + f'_:b1 <{SKOS}prefLabel> "Đảng ủy"@vi .\n'
+    store = _store()
+    assert not load_big_file(store, _write(tmp_path / "b.nt", text), ox.RdfFormat.N_TRIPLES, None)
+    assert not list(store.native.quads_for_pattern(None, HIDDEN, None))
+    store.add_folded_labels(fold)
+    blank = [
+        q.object.value
+        for q in store.native.quads_for_pattern(None, HIDDEN, None)
+        if isinstance(q.subject, ox.BlankNode) and isinstance(q.object, ox.Literal)
+    ]
+    assert blank == ["dang uy"]
+
+
+def test_an_empty_file_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="empty file"):
+        load_big_file(_store(), _write(tmp_path / "e.nt", "\n" * 700), ox.RdfFormat.N_TRIPLES, None)
+    assert _no_parse_running()
+
+
+def test_a_parse_that_dies_is_never_served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever stops the parse thread (here MemoryError), the load fails instead of returning."""
+
+    def die(*_args: object, **_kwargs: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(OxigraphStore, "bulk_load", die)
+    monkeypatch.setattr(threading, "excepthook", lambda _args: None)
+    path = _write(tmp_path / "units.nt", "".join(_lines(10)))
+    with pytest.raises(StoreError, match="stopped before the end"):
+        load_big_file(_store(), path, ox.RdfFormat.N_TRIPLES, None)
