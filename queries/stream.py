@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 from abc import ABC, abstractmethod
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from ontology.formats import SOLUTION_FORMATS
@@ -82,14 +83,18 @@ def answer_rendered(
             rows=None if rendered.truncated else len(answer.rows),
         )
     if page.whole or not store.cacheable:
-        variables, rows = _tidied_answer(store, question, params or {}, lang)
+        variables, rows = tidied_answer(store, question, params or {}, lang)
     else:
         variables, rows = _materialised(store, question, params or {}, lang)
-    writer = _JsonWriter(variables) if fmt == "json" else _CsvWriter(variables)
-    return writer.render(rows, page, caps)
+    return writer_for(fmt, variables).render(rows, page, caps)
 
 
-def _tidied_answer(
+def writer_for(fmt: str, variables: tuple[str, ...]) -> RowWriter:
+    """The writer of ``fmt`` (one of :data:`STREAMED_FORMATS`) for these columns."""
+    return _JsonWriter(variables) if fmt == "json" else _CsvWriter(variables)
+
+
+def tidied_answer(
     store: Store, question: Question, params: Mapping[str, str], lang: str
 ) -> tuple[tuple[str, ...], Iterable[ValueRow]]:
     """The question's variables and its tidied rows, as the engine yields them."""
@@ -116,7 +121,7 @@ def _materialised(
     if key in kept:
         kept.move_to_end(key)
         return kept[key]
-    variables, rows = _tidied_answer(store, question, params, lang)
+    variables, rows = tidied_answer(store, question, params, lang)
     kept[key] = (variables, list(rows))
     while len(kept) > MATERIALISED_ANSWERS:
         kept.popitem(last=False)
@@ -143,7 +148,43 @@ def _sorted_list(value: Value) -> Value | None:
     return Value("literal", LIST_SEPARATOR.join(items)) if items else None
 
 
-class _Writer(ABC):
+def fit(
+    window: Iterable[bytes], caps: Caps, frame: int, separator: int
+) -> tuple[list[bytes], bool]:
+    """The encoded rows of ``window`` that fit in the caps, and whether any did not.
+
+    A cap keeps a prefix of the window: the first row over it ends the body.
+    """
+    parts: list[bytes] = []
+    size = frame
+    for encoded in window:
+        if caps.rows is not None and len(parts) >= caps.rows:
+            return parts, True
+        extra = len(encoded) + (separator if parts else 0)
+        if caps.bytes is not None and size + extra > caps.bytes:
+            return parts, True
+        parts.append(encoded)
+        size += extra
+    return parts, False
+
+
+class _Counter(Iterator[ValueRow]):
+    """Rows passed through, counted; ``drain`` counts the ones nobody read."""
+
+    def __init__(self, rows: Iterable[ValueRow]) -> None:
+        self._rows = iter(rows)
+        self.count = 0
+
+    def __next__(self) -> ValueRow:
+        row = next(self._rows)
+        self.count += 1
+        return row
+
+    def drain(self) -> None:
+        self.count += sum(1 for _ in self._rows)
+
+
+class RowWriter(ABC):
     """Encodes rows one by one, each distinct value once; cuts at the page and the caps."""
 
     media_type: str
@@ -154,30 +195,23 @@ class _Writer(ABC):
         self._encoded: dict[Value, str] = {}
 
     def render(self, rows: Iterable[ValueRow], page: Page, caps: Caps) -> Rendered:
-        start, end = page.offset, page.end
-        parts: list[bytes] = []
-        size = len(self.opening()) + len(self.closing())
-        total = 0
-        truncated = False
-        for row in rows:
-            inside = total >= start and (end is None or total < end)
-            total += 1
-            if not inside or truncated:
-                continue
-            if caps.rows is not None and len(parts) >= caps.rows:
-                truncated = True
-                continue
-            encoded = self.row(row)
-            extra = len(encoded) + (len(self.separator) if parts else 0)
-            if caps.bytes is not None and size + extra > caps.bytes:
-                truncated = True
-                continue
-            parts.append(encoded)
-            size += extra
-        body = self.opening() + self.separator.join(parts) + self.closing()
+        """The page's rows encoded, every row counted (so the page knows the total)."""
+        counted = _Counter(rows)
+        window = (self.row(row) for row in itertools.islice(counted, page.offset, page.end))
+        parts, truncated = fit(window, caps, self.frame_size(), len(self.separator))
+        counted.drain()
         return Rendered(
-            body, self.media_type, truncated, total=total, offset=page.offset, rows=len(parts)
+            self.opening() + self.separator.join(parts) + self.closing(),
+            self.media_type,
+            truncated,
+            total=counted.count,
+            offset=page.offset,
+            rows=len(parts),
         )
+
+    def frame_size(self) -> int:
+        """The bytes of the body around its rows."""
+        return len(self.opening()) + len(self.closing())
 
     def cell(self, value: Value, encode: Callable[[Value], str]) -> str:
         found = self._encoded.get(value)
@@ -198,7 +232,7 @@ class _Writer(ABC):
         """One row, encoded."""
 
 
-class _JsonWriter(_Writer):
+class _JsonWriter(RowWriter):
     """SPARQL 1.1 Results JSON, spaced as ``json.dumps`` spaces it."""
 
     media_type = SOLUTION_FORMATS["json"]
@@ -233,7 +267,7 @@ def _json_term(value: Value) -> str:
     return json.dumps(encoded, ensure_ascii=False)
 
 
-class _CsvWriter(_Writer):
+class _CsvWriter(RowWriter):
     """CSV with a header row; cells a spreadsheet would run as formulas are quoted."""
 
     media_type = SOLUTION_FORMATS["csv"]

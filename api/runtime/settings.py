@@ -25,6 +25,7 @@ long_workers                ``ORGKG_LONG_WORKERS``         ``1``
 sparql_per_client           ``ORGKG_SPARQL_PER_CLIENT``    ``2``
 warm_up                     ``ORGKG_WARM_UP``              ``1`` (``0``: off)
 worker_memory (MiB)         ``ORGKG_WORKER_MEMORY``        ``768``
+prepared_memory (MiB)       ``ORGKG_PREPARED_MEMORY``      ``1024``
 ==========================  =============================  ===============
 
 The workers come in three lanes that never wait for one another:
@@ -33,7 +34,10 @@ answer ad-hoc ``/sparql`` queries (at a lower CPU priority); ``long_workers``
 build the compliance report, exports and the viewer page. One client (one
 address) may have ``sparql_per_client`` ``/sparql`` queries in flight; one
 more is refused at once with 429 and ``Retry-After``. With ``warm_up``, every
-parameter-free answer is computed before the service takes traffic.
+parameter-free answer is computed before the service takes traffic; the
+SPARQL questions' answers are kept prepared for paging, up to
+``prepared_memory`` in all (beyond it an answer is kept whole in the cache,
+or not at all when it is over ``max_bytes``).
 
 ``worker_memory`` is what one query may allocate on top of the worker's
 size at fork (an address-space limit): a query past it ends that worker,
@@ -78,6 +82,7 @@ class Settings:
     sparql_per_client: int = 2
     warm_up: bool = True
     worker_memory: int = 768
+    prepared_memory: int = 1024
     # Not settable from the environment: tests use it to keep runs quiet.
     log_level: str = field(default="info", compare=False)
 
@@ -95,6 +100,7 @@ class Settings:
             "long_workers",
             "sparql_per_client",
             "worker_memory",
+            "prepared_memory",
         )
         for name in positive:
             if getattr(self, name) <= 0:
@@ -138,6 +144,7 @@ def _parse(name: str, raw: str) -> Any:
         "sparql_per_client": int,
         "warm_up": _flag,
         "worker_memory": int,
+        "prepared_memory": int,
     }
     convert = converters.get(name, str)
     try:
