@@ -22,7 +22,7 @@ from ontology.paging import FULL, Page
 from ontology.store import Store
 from queries.question import Question
 from queries.results import Rendered
-from queries.stream import STREAMED_FORMATS, Caps, fit, tidied_answer, writer_for
+from queries.stream import STREAMED_FORMATS, Caps, answer_rows, fit, writer_for
 
 
 @dataclass(frozen=True)
@@ -87,11 +87,11 @@ def prepare_answer(
     >>> (page.rows, page.total == len(prepared.formats["csv"].rows))
     (2, True)
     """
-    variables, rows = tidied_answer(store, question, {}, lang)
+    columns, rows = answer_rows(store, question, {}, lang)
     kept = list(rows)
     encoded: dict[str, EncodedRows] = {}
     for fmt in formats:
-        writer = writer_for(fmt, variables)
+        writer = writer_for(fmt, columns)
         encoded[fmt] = EncodedRows(
             writer.media_type,
             writer.opening(),
