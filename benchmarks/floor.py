@@ -9,11 +9,15 @@ Per size, in a fresh process each (so memory and caches are that size's own):
   with the screening and the folding timed apart;
 - every SPARQL question, whole answer as SPARQL JSON: the engine evaluating and
   serialising the same query with the same bindings (the floor) against
-  orgkg's answer; then orgkg's first page of 100 rows, uncached;
+  orgkg's answer; then orgkg's first page of 100 rows, uncached, and as the
+  service serves it (cut from the answer prepared once per store version,
+  for a parameter-free question; what preparing cost is shown beside it);
 - every networkx question and projection, cold (first call on the store
   version) and warm;
 - the on-disk store: ``orgkg load`` into a folder, then in a new process
-  opening it and answering a first page, with the RSS after opening.
+  opening it and answering a first page, with the RSS after opening;
+- on the largest size (``--http``): ``orgkg serve`` on the file, page 1 of
+  every question under wrk (:mod:`benchmarks.served_pages`), p50 and p99.
 
 Ratios are orgkg's time divided by the floor's, measured in the same process
 one after the other, so a busy machine slows both alike.
@@ -43,6 +47,8 @@ import pyoxigraph as ox
 from benchmarks.generator import DEFAULT_SEED, OUT, ensure_dataset, format_size, parse_size
 from benchmarks.measurement import choose_params, current_rss
 from benchmarks.report import describe_machine
+from benchmarks.served_pages import HTTP_PAGE_P99_MS, measure_served_pages
+from benchmarks.served_pages import render as render_served
 
 DEFAULT_SIZES = "10k,100k,1M"
 PAGE = 100
@@ -144,11 +150,17 @@ def measure_size(path: Path, samples: Mapping[str, str], runs: int) -> dict[str,
 
 
 def measure_questions(store: Any, samples: Mapping[str, str], runs: int) -> list[Row]:
-    """Each SPARQL question: the engine's JSON (floor), orgkg's JSON, orgkg's first page."""
+    """Each SPARQL question: the engine's JSON (floor), orgkg's JSON, orgkg's first page.
+
+    The first page is measured uncached (the engine evaluates the whole sorted
+    answer) and, for a parameter-free question, cut from its prepared answer
+    as the service serves it; ``prepare_ms`` is what preparing it cost once.
+    """
     from ontology.paging import Page
     from ontology.store_oxigraph import to_ox
     from queries import bind_parameters, load_catalogue
     from queries.analysis import memo_of
+    from queries.prepared import prepare_answer
     from queries.runner import sparql_bindings
     from queries.stream import answer_rendered
 
@@ -177,7 +189,19 @@ def measure_questions(store: Any, samples: Mapping[str, str], runs: int) -> list
         (floor_ms, orgkg_ms, page_ms), (_, rendered, _) = interleaved(
             [floor, whole, first_page], runs
         )
-        results.append(Row(question.id, floor_ms, orgkg_ms, rendered.total, {"page_ms": page_ms}))
+        extra = {"page_ms": page_ms}
+        if not any(p.required for p in question.parameters):
+
+            def prepare(q: Any = question) -> Any:
+                return prepare_answer(store, q, lang="vi")
+
+            extra["prepare_ms"], prepared = timed(prepare, 1)
+
+            def cut(answer: Any = prepared) -> Any:
+                return answer.render("json", Page(limit=PAGE))
+
+            extra["prepared_page_ms"], _ = timed(cut, max(runs, 5))
+        results.append(Row(question.id, floor_ms, orgkg_ms, rendered.total, extra))
     return results
 
 
@@ -310,12 +334,22 @@ def check_targets(name: str, result: Mapping[str, Any]) -> list[dict[str, Any]]:
         worst["ratio"] <= ANSWER_RATIO,
         f"worst {worst['name']} {worst['ratio']:.2f}x",
     )
-    slowest = max(answers, key=lambda r: r["page_ms"])
+    slowest = max(answers, key=served_page_ms)
+    uncached = max(answers, key=lambda r: r["page_ms"])
     add(
-        f"first page <= {FIRST_PAGE_MS:.0f} ms",
-        slowest["page_ms"] <= FIRST_PAGE_MS,
-        f"slowest {slowest['name']} {slowest['page_ms']:.0f} ms",
+        f"first page <= {FIRST_PAGE_MS:.0f} ms (as served: prepared when parameter-free)",
+        served_page_ms(slowest) <= FIRST_PAGE_MS,
+        f"slowest {slowest['name']} {served_page_ms(slowest):.0f} ms; "
+        f"uncached slowest {uncached['name']} {uncached['page_ms']:.0f} ms",
     )
+    served = result.get("served_pages")
+    if served:
+        p99 = served["load"]["p99_ms"]
+        add(
+            f"HTTP first page p99 <= {HTTP_PAGE_P99_MS:.0f} ms",
+            p99 is not None and p99 <= HTTP_PAGE_P99_MS and not served["load"]["failures"],
+            f"p99 {_ms(p99)} ms over {served['pages']} pages, {served['load']['failures']} failed",
+        )
     graph = result["graph"]
     cold = max(graph, key=lambda r: r["orgkg_ms"])
     warm = max(graph, key=lambda r: r["warm_ms"])
@@ -344,14 +378,23 @@ def check_targets(name: str, result: Mapping[str, Any]) -> list[dict[str, Any]]:
     return targets
 
 
+def served_page_ms(row: Mapping[str, Any]) -> float:
+    """The first page as the service serves it: cut from the prepared answer if there is one."""
+    prepared: float | None = row.get("prepared_page_ms")
+    return float(row["page_ms"]) if prepared is None else prepared
+
+
 def render(name: str, result: Mapping[str, Any]) -> str:
     """One size as an aligned text table: floor and orgkg side by side."""
     lines = [f"== {name}: {result['triples']:,} triples =="]
-    table = [["what", "floor ms", "orgkg ms", "ratio", "first page ms", "rows"]]
+    table = [
+        ["what", "floor ms", "orgkg ms", "ratio", "first page ms", "uncached", "prepare ms", "rows"]
+    ]
+    blank = ["", "", "", ""]
     load = result["load"]
-    table.append(["load", _ms(load["floor_ms"]), _ms(load["orgkg_ms"]), _x(load["ratio"]), "", ""])
-    table.append(["  of which screening", "", _ms(load["screening_ms"]), "", "", ""])
-    table.append(["  of which folding", "", _ms(load["folding_ms"]), "", "", ""])
+    table.append(["load", _ms(load["floor_ms"]), _ms(load["orgkg_ms"]), _x(load["ratio"]), *blank])
+    table.append(["  of which screening", "", _ms(load["screening_ms"]), "", *blank])
+    table.append(["  of which folding", "", _ms(load["folding_ms"]), "", *blank])
     for row in result["questions"]:
         table.append(
             [
@@ -359,24 +402,25 @@ def render(name: str, result: Mapping[str, Any]) -> str:
                 _ms(row["floor_ms"]),
                 _ms(row["orgkg_ms"]),
                 _x(row["ratio"]),
+                _ms(served_page_ms(row)),
                 _ms(row["page_ms"]),
+                _ms(row.get("prepare_ms")),
                 str(row["rows"]),
             ]
         )
-    table.append(["networkx (cold / warm)", "", "", "", "", ""])
+    table.append(["networkx (cold / warm)", "", "", "", *blank])
     for row in result["graph"]:
-        table.append(
-            [f"  {row['name']}", "-", _ms(row["orgkg_ms"]), "", f"warm {_ms(row['warm_ms'])}", ""]
-        )
+        warm = f"warm {_ms(row['warm_ms'])}"
+        table.append([f"  {row['name']}", "-", _ms(row["orgkg_ms"]), "", warm, *blank[1:]])
     disk = result.get("disk")
     if disk:
-        table.append(["on-disk build", "", _ms(disk["build_s"] * 1000), "", "", ""])
+        table.append(["on-disk build", "", _ms(disk["build_s"] * 1000), "", *blank])
         first = f"open + {disk['first_question']} page"
-        table.append([first, "", _ms(disk["open_and_answer_s"] * 1000), "", "", ""])
+        table.append([first, "", _ms(disk["open_and_answer_s"] * 1000), "", *blank])
         if "listing_page_s" in disk:
             listing = f"then {disk['listing']} page"
-            table.append([listing, "", _ms(disk["listing_page_s"] * 1000), "", "", ""])
-        table.append(["RSS after open (MB)", "", f"{disk['rss_after_open_mb']:.0f}", "", "", ""])
+            table.append([listing, "", _ms(disk["listing_page_s"] * 1000), "", *blank])
+        table.append(["RSS after open (MB)", "", f"{disk['rss_after_open_mb']:.0f}", "", *blank])
     widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
     for r in table:
         lines.append(
@@ -385,6 +429,9 @@ def render(name: str, result: Mapping[str, Any]) -> str:
                 for i, (c, w) in enumerate(zip(r, widths, strict=True))
             )
         )
+    served = result.get("served_pages")
+    if served:
+        lines.append(render_served(served))
     return "\n".join(lines)
 
 
@@ -406,6 +453,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--disk", default="largest", help="sizes to build on disk: largest, none, all"
     )
+    parser.add_argument(
+        "--http", default="largest", help="sizes whose first pages are served: largest, none, all"
+    )
     parser.add_argument("--open", metavar="DIR", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.open is not None:
@@ -424,6 +474,9 @@ def main(argv: list[str] | None = None) -> int:
         disk = args.disk == "all" or (args.disk == "largest" and index == len(sizes) - 1)
         _say(f"{format_size(target)}: measuring {dataset.path.name}")
         result = run_size(dataset.path, dataset.manifest.samples, args.runs, disk=disk)
+        if args.http == "all" or (args.http == "largest" and index == len(sizes) - 1):
+            _say(f"{format_size(target)}: serving first pages")
+            result["served_pages"] = measure_served_pages(dataset.path, dataset.manifest.samples)
         results[name] = result
         targets += check_targets(name, result)
         print(render(name, result), flush=True)
