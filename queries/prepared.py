@@ -15,14 +15,15 @@ the same page and caps (tested on every question).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ontology.paging import FULL, Page
-from ontology.store import Store
+from ontology.paging import FULL, Page, ValueRow
+from ontology.store import Store, value_of
 from queries.question import Question
 from queries.results import Rendered
-from queries.stream import STREAMED_FORMATS, Caps, answer_rows, fit, writer_for
+from queries.runner import run_query
+from queries.stream import STREAMED_FORMATS, Caps, Columns, answer_rows, fit, writer_for
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class EncodedRows:
 
 @dataclass(frozen=True)
 class PreparedAnswer:
-    """A parameter-free SPARQL answer in one language, encoded in each streamed format."""
+    """A parameter-free answer in one language, encoded in each streamed format."""
 
     question: str
     lang: str
@@ -80,6 +81,9 @@ def prepare_answer(
 ) -> PreparedAnswer:
     """Evaluate ``question`` without parameters once and encode every row in each format.
 
+    A SPARQL question's rows come from the engine's values; a networkx
+    question's answer is built, then each of its terms read as a value.
+
     >>> from ontology import load_regulation
     >>> from queries import load_catalogue
     >>> prepared = prepare_answer(load_regulation(), load_catalogue()["units"], lang="en")
@@ -87,7 +91,7 @@ def prepare_answer(
     >>> (page.rows, page.total == len(prepared.formats["csv"].rows))
     (2, True)
     """
-    columns, rows = answer_rows(store, question, {}, lang)
+    columns, rows = _rows(store, question, lang)
     kept = list(rows)
     encoded: dict[str, EncodedRows] = {}
     for fmt in formats:
@@ -100,3 +104,12 @@ def prepare_answer(
             tuple(writer.row(row) for row in kept),
         )
     return PreparedAnswer(question.id, lang, encoded)
+
+
+def _rows(store: Store, question: Question, lang: str) -> tuple[Columns, Iterable[ValueRow]]:
+    if question.kind == "sparql":
+        return answer_rows(store, question, {}, lang)
+    answer = run_query(store, question, {}, lang=lang)
+    width = len(answer.variables)
+    columns = Columns(answer.variables, tuple(range(width)), (False,) * width)
+    return columns, (tuple(None if t is None else value_of(t) for t in row) for row in answer.rows)

@@ -7,9 +7,9 @@ pool, under the long limit if it walks the whole graph, and its answer is
 kept when the job gives it a cache key. A client's ad-hoc SPARQL queries pass
 a per-client gate first (429 beyond it). Before the service takes traffic,
 :meth:`Service.warm` computes every parameter-free answer of the catalogue,
-so no first caller pays for one: a SPARQL question's is kept prepared
-(:mod:`queries.prepared`, each row encoded), so that any page of it, the
-whole answer included, is cut here without a worker.
+so no first caller pays for one: it is kept prepared (:mod:`queries.prepared`,
+each row encoded), so that any page of it, the whole answer included, is cut
+here without a worker.
 """
 
 # Heavy libraries are imported where used, so the command line starts fast
@@ -30,7 +30,6 @@ from api.runtime.admission import ClientGate
 from api.runtime.cache import ResponseCache
 from api.runtime.jobs import (
     ANSWER_QUESTION,
-    ANSWER_QUESTION_EVERY_WAY,
     INTERACTIVE,
     LONG,
     PREPARE_ANSWER,
@@ -57,8 +56,6 @@ log = logging.getLogger(__name__)
 # tenth) a small query under a 2 s limit timed out while the machine was
 # busy with other processes (a soak and the test suite at load average 12).
 SPARQL_NICE = 5
-# The formats a parameter-free answer is kept in by the warm-up (the route's).
-WARM_FORMATS = ("json", "csv")
 
 
 @dataclass
@@ -136,12 +133,12 @@ class Service:
         """Compute every parameter-free answer of the catalogue, in each language and format.
 
         Runs in the catalogue's lane before the service takes traffic; each
-        answer is evaluated once per language. A SPARQL question's answer is
-        kept prepared (every page cut from it) while the prepared answers
-        stay within ``prepared_memory``; the others are kept whole in the
-        cache. A question that fails here is logged and left to be answered
-        (and fail) on request. Returns how many answers (question, language
-        and format) were kept.
+        answer is evaluated once per language and kept prepared (every page
+        is cut from it) while the prepared answers stay within
+        ``prepared_memory``; beyond it an answer is kept whole in the cache.
+        A question that fails here is logged and left to be answered (and
+        fail) on request. Returns how many answers (question, language and
+        format) were kept.
         """
         from ontology.languages import LANGUAGES
         from queries.stream import Caps
@@ -150,28 +147,6 @@ class Service:
             return 0
         free = [q.id for q in self.catalogue.values() if not any(p.required for p in q.parameters)]
         slots = anyio.Semaphore(max(1, self.pool.lanes[INTERACTIVE].size))
-
-        async def warm_one(question_id: str, lang: str) -> None:
-            if self.catalogue[question_id].kind == "sparql":
-                await prepare_one(question_id, lang)
-                return
-            async with slots:
-                try:
-                    renderings = await self.pool.run_in(
-                        ANSWER_QUESTION_EVERY_WAY.lane,
-                        True,
-                        ANSWER_QUESTION_EVERY_WAY.run,
-                        question_id=question_id,
-                        lang=lang,
-                        formats=WARM_FORMATS,
-                    )
-                except OrgkgError as exc:
-                    log.warning("warm-up: %s (%s) not kept: %s", question_id, lang, exc)
-                    return
-            for fmt, rendered in renderings.items():
-                key = (ANSWER_QUESTION.name, question_key(question_id, lang, fmt))
-                if self.cache.put(key, rendered):
-                    self.warmed += 1
 
         budget = self.settings.prepared_memory * 2**20
 
@@ -209,7 +184,7 @@ class Service:
         async with anyio.create_task_group() as group:
             for question_id in free:
                 for lang in LANGUAGES:
-                    group.start_soon(warm_one, question_id, lang)
+                    group.start_soon(prepare_one, question_id, lang)
         return self.warmed
 
 

@@ -25,7 +25,7 @@ long_workers                ``ORGKG_LONG_WORKERS``         ``1``
 sparql_per_client           ``ORGKG_SPARQL_PER_CLIENT``    ``2``
 warm_up                     ``ORGKG_WARM_UP``              ``1`` (``0``: off)
 worker_memory (MiB)         ``ORGKG_WORKER_MEMORY``        ``768``
-prepared_memory (MiB)       ``ORGKG_PREPARED_MEMORY``      ``1024``
+prepared_memory (MiB)       ``ORGKG_PREPARED_MEMORY``      ``1024`` (``0``: none)
 ==========================  =============================  ===============
 
 The workers come in three lanes that never wait for one another:
@@ -100,11 +100,12 @@ class Settings:
             "long_workers",
             "sparql_per_client",
             "worker_memory",
-            "prepared_memory",
         )
         for name in positive:
             if getattr(self, name) <= 0:
                 raise SettingError(f"{name} must be positive, not {getattr(self, name)!r}")
+        if self.prepared_memory < 0:
+            raise SettingError(f"prepared_memory must be 0 or more, not {self.prepared_memory!r}")
         if not 0 <= self.port <= 65535:
             raise SettingError(f"port must be between 0 and 65535, not {self.port}")
 

@@ -14,12 +14,8 @@ from queries.stream import Caps, answer_rendered
 from tests.queries.conftest import BUNDLED_PARAMS
 
 CATALOGUE = load_catalogue()
-# Questions the service prepares: SPARQL, no parameter needed.
-PREPARED = sorted(
-    q.id
-    for q in CATALOGUE.values()
-    if q.kind == "sparql" and not any(p.required for p in q.parameters)
-)
+# Questions the service prepares: SPARQL or networkx, no parameter needed.
+PREPARED = sorted(q.id for q in CATALOGUE.values() if not any(p.required for p in q.parameters))
 
 
 def _bindings(body: bytes) -> list[dict[str, object]]:
