@@ -9,11 +9,15 @@ Per size, in a fresh process each (so memory and caches are that size's own):
   with the screening and the folding timed apart;
 - every SPARQL question, whole answer as SPARQL JSON: the engine evaluating and
   serialising the same query with the same bindings (the floor) against
-  orgkg's answer; then orgkg's first page of 100 rows, uncached;
+  orgkg's answer; then orgkg's first page of 100 rows, uncached, and as the
+  service serves it (cut from the answer prepared once per store version,
+  for a parameter-free question; what preparing cost is shown beside it);
 - every networkx question and projection, cold (first call on the store
   version) and warm;
 - the on-disk store: ``orgkg load`` into a folder, then in a new process
-  opening it and answering a first page, with the RSS after opening.
+  opening it and answering a first page, with the RSS after opening;
+- on the largest size (``--http``): ``orgkg serve`` on the file, page 1 of
+  every question under wrk (:mod:`benchmarks.served_pages`), p50 and p99.
 
 Ratios are orgkg's time divided by the floor's, measured in the same process
 one after the other, so a busy machine slows both alike.
@@ -43,6 +47,7 @@ import pyoxigraph as ox
 from benchmarks.generator import DEFAULT_SEED, OUT, ensure_dataset, format_size, parse_size
 from benchmarks.measurement import choose_params, current_rss
 from benchmarks.report import describe_machine
+from benchmarks.served_pages import measure_served_pages
 from benchmarks.targets import check_targets, render
 
 DEFAULT_SIZES = "10k,100k,1M"
@@ -145,11 +150,17 @@ def measure_size(
 
 
 def measure_questions(store: Any, samples: Mapping[str, str], runs: int) -> list[Row]:
-    """Each SPARQL question: the engine's JSON (floor), orgkg's JSON, orgkg's first page."""
+    """Each SPARQL question: the engine's JSON (floor), orgkg's JSON, orgkg's first page.
+
+    The first page is measured uncached (the engine evaluates the whole sorted
+    answer) and, for a parameter-free question, cut from its prepared answer
+    as the service serves it; ``prepare_ms`` is what preparing it cost once.
+    """
     from ontology.paging import Page
     from ontology.store_oxigraph import to_ox
     from queries import bind_parameters, load_catalogue
     from queries.analysis import memo_of
+    from queries.prepared import prepare_answer
     from queries.runner import sparql_bindings
     from queries.stream import answer_rendered
 
@@ -178,7 +189,19 @@ def measure_questions(store: Any, samples: Mapping[str, str], runs: int) -> list
         (floor_ms, orgkg_ms, page_ms), (_, rendered, _) = interleaved(
             [floor, whole, first_page], runs
         )
-        results.append(Row(question.id, floor_ms, orgkg_ms, rendered.total, {"page_ms": page_ms}))
+        extra = {"page_ms": page_ms}
+        if not any(p.required for p in question.parameters):
+
+            def prepare(q: Any = question) -> Any:
+                return prepare_answer(store, q, lang="vi")
+
+            extra["prepare_ms"], prepared = timed(prepare, 1)
+
+            def cut(answer: Any = prepared) -> Any:
+                return answer.render("json", Page(limit=PAGE))
+
+            extra["prepared_page_ms"], _ = timed(cut, max(runs, 5))
+        results.append(Row(question.id, floor_ms, orgkg_ms, rendered.total, extra))
     return results
 
 
@@ -322,6 +345,9 @@ def main(argv: list[str] | None = None) -> int:
         default=",".join(sorted(PARTS)),
         help="comma list of parts: load, questions, graph (the load is always measured)",
     )
+    parser.add_argument(
+        "--http", default="largest", help="sizes whose first pages are served: largest, none, all"
+    )
     parser.add_argument("--open", metavar="DIR", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.open is not None:
@@ -344,6 +370,9 @@ def main(argv: list[str] | None = None) -> int:
         disk = args.disk == "all" or (args.disk == "largest" and index == len(sizes) - 1)
         _say(f"{format_size(target)}: measuring {dataset.path.name}")
         result = run_size(dataset.path, dataset.manifest.samples, args.runs, disk=disk, parts=parts)
+        if args.http == "all" or (args.http == "largest" and index == len(sizes) - 1):
+            _say(f"{format_size(target)}: serving first pages")
+            result["served_pages"] = measure_served_pages(dataset.path, dataset.manifest.samples)
         results[name] = result
         targets += check_targets(name, result)
         print(render(name, result), flush=True)

@@ -66,11 +66,15 @@ def free_port() -> int:
 
 @contextmanager
 def running_service(
-    data: Sequence[Path] = (), *, environment: Mapping[str, str] | None = None
+    data: Sequence[Path] = (),
+    *,
+    environment: Mapping[str, str] | None = None,
+    startup_s: float = _STARTUP_S,
 ) -> Iterator[str]:
     """Start ``orgkg serve`` on a free loopback port; yield its base URL; stop it.
 
-    ``environment`` adds ``ORGKG_*`` settings to the server's environment.
+    ``environment`` adds ``ORGKG_*`` settings to the server's environment;
+    ``startup_s`` is how long loading and the warm-up may take.
     """
     port = free_port()
     command = [str(Path(sys.executable).with_name("orgkg"))]
@@ -88,7 +92,7 @@ def running_service(
         )
         base = f"http://127.0.0.1:{port}"
         try:
-            _wait_healthy(base, process, log)
+            _wait_healthy(base, process, log, startup_s)
             yield base
         finally:
             process.terminate()  # our own child, by handle
@@ -99,8 +103,8 @@ def running_service(
                 process.wait(timeout=10)
 
 
-def _wait_healthy(base: str, process: subprocess.Popen[bytes], log: Any) -> None:
-    deadline = time.monotonic() + _STARTUP_S
+def _wait_healthy(base: str, process: subprocess.Popen[bytes], log: Any, startup_s: float) -> None:
+    deadline = time.monotonic() + startup_s
     while time.monotonic() < deadline:
         if process.poll() is not None:
             log.seek(0)
@@ -113,7 +117,7 @@ def _wait_healthy(base: str, process: subprocess.Popen[bytes], log: Any) -> None
         if status == 200:
             return
         time.sleep(0.2)
-    raise RuntimeError(f"orgkg serve did not answer /health within {_STARTUP_S:.0f} s")
+    raise RuntimeError(f"orgkg serve did not answer /health within {startup_s:.0f} s")
 
 
 def fetch(

@@ -10,6 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from benchmarks.served_pages import HTTP_PAGE_P99_MS
+from benchmarks.served_pages import render as render_served
+
 # Targets of issue 16, on 2 cores at 1M triples.
 LOAD_RATIO = 1.3
 ANSWER_RATIO = 1.15
@@ -37,11 +40,21 @@ def check_targets(name: str, result: Mapping[str, Any]) -> list[dict[str, Any]]:
             worst["ratio"] <= ANSWER_RATIO,
             f"worst {worst['name']} {worst['ratio']:.2f}x",
         )
-        slowest = max(answers, key=lambda r: r["page_ms"])
+        slowest = max(answers, key=served_page_ms)
+        uncached = max(answers, key=lambda r: r["page_ms"])
         add(
-            f"first page <= {FIRST_PAGE_MS:.0f} ms",
-            slowest["page_ms"] <= FIRST_PAGE_MS,
-            f"slowest {slowest['name']} {slowest['page_ms']:.0f} ms",
+            f"first page <= {FIRST_PAGE_MS:.0f} ms (as served: prepared when parameter-free)",
+            served_page_ms(slowest) <= FIRST_PAGE_MS,
+            f"slowest {slowest['name']} {served_page_ms(slowest):.0f} ms; "
+            f"uncached slowest {uncached['name']} {uncached['page_ms']:.0f} ms",
+        )
+    served = result.get("served_pages")
+    if served:
+        p99 = served["load"]["p99_ms"]
+        add(
+            f"HTTP first page p99 <= {HTTP_PAGE_P99_MS:.0f} ms",
+            p99 is not None and p99 <= HTTP_PAGE_P99_MS and not served["load"]["failures"],
+            f"p99 {_ms(p99)} ms over {served['pages']} pages, {served['load']['failures']} failed",
         )
     targets += _graph_targets(name, result)
     disk = result.get("disk")
@@ -57,6 +70,12 @@ def check_targets(name: str, result: Mapping[str, Any]) -> list[dict[str, Any]]:
             f"{disk['rss_after_open_mb']:.0f} MB",
         )
     return targets
+
+
+def served_page_ms(row: Mapping[str, Any]) -> float:
+    """The first page as the service serves it: cut from the prepared answer if there is one."""
+    prepared: float | None = row.get("prepared_page_ms")
+    return float(row["page_ms"]) if prepared is None else prepared
 
 
 def _graph_targets(name: str, result: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -85,11 +104,14 @@ def _graph_targets(name: str, result: Mapping[str, Any]) -> list[dict[str, Any]]
 def render(name: str, result: Mapping[str, Any]) -> str:
     """One size as an aligned text table: floor and orgkg side by side."""
     lines = [f"== {name}: {result['triples']:,} triples =="]
-    table = [["what", "floor ms", "orgkg ms", "ratio", "first page ms", "rows"]]
+    table = [
+        ["what", "floor ms", "orgkg ms", "ratio", "first page ms", "uncached", "prepare ms", "rows"]
+    ]
+    blank = ["", "", "", ""]
     load = result["load"]
-    table.append(["load", _ms(load["floor_ms"]), _ms(load["orgkg_ms"]), _x(load["ratio"]), "", ""])
-    table.append(["  of which screening", "", _ms(load["screening_ms"]), "", "", ""])
-    table.append(["  of which folding", "", _ms(load["folding_ms"]), "", "", ""])
+    table.append(["load", _ms(load["floor_ms"]), _ms(load["orgkg_ms"]), _x(load["ratio"]), *blank])
+    table.append(["  of which screening", "", _ms(load["screening_ms"]), "", *blank])
+    table.append(["  of which folding", "", _ms(load["folding_ms"]), "", *blank])
     for row in result["questions"]:
         table.append(
             [
@@ -97,24 +119,25 @@ def render(name: str, result: Mapping[str, Any]) -> str:
                 _ms(row["floor_ms"]),
                 _ms(row["orgkg_ms"]),
                 _x(row["ratio"]),
+                _ms(served_page_ms(row)),
                 _ms(row["page_ms"]),
+                _ms(row.get("prepare_ms")),
                 str(row["rows"]),
             ]
         )
-    table.append(["networkx (cold / warm)", "", "", "", "", ""])
+    table.append(["networkx (cold / warm)", "", "", "", *blank])
     for row in result["graph"]:
-        table.append(
-            [f"  {row['name']}", "-", _ms(row["orgkg_ms"]), "", f"warm {_ms(row['warm_ms'])}", ""]
-        )
+        warm = f"warm {_ms(row['warm_ms'])}"
+        table.append([f"  {row['name']}", "-", _ms(row["orgkg_ms"]), "", warm, *blank[1:]])
     disk = result.get("disk")
     if disk:
-        table.append(["on-disk build", "", _ms(disk["build_s"] * 1000), "", "", ""])
+        table.append(["on-disk build", "", _ms(disk["build_s"] * 1000), "", *blank])
         first = f"open + {disk['first_question']} page"
-        table.append([first, "", _ms(disk["open_and_answer_s"] * 1000), "", "", ""])
+        table.append([first, "", _ms(disk["open_and_answer_s"] * 1000), "", *blank])
         if "listing_page_s" in disk:
             listing = f"then {disk['listing']} page"
-            table.append([listing, "", _ms(disk["listing_page_s"] * 1000), "", "", ""])
-        table.append(["RSS after open (MB)", "", f"{disk['rss_after_open_mb']:.0f}", "", "", ""])
+            table.append([listing, "", _ms(disk["listing_page_s"] * 1000), "", *blank])
+        table.append(["RSS after open (MB)", "", f"{disk['rss_after_open_mb']:.0f}", "", *blank])
     widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
     for r in table:
         lines.append(
@@ -123,6 +146,9 @@ def render(name: str, result: Mapping[str, Any]) -> str:
                 for i, (c, w) in enumerate(zip(r, widths, strict=True))
             )
         )
+    served = result.get("served_pages")
+    if served:
+        lines.append(render_served(served))
     return "\n".join(lines)
 
 

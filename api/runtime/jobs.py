@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from graph.dump import ExportOptions
     from ontology.store import Store
     from queries.catalogue import Catalogue
+    from queries.prepared import PreparedAnswer
 
 T = TypeVar("T")
 CacheKey = Callable[[Mapping[str, Any]], Hashable | None]
@@ -136,17 +137,11 @@ def answer_question(
     )
 
 
-def answer_question_every_way(
-    context: WorkerContext, *, question_id: str, lang: str, formats: tuple[str, ...]
-) -> dict[str, Rendered]:
-    """A parameter-free answer evaluated once and rendered in each of ``formats`` (warm-up)."""
-    from queries import run_query
+def prepare_answer(context: WorkerContext, *, question_id: str, lang: str) -> PreparedAnswer:
+    """A parameter-free answer encoded row by row, for the service to page (warm-up)."""
+    from queries.prepared import prepare_answer as prepare
 
-    answer = run_query(context.store, context.catalogue[question_id], {}, lang=lang)
-    return {
-        fmt: render_result(answer, fmt, max_rows=context.max_rows, max_bytes=context.max_bytes)
-        for fmt in formats
-    }
+    return prepare(context.store, context.catalogue[question_id], lang=lang)
 
 
 def search_labels(
@@ -291,7 +286,7 @@ ANSWER_SPARQL = Job(answer_sparql, lane=SPARQL)
 DESCRIBE_SERVICE = Job(describe_service, cache_key=_description_key)
 DESCRIBE_DATASET = Job(describe_dataset, long=True, cache_key=_description_key, lane=LONG)
 ANSWER_QUESTION = Job(answer_question, cache_key=_question_key)
-ANSWER_QUESTION_EVERY_WAY = Job(answer_question_every_way, long=True)
+PREPARE_ANSWER = Job(prepare_answer, long=True)
 SEARCH_LABELS = Job(search_labels)
 DESCRIBE = Job(describe)
 CHECK_COMPLIANCE = Job(check_compliance, long=True, cache_key=_per_day, lane=LONG)

@@ -7,7 +7,9 @@ pool, under the long limit if it walks the whole graph, and its answer is
 kept when the job gives it a cache key. A client's ad-hoc SPARQL queries pass
 a per-client gate first (429 beyond it). Before the service takes traffic,
 :meth:`Service.warm` computes every parameter-free answer of the catalogue,
-so no first caller pays for one.
+so no first caller pays for one: it is kept prepared (:mod:`queries.prepared`,
+each row encoded), so that any page of it, the whole answer included, is cut
+here without a worker.
 """
 
 # Heavy libraries are imported where used, so the command line starts fast
@@ -28,9 +30,9 @@ from api.runtime.admission import ClientGate
 from api.runtime.cache import ResponseCache
 from api.runtime.jobs import (
     ANSWER_QUESTION,
-    ANSWER_QUESTION_EVERY_WAY,
     INTERACTIVE,
     LONG,
+    PREPARE_ANSWER,
     SPARQL,
     Job,
     WorkerContext,
@@ -43,6 +45,8 @@ if TYPE_CHECKING:
     from api.runtime.settings import Settings
     from ontology.store import Store
     from queries.catalogue import Catalogue
+    from queries.prepared import PreparedAnswer
+    from queries.results import Rendered
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -52,8 +56,6 @@ log = logging.getLogger(__name__)
 # tenth) a small query under a 2 s limit timed out while the machine was
 # busy with other processes (a soak and the test suite at load average 12).
 SPARQL_NICE = 5
-# The formats a parameter-free answer is kept in by the warm-up (the route's).
-WARM_FORMATS = ("json", "csv")
 
 
 @dataclass
@@ -71,6 +73,8 @@ class Service:
     dated: bool = False
     started: bool = field(default=False, init=False)
     warmed: int = field(default=0, init=False)  # answers the warm-up computed
+    # Parameter-free SPARQL answers by (question, language), paged here.
+    prepared: dict[tuple[str, str], PreparedAnswer] = field(default_factory=dict, init=False)
 
     def start(self) -> None:
         """Fork the workers (after loading: they share the store copy-on-write)."""
@@ -87,6 +91,10 @@ class Service:
         ``client`` (an ad-hoc SPARQL job's caller) is counted against the
         per-client cap: one query past it raises TooManyRequestsError at once.
         """
+        if job is ANSWER_QUESTION:
+            cut = self._cut_prepared(**arguments)
+            if cut is not None:
+                return cut  # type: ignore[return-value]
         make = functools.partial(self.pool.run_in, job.lane, job.long, job.run, **arguments)
         # A store whose data can change (a remote endpoint) has nothing worth keeping.
         key = job.cache_key(arguments) if self.store.cacheable else None
@@ -100,44 +108,83 @@ class Service:
             return await make()  # type: ignore[no-any-return]
         return await self.cache.get_or_make((job.name, key), make)
 
+    def _cut_prepared(
+        self,
+        *,
+        question_id: str,
+        params: Any,
+        lang: str,
+        fmt: str,
+        at: str | None = None,
+        offset: int = 0,
+        limit: int | None = None,
+    ) -> Rendered | None:
+        """The page of a prepared answer (None: not prepared, or asked with parameters)."""
+        from ontology.paging import Page
+        from queries.stream import Caps
+
+        prepared = self.prepared.get((question_id, lang))
+        if prepared is None or params or at is not None or fmt not in prepared.formats:
+            return None
+        caps = Caps(rows=self.settings.max_rows, bytes=self.settings.max_bytes)
+        return prepared.render(fmt, Page(offset=offset, limit=limit), caps)
+
     async def warm(self) -> int:
         """Compute every parameter-free answer of the catalogue, in each language and format.
 
         Runs in the catalogue's lane before the service takes traffic; each
-        answer is evaluated once per language. A question that fails here is
-        logged and left to be answered (and fail) on request. Returns how
-        many answers were kept.
+        answer is evaluated once per language and kept prepared (every page
+        is cut from it) while the prepared answers stay within
+        ``prepared_memory``; beyond it an answer is kept whole in the cache.
+        A question that fails here is logged and left to be answered (and
+        fail) on request. Returns how many answers (question, language and
+        format) were kept.
         """
         from ontology.languages import LANGUAGES
+        from queries.stream import Caps
 
         if not self.store.cacheable:
             return 0
         free = [q.id for q in self.catalogue.values() if not any(p.required for p in q.parameters)]
         slots = anyio.Semaphore(max(1, self.pool.lanes[INTERACTIVE].size))
 
-        async def warm_one(question_id: str, lang: str) -> None:
+        budget = self.settings.prepared_memory * 2**20
+
+        async def prepare_one(question_id: str, lang: str) -> None:
+            nonlocal budget
             async with slots:
                 try:
-                    renderings = await self.pool.run_in(
-                        ANSWER_QUESTION_EVERY_WAY.lane,
+                    prepared: PreparedAnswer = await self.pool.run_in(
+                        PREPARE_ANSWER.lane,
                         True,
-                        ANSWER_QUESTION_EVERY_WAY.run,
+                        PREPARE_ANSWER.run,
                         question_id=question_id,
                         lang=lang,
-                        formats=WARM_FORMATS,
                     )
                 except OrgkgError as exc:
-                    log.warning("warm-up: %s (%s) not kept: %s", question_id, lang, exc)
+                    log.warning("warm-up: %s (%s) not prepared: %s", question_id, lang, exc)
                     return
-            for fmt, rendered in renderings.items():
+            if prepared.size <= budget:
+                budget -= prepared.size
+                self.prepared[(question_id, lang)] = prepared
+                self.warmed += len(prepared.formats)
+                return
+            log.warning(
+                "warm-up: %s (%s) kept whole, not prepared: %d bytes over ORGKG_PREPARED_MEMORY",
+                question_id,
+                lang,
+                prepared.size,
+            )
+            caps = Caps(rows=self.settings.max_rows, bytes=self.settings.max_bytes)
+            for fmt in prepared.formats:
                 key = (ANSWER_QUESTION.name, question_key(question_id, lang, fmt))
-                if self.cache.put(key, rendered):
+                if self.cache.put(key, prepared.render(fmt, caps=caps)):
                     self.warmed += 1
 
         async with anyio.create_task_group() as group:
             for question_id in free:
                 for lang in LANGUAGES:
-                    group.start_soon(warm_one, question_id, lang)
+                    group.start_soon(prepare_one, question_id, lang)
         return self.warmed
 
 

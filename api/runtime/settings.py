@@ -26,6 +26,7 @@ sparql_per_client           ``ORGKG_SPARQL_PER_CLIENT``    ``2``
 warm_up                     ``ORGKG_WARM_UP``              ``1`` (``0``: off)
 worker_memory (MiB)         ``ORGKG_WORKER_MEMORY``        ``768``
 cors (origins)              ``ORGKG_CORS``                 ``*`` (``none``: off)
+prepared_memory (MiB)       ``ORGKG_PREPARED_MEMORY``      ``1024`` (``0``: none)
 ==========================  =============================  ===============
 
 The workers come in three lanes that never wait for one another:
@@ -34,7 +35,10 @@ answer ad-hoc ``/sparql`` queries (at a lower CPU priority); ``long_workers``
 build the compliance report, exports and the viewer page. One client (one
 address) may have ``sparql_per_client`` ``/sparql`` queries in flight; one
 more is refused at once with 429 and ``Retry-After``. With ``warm_up``, every
-parameter-free answer is computed before the service takes traffic.
+parameter-free answer is computed before the service takes traffic; the
+SPARQL questions' answers are kept prepared for paging, up to
+``prepared_memory`` in all (beyond it an answer is kept whole in the cache,
+or not at all when it is over ``max_bytes``).
 
 ``worker_memory`` is what one query may allocate on top of the worker's
 size at fork (an address-space limit): a query past it ends that worker,
@@ -85,6 +89,7 @@ class Settings:
     warm_up: bool = True
     worker_memory: int = 768
     cors: str = "*"
+    prepared_memory: int = 1024
     # Not settable from the environment: tests use it to keep runs quiet.
     log_level: str = field(default="info", compare=False)
 
@@ -106,6 +111,8 @@ class Settings:
         for name in positive:
             if getattr(self, name) <= 0:
                 raise SettingError(f"{name} must be positive, not {getattr(self, name)!r}")
+        if self.prepared_memory < 0:
+            raise SettingError(f"prepared_memory must be 0 or more, not {self.prepared_memory!r}")
         if not 0 <= self.port <= 65535:
             raise SettingError(f"port must be between 0 and 65535, not {self.port}")
         cors_origins(self.cors)  # a bad origin fails at start, naming the setting
@@ -169,6 +176,7 @@ def _parse(name: str, raw: str) -> Any:
         "sparql_per_client": int,
         "warm_up": _flag,
         "worker_memory": int,
+        "prepared_memory": int,
     }
     convert = converters.get(name, str)
     try:

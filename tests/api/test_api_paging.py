@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 
@@ -67,3 +68,25 @@ def test_sparql_post_pages_without_a_link(client: TestClient) -> None:
     assert len(_bindings(page)) == 2
     assert int(page.headers["X-Orgkg-Total"]) > 2
     assert "Link" not in page.headers
+
+
+def test_pages_of_a_prepared_answer_need_no_worker(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After the warm-up, any page of a parameter-free question is cut in the server."""
+    service = client.app.state.service  # type: ignore[attr-defined]
+    assert ("posts", "en") in service.prepared
+    whole = _bindings(client.get("/queries/posts?lang=en"))
+
+    async def no_worker(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("a prepared page went to a worker")
+
+    monkeypatch.setattr(service.pool, "run_in", no_worker)
+    page = client.get("/queries/posts?lang=en&limit=3&offset=4")
+    assert page.status_code == 200, page.text
+    assert _bindings(page) == whole[4:7]
+    assert page.headers["X-Orgkg-Total"] == str(len(whole))
+    assert page.headers["Link"].startswith("</queries/posts?")
+    csv_page = client.get("/queries/units?lang=en&format=csv&limit=2")
+    assert csv_page.status_code == 200
+    assert len(csv_page.text.strip().split("\r\n")) == 3

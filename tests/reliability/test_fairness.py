@@ -87,11 +87,13 @@ def test_a_second_query_from_the_same_client_gets_429_at_once(client: TestClient
 def test_parameter_free_answers_are_ready_before_the_first_request(client: TestClient) -> None:
     service = client.app.state.service  # type: ignore[attr-defined]
     free = [q for q in service.catalogue.values() if not any(p.required for p in q.parameters)]
-    # every parameter-free question, in two languages and two formats
-    assert service.warmed == len(service.cache) == len(free) * 2 * 2
+    # every parameter-free question, in two languages and two formats, prepared for paging
+    prepared = sum(len(answer.formats) for answer in service.prepared.values())
+    assert service.warmed == prepared == len(free) * 2 * 2
     before = len(service.cache)
-    response = client.get(f"/queries/{free[0].id}", params={"lang": "en", "format": "csv"})
-    assert response.status_code == 200, response.text
+    for question in free:
+        response = client.get(f"/queries/{question.id}", params={"lang": "en", "format": "csv"})
+        assert response.status_code == 200, response.text
     assert len(service.cache) == before
 
 
@@ -123,4 +125,16 @@ def test_a_bad_warm_up_value_names_the_variable() -> None:
 def test_without_warm_up_nothing_is_computed_before_the_first_request() -> None:
     with make_client(data=(HOSTILE,), warm_up=False) as cold:
         service = cold.app.state.service  # type: ignore[attr-defined]
-        assert service.warmed == len(service.cache) == 0
+        assert service.warmed == len(service.cache) == len(service.prepared) == 0
+
+
+def test_answers_over_the_prepared_budget_are_kept_whole_and_still_page() -> None:
+    with make_client(data=(HOSTILE,), prepared_memory=0) as whole:
+        service = whole.app.state.service  # type: ignore[attr-defined]
+        free = [q for q in service.catalogue.values() if not any(p.required for p in q.parameters)]
+        assert not service.prepared
+        assert service.warmed == len(service.cache) == len(free) * 2 * 2
+        everything = whole.get("/queries/units").json()["results"]["bindings"]
+        page = whole.get("/queries/units?limit=1&offset=1")
+        assert page.status_code == 200, page.text
+        assert page.json()["results"]["bindings"] == everything[1:2]
