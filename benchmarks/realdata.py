@@ -39,9 +39,10 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from benchmarks.floor import check_targets, render, run_size
+from benchmarks.floor import run_size
 from benchmarks.generator import OUT, SINGLE_FILE_TRIPLES, format_size, parse_size
 from benchmarks.report import describe_machine
+from benchmarks.targets import check_targets, render
 
 SOURCES = Path(__file__).resolve().parent / "data" / "organograms"
 DEFAULT_SIZES = "1M"
