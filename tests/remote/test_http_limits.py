@@ -70,7 +70,8 @@ def post_offering_h2c(query: bytes, *, with_body: bool) -> bytes:
 
 def read_answers(sock: socket.socket, count: int) -> list[tuple[int, bytes]]:
     """``count`` responses (status, body) read from ``sock``; each has a Content-Length."""
-    buffer, answers = b"", []
+    buffer = b""
+    answers: list[tuple[int, bytes]] = []
     while len(answers) < count:
         head_end = buffer.find(b"\r\n\r\n")
         if head_end >= 0:
