@@ -73,29 +73,55 @@ _OPAQUE = re.compile(
 
 
 def inject_values(query: str, bindings: Mapping[str, Identifier]) -> str:
-    """Pre-bind variables for a remote endpoint: a VALUES block opens every group.
+    """Pre-bind variables for a remote endpoint: a VALUES row opens the groups that use them.
 
     A remote endpoint has no substitution API. One VALUES row joined at the
-    start of each group (outer WHERE, OPTIONAL, UNION branches, EXISTS,
-    sub-select bodies) makes the values visible in every scope, as
-    Oxigraph's substitution does; a group holding a sub-select is left to
-    the sub-select's own WHERE (SPARQL allows nothing beside it).
+    start of the outer group, and of every nested group (OPTIONAL, UNION
+    branch, EXISTS, sub-select body) that names a bound variable, makes the
+    values visible in every scope that uses them, as Oxigraph's
+    substitution does. A group that never names one is left alone: the row
+    would change nothing there (or, in MINUS, what is removed), and Virtuoso
+    loses rows when one sits in an EXISTS beside a UNION (docs/servers.md,
+    bug 7). A group holding a sub-select is left to the sub-select's own
+    WHERE (SPARQL allows nothing beside it).
+
+    >>> from rdflib import URIRef
+    >>> text = "SELECT ?o WHERE { ?x ?p ?o FILTER EXISTS { ?o a ?t } OPTIONAL { ?x ?q ?r } }"
+    >>> inject_values(text, {"x": URIRef("urn:x")})
+    'SELECT ?o WHERE { VALUES (?x) { (<urn:x>) } ?x ?p ?o FILTER EXISTS { ?o a ?t } \
+OPTIONAL { VALUES (?x) { (<urn:x>) } ?x ?q ?r } }'
     """
     blanked = _blank_literals(query)
     data_blocks = {m.end() - 1 for m in _DATA_BLOCK.finditer(blanked)}
     names = " ".join(f"?{name}" for name in bindings)
     values = " ".join(term.n3() for term in bindings.values())
-    block = f" VALUES ({names}) {{ ({values}) }} "
+    block = f"VALUES ({names}) {{ ({values}) }}"
+    named = re.compile(r"[?$](?:" + "|".join(re.escape(n) for n in bindings) + r")\b")
     pieces: list[str] = []
     start = 0
-    for index, char in enumerate(blanked):
-        if char != "{" or index in data_blocks or _SUBSELECT.match(blanked, index + 1):
+    for index, end, depth in _groups(blanked):
+        if index in data_blocks or _SUBSELECT.match(blanked, index + 1):
             continue
-        pieces += [query[start : index + 1], block]
+        if depth and not named.search(blanked, index, end):
+            continue
+        pieces += [query[start : index + 1], " ", block]
         start = index + 1
     if not pieces:
         raise QueryError("cannot bind parameters: the query has no group pattern")
     return "".join([*pieces, query[start:]])
+
+
+def _groups(blanked: str) -> list[tuple[int, int, int]]:
+    """(opening, closing, nesting depth) of every ``{ }`` pair, in order of opening."""
+    found: dict[int, tuple[int, int]] = {}
+    open_at: list[int] = []
+    for index, char in enumerate(blanked):
+        if char == "{":
+            open_at.append(index)
+        elif char == "}" and open_at:
+            opening = open_at.pop()
+            found[opening] = (index, len(open_at))
+    return [(opening, end, depth) for opening, (end, depth) in sorted(found.items())]
 
 
 def _blank_literals(query: str) -> str:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ontology.store import Store
 
 # The choices of the options: the formats and languages of the whole project.
-QueryFormat = Literal[TextFormat, AnswerFormat]
+QueryFormat = Literal[TextFormat, AnswerFormat, "xlsx"]
 SparqlChoice = Literal[TextFormat, SparqlFormat]
 AskFormat = Literal[TextFormat, "json"]
 ProfileChoice = Literal["regulation", "organisation"]

@@ -15,6 +15,7 @@ from api.cli.options import (
     LangOption,
     LimitOption,
     OffsetOption,
+    OutputOption,
     QueryFormat,
     SparqlChoice,
     _open_store,
@@ -55,20 +56,23 @@ def answer_query(
     lang: LangOption = None,
     limit: LimitOption = None,
     offset: OffsetOption = 0,
+    output: OutputOption = None,
 ) -> None:
-    """Answer one question of the catalogue (a table shows 100 rows a page)."""
+    """Answer one question of the catalogue (a table shows 100 rows a page; xlsx needs -o)."""
+    from api.cli.answer_output import check_destination, finished
     from ontology.paging import DEFAULT_PAGE_SIZE, Page
     from queries import load_catalogue, run_query
     from queries.stream import answer_rendered
 
     settings = _settings(ctx, lang)
     params = _parse_params(param or [])
+    check_destination(fmt, output)
     question = load_catalogue()[question_id]  # before loading: a typo fails fast
     store = _open_store(settings)
     if fmt == "table":
         page = Page(offset=offset, limit=limit or DEFAULT_PAGE_SIZE)
         answer = run_query(store, question, params, lang=settings.lang, page=page)
-        _write_result(answer, fmt, lang=settings.lang)
+        _write_result(answer, fmt, lang=settings.lang, target=output)
         _note_page(offset, len(answer.rows), answer.total)
         return
     rendered = answer_rendered(
@@ -79,7 +83,7 @@ def answer_query(
         fmt=fmt,
         page=Page(offset=offset, limit=limit),
     )
-    _write(rendered.body if rendered.body.endswith(b"\n") else rendered.body + b"\n")
+    _write(finished(rendered.body, fmt), output)
     _note_page(offset, rendered.rows, rendered.total)
 
 
@@ -176,7 +180,9 @@ def _read_query(query: str) -> str:
         raise typer.BadParameter(f"cannot read {path}: {exc}", param_hint="QUERY") from None
 
 
-def _write_result(result: Any, fmt: str, *, lang: str | None = None) -> None:
+def _write_result(
+    result: Any, fmt: str, *, lang: str | None = None, target: Path | None = None
+) -> None:
     """A result in ``fmt`` on stdout, by the renderer the API uses, ending in a newline.
 
     Given ``lang``, a table speaks the reader's language (column names, codes in
@@ -190,8 +196,8 @@ def _write_result(result: Any, fmt: str, *, lang: str | None = None) -> None:
         from queries.presentation import render_answer_table
 
         width = shutil.get_terminal_size(fallback=(120, 24)).columns
-        _write(render_answer_table(result, lang, width) + "\n")
+        _write(render_answer_table(result, lang, width) + "\n", target)
         return
 
     body = render_result(result, fmt).body
-    _write(body if body.endswith(b"\n") else body + b"\n")
+    _write(body if body.endswith(b"\n") else body + b"\n", target)

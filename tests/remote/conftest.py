@@ -19,7 +19,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -178,13 +179,25 @@ def virtuoso_endpoint(
     Its database lives in a temporary folder, configured by the repository's
     ``tests/remote/virtuoso/virtuoso.ini``; returns its SPARQL endpoint.
     """
-    server, isql = _required_commands("virtuoso-t", "isql-vt")
     folder = tmp_path_factory.mktemp("virtuoso")
+    with running_virtuoso(folder, {"data.nt": exported_nt}, _VIRTUOSO_LOAD) as endpoint:
+        yield endpoint
+
+
+@contextmanager
+def running_virtuoso(folder: Path, files: Mapping[str, bytes], load_sql: str) -> Iterator[str]:
+    """Virtuoso with ``files`` in its database folder, after ``load_sql`` ran as dba.
+
+    ``load_sql`` reads the files by their bare names (the ini allows only its
+    own folder); the server is stopped on exit. Yields the SPARQL endpoint.
+    """
+    server, isql = _required_commands("virtuoso-t", "isql-vt")
     sql_port, http_port = free_port(), free_port()
     ini = VIRTUOSO_INI.read_text(encoding="utf-8")
     ini = ini.replace("{sql_port}", str(sql_port)).replace("{http_port}", str(http_port))
     (folder / "virtuoso.ini").write_text(ini, encoding="utf-8")
-    (folder / "data.nt").write_bytes(exported_nt)
+    for name, content in files.items():
+        (folder / name).write_bytes(content)
     process = subprocess.Popen(
         [server, "+foreground", "+configfile", "virtuoso.ini"],
         cwd=folder,
@@ -195,12 +208,13 @@ def virtuoso_endpoint(
     try:
         _wait_for_virtuoso(endpoint, process)
         loaded = subprocess.run(
-            [isql, f"127.0.0.1:{sql_port}", "dba", "dba", f"exec={_VIRTUOSO_LOAD}"],
+            [isql, f"127.0.0.1:{sql_port}", "dba", "dba", f"exec={load_sql}"],
             capture_output=True,
             check=False,
             timeout=120,
         )
-        assert loaded.returncode == 0, loaded.stdout.decode("utf-8", "replace")
+        output = (loaded.stdout + loaded.stderr).decode("utf-8", "replace")
+        assert loaded.returncode == 0 and "Error" not in output, output
         yield endpoint
     finally:
         process.terminate()  # our own child, by handle

@@ -4,10 +4,9 @@ Virtuoso 7 (Debian's ``virtuoso-opensource``) is started on loopback ports
 from the repository's config, loaded with ``orgkg export --format nt`` by its
 bulk loader, and reached as ``--store http://127.0.0.1:PORT/sparql``, as a
 user would. orgkg recognises it and sends its join-order pragma
-(ontology/dialect.py); the questions Virtuoso still answers wrongly are
-listed in :data:`VIRTUOSO_BUGS` with the server bug behind each, written
-down with a minimal query in docs/servers.md. They are strict expected
-failures: the day a Virtuoso release or a rewrite fixes one, the test says so.
+(ontology/dialect.py). Every question gives the embedded rows: the
+catalogue's SPARQL avoids the forms Virtuoso answers wrongly (docs/servers.md
+lists them; tests/remote/test_virtuoso_bugs.py checks they still are).
 """
 
 from __future__ import annotations
@@ -25,12 +24,6 @@ from tests.remote.test_remote_store import SEARCH_TEXT, required_params, rows
 pytestmark = pytest.mark.server
 
 CATALOGUE = load_catalogue()
-VIRTUOSO_BUGS = {
-    "units": "an OPTIONAL aggregate sub-select is dropped in written join order "
-    "(docs/servers.md, Virtuoso bug 6)",
-    "uncovered-duties": "rows of a sub-select whose OPTIONAL variable is bound are lost "
-    "beside label OPTIONALs (docs/servers.md, Virtuoso bug 7)",
-}
 
 
 @pytest.fixture(scope="module")
@@ -65,18 +58,7 @@ def test_orgkg_recognises_virtuoso(virtuoso_endpoint: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-@pytest.mark.parametrize(
-    "question_id",
-    [
-        pytest.param(
-            name,
-            marks=[pytest.mark.xfail(reason=VIRTUOSO_BUGS[name], strict=True)]
-            if name in VIRTUOSO_BUGS
-            else [],
-        )
-        for name in CATALOGUE
-    ],
-)
+@pytest.mark.parametrize("question_id", list(CATALOGUE))
 def test_question_answers_alike_on_virtuoso(
     question_id: str, lang: str, embedded: Store, virtuoso: Store, samples: dict[str, str]
 ) -> None:
