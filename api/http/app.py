@@ -66,8 +66,10 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Load once, fork the workers, warm the catalogue, serve; stop the workers at shutdown.
 
-    Every parameter-free answer is computed before the first request is
-    accepted (uvicorn takes traffic once this yields), so no caller pays for one.
+    uvicorn takes traffic once this yields: after the warm-up has computed
+    every parameter-free answer, or after ``warm_up_wait`` seconds if it has
+    not, so that a big store answers at once while it warms (the warm-up goes
+    on in the background; ``/health`` says how far it is).
     """
     settings: Settings = app.state.settings
     service = await anyio.to_thread.run_sync(
@@ -75,15 +77,25 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     )
     app.state.preloaded_store = None
     service.start()
-    if settings.warm_up:
-        try:
-            await service.warm()
-        except BaseException:
-            service.close()
-            raise
-    app.state.service = service
     try:
-        yield
+        async with anyio.create_task_group() as background:
+            if settings.warm_up:
+                warmed = anyio.Event()
+
+                async def warm() -> None:
+                    try:
+                        await service.warm()
+                    finally:
+                        warmed.set()
+
+                background.start_soon(warm)
+                with anyio.move_on_after(settings.warm_up_wait):
+                    await warmed.wait()
+            app.state.service = service
+            try:
+                yield
+            finally:
+                background.cancel_scope.cancel()
     finally:
         app.state.service = None
         service.close()

@@ -72,6 +72,15 @@ class WorkerStatus(BaseModel):
     idle: int = Field(description="Worker processes free right now.")
 
 
+class WarmUp(BaseModel):
+    state: Literal["off", "running", "done"] = Field(
+        description="`running`: the service already answers; answers not yet prepared are "
+        "computed on request."
+    )
+    done: int = Field(description="Parameter-free answers (question, language) prepared so far.")
+    total: int = Field(description="Parameter-free answers the warm-up prepares.")
+
+
 class Health(BaseModel):
     status: Literal["ok", "degraded", "unavailable"]
     engine: str
@@ -86,6 +95,9 @@ class Health(BaseModel):
     query_timeout: float = Field(description="Time limit of one query, seconds.")
     network_isolated: bool = Field(
         description="Whether the query workers run without any network access."
+    )
+    warm_up: WarmUp | None = Field(
+        default=None, description="How far the warm-up of the catalogue's answers is."
     )
 
 

@@ -73,6 +73,11 @@ class Service:
     dated: bool = False
     started: bool = field(default=False, init=False)
     warmed: int = field(default=0, init=False)  # answers the warm-up computed
+    # The warm-up's progress, for /health: answers (question, language) to
+    # prepare, and how many are done (prepared, kept whole or failed).
+    warm_up_total: int = field(default=0, init=False)
+    warm_up_done: int = field(default=0, init=False)
+    warm_up_running: bool = field(default=False, init=False)
     # Parameter-free SPARQL answers by (question, language), paged here.
     prepared: dict[tuple[str, str], PreparedAnswer] = field(default_factory=dict, init=False)
 
@@ -150,7 +155,7 @@ class Service:
 
         budget = self.settings.prepared_memory * 2**20
 
-        async def prepare_one(question_id: str, lang: str) -> None:
+        async def prepare(question_id: str, lang: str) -> None:
             nonlocal budget
             async with slots:
                 try:
@@ -181,10 +186,21 @@ class Service:
                 if self.cache.put(key, prepared.render(fmt, caps=caps)):
                     self.warmed += 1
 
-        async with anyio.create_task_group() as group:
-            for question_id in free:
-                for lang in LANGUAGES:
-                    group.start_soon(prepare_one, question_id, lang)
+        async def prepare_one(question_id: str, lang: str) -> None:
+            try:
+                await prepare(question_id, lang)
+            finally:
+                self.warm_up_done += 1
+
+        self.warm_up_total = len(free) * len(LANGUAGES)
+        self.warm_up_running = True
+        try:
+            async with anyio.create_task_group() as group:
+                for question_id in free:
+                    for lang in LANGUAGES:
+                        group.start_soon(prepare_one, question_id, lang)
+        finally:
+            self.warm_up_running = False
         return self.warmed
 
 

@@ -24,6 +24,7 @@ sparql_workers              ``ORGKG_SPARQL_WORKERS``       ``2``
 long_workers                ``ORGKG_LONG_WORKERS``         ``1``
 sparql_per_client           ``ORGKG_SPARQL_PER_CLIENT``    ``2``
 warm_up                     ``ORGKG_WARM_UP``              ``1`` (``0``: off)
+warm_up_wait (seconds)      ``ORGKG_WARM_UP_WAIT``         ``2``
 worker_memory (MiB)         ``ORGKG_WORKER_MEMORY``        ``768``
 cors (origins)              ``ORGKG_CORS``                 ``*`` (``none``: off)
 prepared_memory (MiB)       ``ORGKG_PREPARED_MEMORY``      ``1024`` (``0``: none)
@@ -35,10 +36,13 @@ answer ad-hoc ``/sparql`` queries (at a lower CPU priority); ``long_workers``
 build the compliance report, exports and the viewer page. One client (one
 address) may have ``sparql_per_client`` ``/sparql`` queries in flight; one
 more is refused at once with 429 and ``Retry-After``. With ``warm_up``, every
-parameter-free answer is computed before the service takes traffic; the
-SPARQL questions' answers are kept prepared for paging, up to
-``prepared_memory`` in all (beyond it an answer is kept whole in the cache,
-or not at all when it is over ``max_bytes``).
+parameter-free answer is computed when the service starts; the SPARQL
+questions' answers are kept prepared for paging, up to ``prepared_memory``
+in all (beyond it an answer is kept whole in the cache, or not at all when
+it is over ``max_bytes``). The service takes traffic once the warm-up is
+done or after ``warm_up_wait`` seconds, whichever comes first: a small
+dataset is warm before its first request, a store of millions of triples
+answers at once while its warm-up goes on (``/health`` says how far).
 
 ``worker_memory`` is what one query may allocate on top of the worker's
 size at fork (an address-space limit): a query past it ends that worker,
@@ -87,6 +91,7 @@ class Settings:
     long_workers: int = 1
     sparql_per_client: int = 2
     warm_up: bool = True
+    warm_up_wait: float = 2.0
     worker_memory: int = 768
     cors: str = "*"
     prepared_memory: int = 1024
@@ -111,6 +116,8 @@ class Settings:
         for name in positive:
             if getattr(self, name) <= 0:
                 raise SettingError(f"{name} must be positive, not {getattr(self, name)!r}")
+        if self.warm_up_wait < 0:
+            raise SettingError(f"warm_up_wait must be 0 or more, not {self.warm_up_wait!r}")
         if self.prepared_memory < 0:
             raise SettingError(f"prepared_memory must be 0 or more, not {self.prepared_memory!r}")
         if not 0 <= self.port <= 65535:
@@ -175,6 +182,7 @@ def _parse(name: str, raw: str) -> Any:
         "long_workers": int,
         "sparql_per_client": int,
         "warm_up": _flag,
+        "warm_up_wait": float,
         "worker_memory": int,
         "prepared_memory": int,
     }

@@ -116,8 +116,10 @@ def wait_until_up(base: str, process: subprocess.Popen[bytes] | None) -> None:
         if process is not None and process.poll() is not None:
             raise SystemExit(f"orgkg serve exited with {process.returncode}")
         try:
-            if httpx.get(base + "/health", timeout=1, trust_env=False).status_code == 200:
-                return
+            health = httpx.get(base + "/health", timeout=1, trust_env=False)
+            warm_up = health.json().get("warm_up") or {} if health.status_code == 200 else {}
+            if health.status_code == 200 and warm_up.get("state") != "running":
+                return  # up, and warm: the warm-up may go on after the first answer
         except httpx.HTTPError:
             pass
         time.sleep(0.2)

@@ -11,13 +11,16 @@ still running).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
+import anyio
 import pytest
 
 from api.runtime.admission import ClientGate
+from api.runtime.service import Service
 from api.runtime.settings import Settings
 from ontology.errors import SettingError, TooManyRequestsError
 from tests.reliability.support import HOSTILE, make_client
@@ -37,7 +40,12 @@ CHEAP = (
 @pytest.fixture(scope="module")
 def client() -> Iterator[TestClient]:
     with make_client(
-        data=(HOSTILE,), query_timeout=LIMIT, workers=1, sparql_workers=1, sparql_per_client=1
+        data=(HOSTILE,),
+        query_timeout=LIMIT,
+        workers=1,
+        sparql_workers=1,
+        sparql_per_client=1,
+        warm_up_wait=600.0,  # traffic only once the warm-up is done, however busy the machine
     ) as test_client:
         yield test_client
 
@@ -129,7 +137,7 @@ def test_without_warm_up_nothing_is_computed_before_the_first_request() -> None:
 
 
 def test_answers_over_the_prepared_budget_are_kept_whole_and_still_page() -> None:
-    with make_client(data=(HOSTILE,), prepared_memory=0) as whole:
+    with make_client(data=(HOSTILE,), prepared_memory=0, warm_up_wait=600.0) as whole:
         service = whole.app.state.service  # type: ignore[attr-defined]
         free = [q for q in service.catalogue.values() if not any(p.required for p in q.parameters)]
         assert not service.prepared
@@ -138,3 +146,41 @@ def test_answers_over_the_prepared_budget_are_kept_whole_and_still_page() -> Non
         page = whole.get("/queries/units?limit=1&offset=1")
         assert page.status_code == 200, page.text
         assert page.json()["results"]["bindings"] == everything[1:2]
+
+
+def test_a_long_warm_up_does_not_hold_back_the_first_request(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """After ``warm_up_wait`` the service answers while its warm-up goes on; /health says so."""
+    release = threading.Event()
+
+    async def slow_warm(service: Service) -> int:
+        service.warm_up_total, service.warm_up_running = 1, True
+        try:
+            while not release.is_set():
+                await anyio.sleep(0.01)
+            service.warm_up_done = 1
+        finally:
+            service.warm_up_running = False
+        return 0
+
+    monkeypatch.setattr(Service, "warm", slow_warm)
+    with make_client(data=(HOSTILE,), warm_up_wait=0.0) as client:
+        warming = client.get("/health").json()["warm_up"]
+        assert warming == {"state": "running", "done": 0, "total": 1}
+        answer = client.get("/queries/units")  # computed on request meanwhile
+        assert answer.status_code == 200, answer.text
+        release.set()
+        for _ in range(500):  # the warm-up ends once released
+            warm_up = client.get("/health").json()["warm_up"]
+            if warm_up["state"] != "running":
+                break
+        assert warm_up == {"state": "done", "done": 1, "total": 1}
+
+
+def test_the_wait_for_the_warm_up_is_a_setting() -> None:
+    assert Settings.from_env({"ORGKG_WARM_UP_WAIT": "0.5"}).warm_up_wait == 0.5
+    with pytest.raises(SettingError, match="ORGKG_WARM_UP_WAIT='soon'"):
+        Settings.from_env({"ORGKG_WARM_UP_WAIT": "soon"})
+    with pytest.raises(SettingError, match="warm_up_wait must be 0 or more"):
+        Settings(warm_up_wait=-1.0)

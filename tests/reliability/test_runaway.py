@@ -136,7 +136,8 @@ def test_runaway_queries_from_every_side_at_once_leave_the_service_whole(
     queries = [RUNAWAY["cartesian-count"], RUNAWAY["huge-order-by"], RUNAWAY["exploding-path"]] * 2
 
     def ask(query: str) -> int:
-        return client.get("/sparql", params={"query": query}).status_code
+        status: int = client.get("/sparql", params={"query": query}).status_code
+        return status
 
     with ThreadPoolExecutor(max_workers=len(queries)) as pool:
         statuses = set(pool.map(ask, queries))

@@ -10,8 +10,9 @@ from typing import Literal
 from fastapi import APIRouter, Response
 
 from api.http.deps import ServiceDep
-from api.http.models import Health, WorkerStatus
+from api.http.models import Health, WarmUp, WorkerStatus
 from api.http.openapi import error_responses
+from api.runtime.service import Service
 
 router = APIRouter(tags=["service"])
 
@@ -42,4 +43,15 @@ async def health(service: ServiceDep, response: Response) -> Health:
         },
         query_timeout=service.settings.query_timeout,
         network_isolated=pool.network_isolated,
+        warm_up=WarmUp(
+            state=_warm_up_state(service),
+            done=service.warm_up_done,
+            total=service.warm_up_total,
+        ),
     )
+
+
+def _warm_up_state(service: Service) -> Literal["off", "running", "done"]:
+    if service.warm_up_running:
+        return "running"
+    return "done" if service.settings.warm_up and service.store.cacheable else "off"
