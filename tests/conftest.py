@@ -3,7 +3,8 @@
 ``make test-fast`` (the inner loop) leaves out ``browser``, ``server``,
 ``slow`` and ``integration`` tests. A test module is integration when it
 forks the service's worker pool, starts ``orgkg`` as a subprocess, runs the
-catalogue on every engine, or validates many files with pyshacl: each of
+catalogue on every engine, validates many files (or a whole model in each
+test) with pyshacl, or rebuilds the model as of many days: each of
 these costs seconds, which the unit tests below them never do. The modules
 are listed here, by path, so the rule is read in one place.
 """
@@ -44,6 +45,24 @@ INTEGRATION = (
     "queries/test_org_only.py",
     # pyshacl over every valid_*/invalid_* file
     "ontology/test_shapes.py",
+    # a whole model validated (pyshacl), located line by line, or rebuilt as
+    # of many days, in every test: seconds each, measured with --durations
+    "ontology/test_sarif.py",
+    "ontology/test_fidelity.py",
+    "ontology/test_profiles.py",
+    "ontology/test_timeline.py",
+    "ontology/test_quote_lists.py",
+    "ontology/test_persistent_store.py",
+    "queries/test_paging.py",
+    "queries/test_editable_sparql.py",
+    "api/test_api_time.py",
+    "api/test_api_pages.py",
+    "api/test_api_check_profiles.py",
+    "cli/test_cli_time.py",
+    "cli/test_cli_query_xlsx.py",
+    "cli/test_cli_any_organisation.py",
+    "graph/test_jsonld_frames.py",
+    "graph/test_exports_in_tools.py",
 )
 
 
