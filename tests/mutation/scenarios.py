@@ -5,7 +5,10 @@ of models. So the scenarios of ``features/`` are parsed once with
 pytest-bdd's own parser and each step is matched to the very step function
 ``tests/bdd/steps`` registers, then called with the same arguments pytest
 would inject (the store, the answer of the previous ``Khi`` step, the cited
-sentences, ...). A scenario fails exactly when one of its steps raises.
+sentences, ...). A scenario fails exactly when one of its steps raises;
+a step that skips (``pytest.skip``: the scenarios of ``features/time/``
+check the two bundled folders together, not the data under test) ends its
+scenario without a verdict, as pytest would.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
 from pytest_bdd.parser import FeatureParser, Step
 from pytest_bdd.steps import StepFunctionContext, step_function_context_registry
 
@@ -30,6 +34,7 @@ from tests.bdd.steps import (  # noqa: F401  (importing registers the steps)
     rules,
     staffing,
     structure,
+    timeline,
 )
 from tests.bdd.steps import compliance as compliance_steps  # noqa: F401
 
@@ -78,9 +83,19 @@ class Suite:
         # Cheap questions first, `orgkg check` last: a run stops at the first failure.
         return cls(tuple(sorted(found, key=lambda s: s.checks)), definitions)
 
-    def failures(self, model: LoadedModel, *, first_only: bool = True) -> Iterator[Failure]:
-        """The scenarios that fail on ``model`` (only the first one if ``first_only``)."""
-        compliance = Compliance()
+    def failures(
+        self,
+        model: LoadedModel,
+        *,
+        first_only: bool = True,
+        compliance: Compliance | None = None,
+    ) -> Iterator[Failure]:
+        """The scenarios that fail on ``model`` (only the first one if ``first_only``).
+
+        ``compliance`` keeps the ``orgkg check`` reports the scenarios ask
+        for, so the caller can reuse them.
+        """
+        compliance = compliance if compliance is not None else Compliance()
         for scenario in self.scenarios:
             failure = self._run(scenario, model, compliance)
             if failure is not None:
@@ -104,6 +119,8 @@ class Suite:
                 self._call(step, fixtures)
             except (AssertionError, OrgkgError, LookupError, ValueError) as exc:
                 return Failure(scenario, f"{step.keyword} {step.name}", str(exc))
+            except pytest.skip.Exception:
+                return None
         return None
 
     def _call(self, step: Step, fixtures: dict[str, object]) -> None:
