@@ -106,13 +106,13 @@ class Mutant:
         return data, shapes
 
     def write(self, model: Model, folder: Path) -> Path:
-        """Write the edited model as a regulation folder (``model.nt``, ``shapes/``).
+        """Write the edited model as a regulation folder (``model.nt``, ``shapes/`` if any).
 
         Only the edited part is serialised: a data edit is the model's
         N-Triples lines less the removed triples' plus the added ones', and
         the shapes are the model's text as it is (and the other way round).
         """
-        (folder / "shapes").mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
         lines: Sequence[str] = model.data_lines
         shapes = model.shapes_text
         if self.part == "data":
@@ -122,8 +122,12 @@ class Mutant:
         else:
             _, edited = self.apply(model)
             shapes = edited.serialize(format="turtle", encoding="utf-8").decode("utf-8")
+            if not len(edited):
+                shapes = ""  # no shapes left: no shapes/ folder, as in a real regulation
         (folder / "model.nt").write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
-        (folder / "shapes" / "shapes.ttl").write_text(shapes, encoding="utf-8")
+        if shapes:
+            (folder / "shapes").mkdir(exist_ok=True)
+            (folder / "shapes" / "shapes.ttl").write_text(shapes, encoding="utf-8")
         return folder
 
 
