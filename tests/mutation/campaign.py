@@ -89,7 +89,10 @@ def judge(
         return Outcome(mutant, "killed", (f"load: {exc}",))
     compliance = SharedCompliance()
     failures = suite.failures(
-        loaded((str(folder),), store, None), first_only=not every_oracle, compliance=compliance
+        loaded((str(folder),), store, None),
+        first_only=not every_oracle,
+        compliance=compliance,
+        sentences=mutant.sentences,
     )
     killers = [f"scenario {f.scenario.where} {f.scenario.name}" for f in failures]
     if killers and not every_oracle:

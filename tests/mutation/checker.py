@@ -4,13 +4,17 @@ pyshacl evaluates a SPARQL-based constraint once per focus node and hands
 rdflib the query *text* each time, which rdflib parses again (pyparsing:
 about half of a check on the bundled regulation). A mutation run checks the
 same shapes on hundreds of edited models, so :class:`PreparedGraph` keeps
-each query it has parsed and gives rdflib the parsed form instead. The
-report is :func:`ontology.validation.validate`'s, the same as ``check``'s:
-only the parsing is shared.
+each query it has parsed and gives rdflib the parsed form instead. pyshacl
+writes a constraint's ``PREFIX`` lines in an order that changes from one
+parse of the shapes to the next, so a query is known by its prefixes as a
+set (unless it declares one prefix twice) and its body. The report is
+:func:`ontology.validation.validate`'s, the same as ``check``'s: only the
+parsing is shared.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -25,6 +29,7 @@ from ontology.validation import validate
 from tests.bdd.model import Compliance
 
 _Key = tuple[str, tuple[tuple[str, str], ...]]
+_PREFIX = re.compile(r"^\s*PREFIX\s+([^\s:]*):\s*<([^>]*)>\s*$", re.IGNORECASE)
 
 
 class PreparedGraph(Graph):
@@ -44,7 +49,8 @@ class PreparedGraph(Graph):
     ) -> Result:
         if isinstance(query_object, str) and processor == "sparql":
             namespaces = dict(initNs) if initNs else dict(self.namespaces())
-            key = (query_object, tuple(sorted((k, str(v)) for k, v in namespaces.items())))
+            bound = tuple(sorted((k, str(v)) for k, v in namespaces.items()))
+            key = (_canonical(query_object), bound)
             parsed = self._parsed.get(key)
             if parsed is None:
                 parsed = self._parsed[key] = prepareQuery(query_object, initNs=namespaces)
@@ -58,6 +64,21 @@ class PreparedGraph(Graph):
             use_store_provided,
             **kwargs,
         )
+
+
+def _canonical(query: str) -> str:
+    """``query`` with its leading ``PREFIX`` lines sorted, when their order cannot matter."""
+    lines = query.splitlines()
+    declared: dict[str, str] = {}
+    head: list[str] = []
+    for line in lines:
+        match = _PREFIX.match(line)
+        if match is None and line.strip():
+            break
+        if match is not None and declared.setdefault(match[1], match[2]) != match[2]:
+            return query  # one prefix bound twice: the order decides, keep it
+        head.append(line)
+    return "\n".join([*sorted(head), *lines[len(head) :]])
 
 
 def check_once_parsed(store: Store) -> Report:

@@ -14,7 +14,7 @@ scenario without a verdict, as pytest would.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,14 +89,19 @@ class Suite:
         *,
         first_only: bool = True,
         compliance: Compliance | None = None,
+        sentences: Collection[str] = (),
     ) -> Iterator[Failure]:
         """The scenarios that fail on ``model`` (only the first one if ``first_only``).
 
         ``compliance`` keeps the ``orgkg check`` reports the scenarios ask
-        for, so the caller can reuse them.
+        for, so the caller can reuse them. The scenarios tagged with one of
+        ``sentences`` (those an edit touches) run first among the cheap ones:
+        they are the likeliest to fail, which ends a ``first_only`` run early.
         """
         compliance = compliance if compliance is not None else Compliance()
-        for scenario in self.scenarios:
+        touched = set(sentences)
+        order = sorted(self.scenarios, key=lambda s: (s.checks, not s.tags & touched))
+        for scenario in order:
             failure = self._run(scenario, model, compliance)
             if failure is not None:
                 yield failure
