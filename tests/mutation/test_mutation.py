@@ -204,6 +204,19 @@ def test_the_edits_issue_13_found_are_caught(bundled: Model, suite: Suite) -> No
     assert not survived, survived
 
 
+@pytest.mark.slow
+def test_a_sample_of_the_campaign_leaves_no_unexplained_survivor(
+    bundled: Model, suite: Suite
+) -> None:
+    # One mutant of each operator family (the full run is `make mutate`): any
+    # survivor must be one the text allows, listed with its reason.
+    chosen = sample(generate(bundled), 17)
+    campaign = run(bundled, chosen, suite=suite, baseline=False, jobs=2)
+    assert len({o.mutant.operator for o in campaign.outcomes}) == 17
+    unexplained = {o.mutant.id: o.mutant.description for o in campaign.unexplained}
+    assert not unexplained, unexplained
+
+
 def test_every_accepted_survivor_is_a_mutant_and_says_why(bundled: Model) -> None:
     ids = {m.id for m in generate(bundled)}
     accepted = accepted_survivors(bundled.folder.name)
