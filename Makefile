@@ -102,8 +102,10 @@ soak: install-test
 	$(BIN)/python tests/reliability/soak.py --seconds 600 --connections 64
 
 # Mutation-test the shapes and scenarios: `make mutate DATA=path/to/regulation`.
+# MUTATE_JOBS worker processes judge the mutants (2: this machine's cores).
+MUTATE_JOBS ?= 2
 mutate: install-test
-	$(BIN)/python -m tests.mutation $(if $(DATA),--data $(DATA)) --json mutation-report.json
+	$(BIN)/python -m tests.mutation $(if $(DATA),--data $(DATA)) --jobs $(MUTATE_JOBS) --json mutation-report.json
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache $(STORES) mutation-report.json

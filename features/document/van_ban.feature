@@ -63,3 +63,21 @@ Tính năng: Văn bản ban hành Quy chế và nguồn tin
     Thì nguồn gồm câu "caption_1__sent_2"
     Khi xem thông tin về "Chinhphu.vn"
     Thì "img_1" được ghi là của nguồn này
+
+  @title @dateline
+  Kịch bản: Tiêu đề và dòng ngày giờ của bài viết đúng như bản gốc
+    Câu nguồn: “Quy chế tổ chức, hoạt động Tổ công tác giúp việc Chủ tịch UBQG về Chính phủ điện tử”
+    Câu nguồn: “Thứ sáu - 19/10/2018 10:29”
+    In English: the article's headline and dateline are kept word for word; the article, under that headline, is ICTnews'.
+
+    Khi xem thông tin về "ICTnews"
+    Thì "Quy chế tổ chức, hoạt động Tổ công tác giúp việc Chủ tịch UBQG về Chính phủ điện tử" được ghi là của nguồn này
+
+  @img_1 @caption_1__sent_2
+  Kịch bản: Ảnh mang tiêu đề của nó và được ghi là của Chinhphu.vn
+    Câu nguồn: “Quy chế tổ chức, hoạt động của Tổ công tác giúp việc Chủ tịch UBQG về Chính phủ điện tử”
+    Câu nguồn: “(Nguồn ảnh: Chinhphu.vn)”
+    In English: the photo's title text is kept word for word, and the photo is attributed to Chinhphu.vn.
+
+    Khi xem thông tin về "Chinhphu.vn"
+    Thì "img_1" được ghi là của nguồn này

@@ -1,7 +1,7 @@
 """``python -m tests.mutation``: mutation-test the compliance suite of a regulation.
 
     python -m tests.mutation [--data FOLDER] [--operator NAME ...] [--sample N]
-                             [--json FILE] [--every-oracle]
+                             [--json FILE] [--every-oracle] [--jobs N]
 
 Prints the killed/survived table per sentence and per operator, and the
 survivors with why the text allows each (``tests/mutation/accepted/<slug>.toml``).
@@ -64,6 +64,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--target", type=float, default=0.95, help="the score to reach (default 0.95)"
     )
+    parser.add_argument(
+        "--jobs",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="judge mutants in N worker processes (default 1)",
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress line per mutant")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
@@ -86,13 +93,25 @@ def main(argv: list[str] | None = None) -> int:
         if not args.quiet:
             print(f"{outcome.verdict:<8} {outcome.mutant.id}", file=sys.stderr, flush=True)
 
-    campaign = run(model, mutants, every_oracle=args.every_oracle, on_outcome=progress)
+    campaign = run(
+        model, mutants, every_oracle=args.every_oracle, jobs=args.jobs, on_outcome=progress
+    )
     sys.stdout.write(campaign.to_table())
     if campaign.baseline is not None and campaign.baseline.verdict == "killed":
         return 2
     if args.json is not None:
         _write_atomically(args.json, campaign.to_json())
     return 0 if campaign.score >= args.target and not campaign.unexplained else 1
+
+
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -5,22 +5,32 @@ scenario fails on it, or when orgkg refuses to load it; it *survives*
 otherwise. A survivor is either an edit the text allows (listed, with the
 reason, in the regulation's accepted-survivors file) or a hole in the
 compliance suite.
+
+Each mutant is judged in-process: the scenarios are parsed once
+(:class:`~tests.mutation.scenarios.Suite`), the shapes' SPARQL once per
+process (:mod:`tests.mutation.checker`), and the one ``orgkg check`` report
+of a mutant serves both its compliance scenarios and the shapes oracle.
+``jobs`` > 1 judges mutants in forked worker processes, which inherit the
+parsed suite and queries from the baseline run.
 """
 
 from __future__ import annotations
 
 import json
+import multiprocessing
 import shutil
 import tempfile
+import time
 import tomllib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from ontology import OrgkgError, load_regulation
 from ontology.report import Severity
-from ontology.validation import check
+from tests.mutation.checker import SharedCompliance
 from tests.mutation.mutant import Model, Mutant
 from tests.mutation.scenarios import Suite, loaded
 
@@ -77,13 +87,17 @@ def judge(
         store = load_regulation([folder])
     except OrgkgError as exc:
         return Outcome(mutant, "killed", (f"load: {exc}",))
-    killers = [
-        f"scenario {f.scenario.where} {f.scenario.name}"
-        for f in suite.failures(loaded((str(folder),), store, None), first_only=not every_oracle)
-    ]
+    compliance = SharedCompliance()
+    failures = suite.failures(
+        loaded((str(folder),), store, None),
+        first_only=not every_oracle,
+        compliance=compliance,
+        sentences=mutant.sentences,
+    )
+    killers = [f"scenario {f.scenario.where} {f.scenario.name}" for f in failures]
     if killers and not every_oracle:
         return Outcome(mutant, "killed", tuple(killers))
-    report = check(store)
+    report = compliance.report(store)  # the compliance scenarios' own, when they ran
     killers += sorted(
         {f"shape {r.shape}" for r in report.results if r.severity is Severity.VIOLATION}
     )
@@ -97,6 +111,8 @@ class Campaign:
     regulation: str
     baseline: Outcome | None = None  # the unedited model: must survive, or nothing counts
     outcomes: list[Outcome] = field(default_factory=list)
+    seconds: float = 0.0  # wall-clock time of the run, baseline included
+    jobs: int = 1
 
     @property
     def killed(self) -> int:
@@ -131,6 +147,8 @@ class Campaign:
             "killed": self.killed,
             "survived": len(self.survivors),
             "score": round(self.score, 4),
+            "seconds": round(self.seconds, 1),
+            "jobs": self.jobs,
             "by_sentence": {
                 k: {"killed": a, "survived": b} for k, (a, b) in self.tally(_sentences).items()
             },
@@ -149,7 +167,8 @@ class Campaign:
             return f"The unedited model of {self.regulation} already fails:\n{reasons}\n"
         lines = [
             f"Mutation run on {self.regulation}: {len(self.outcomes)} mutants, "
-            f"{self.killed} killed, {len(self.survivors)} survived, score {self.score:.1%}",
+            f"{self.killed} killed, {len(self.survivors)} survived, score {self.score:.1%} "
+            f"({self.seconds:.0f} s, {self.jobs} job{'s' if self.jobs > 1 else ''})",
             "",
             _table("sentence", self.tally(_sentences)),
             "",
@@ -170,16 +189,20 @@ def run(
     suite: Suite | None = None,
     every_oracle: bool = False,
     baseline: bool = True,
+    jobs: int = 1,
     on_outcome: Callable[[Outcome], None] | None = None,
 ) -> Campaign:
     """Judge every mutant of ``model``; the accepted survivors come from its slug.
 
     The unedited model is judged first (``baseline``): when the suite fails
-    on it, no kill means anything and the campaign stops there.
+    on it, no kill means anything and the campaign stops there. ``jobs``
+    worker processes share the mutants; the outcomes keep the mutants' order.
     """
+    started = time.perf_counter()
     suite = suite or Suite.load()
     accepted = accepted_survivors(model.folder.name)
-    campaign = Campaign(regulation=model.folder.name)
+    campaign = Campaign(regulation=model.folder.name, jobs=jobs)
+    chosen = list(mutants)
     with tempfile.TemporaryDirectory(prefix="orgkg-mutant-") as tmp:
         if baseline:
             unedited = Mutant(
@@ -189,17 +212,76 @@ def run(
                 unedited, model, suite, workspace=Path(tmp) / "base", every_oracle=True
             )
             if campaign.baseline.verdict == "killed":
+                campaign.seconds = time.perf_counter() - started
                 return campaign  # the suite fails on the model itself: no kill means anything
-        for index, mutant in enumerate(mutants):
-            workspace = Path(tmp) / str(index)
-            outcome = judge(mutant, model, suite, workspace=workspace, every_oracle=every_oracle)
-            shutil.rmtree(workspace, ignore_errors=True)
-            if outcome.verdict == "survived" and mutant.id in accepted:
-                outcome = Outcome(mutant, "survived", (), accepted[mutant.id])
-            campaign.outcomes.append(outcome)
+        bench = _Bench(model, suite, Path(tmp), every_oracle)
+        judged: dict[int, Outcome] = {}
+        for index, verdict in bench.judge_all(chosen, jobs):
+            outcome = verdict
+            if verdict.verdict == "survived" and verdict.mutant.id in accepted:
+                outcome = Outcome(verdict.mutant, "survived", (), accepted[verdict.mutant.id])
+            judged[index] = outcome
             if on_outcome is not None:
                 on_outcome(outcome)
+        campaign.outcomes = [judged[i] for i in sorted(judged)]
+    campaign.seconds = time.perf_counter() - started
     return campaign
+
+
+@dataclass(frozen=True)
+class _Bench:
+    """What judging needs, set up once: forked workers inherit it."""
+
+    model: Model
+    suite: Suite
+    workspace: Path
+    every_oracle: bool
+
+    def judge_one(self, index: int, mutant: Mutant) -> Outcome:
+        where = self.workspace / str(index)
+        try:
+            return judge(
+                mutant, self.model, self.suite, workspace=where, every_oracle=self.every_oracle
+            )
+        finally:
+            shutil.rmtree(where, ignore_errors=True)
+
+    def judge_all(self, mutants: Sequence[Mutant], jobs: int) -> Iterator[tuple[int, Outcome]]:
+        """(index, outcome) of every mutant, in the order they are judged."""
+        if jobs <= 1 or len(mutants) <= 1:
+            for index, mutant in enumerate(mutants):
+                yield index, self.judge_one(index, mutant)
+            return
+        _SHARED.bench, _SHARED.mutants = self, mutants  # forked workers start with them
+        context = multiprocessing.get_context("fork")
+        try:
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+                futures = {pool.submit(_judge_in_worker, i): i for i in range(len(mutants))}
+                for future in as_completed(futures):
+                    verdict, killed_by = future.result()
+                    index = futures[future]
+                    yield index, Outcome(mutants[index], verdict, killed_by)
+        finally:
+            _SHARED.bench, _SHARED.mutants = None, ()
+
+
+@dataclass
+class _Shared:
+    """What a forked worker inherits: only mutant indexes and verdicts cross processes."""
+
+    bench: _Bench | None = None
+    mutants: Sequence[Mutant] = ()
+
+
+_SHARED = _Shared()
+
+
+def _judge_in_worker(index: int) -> tuple[Verdict, tuple[str, ...]]:
+    """Judge the ``index``-th mutant in a forked worker; only the verdict goes back."""
+    if _SHARED.bench is None:
+        raise RuntimeError("a mutation worker started without the mutants to judge")
+    outcome = _SHARED.bench.judge_one(index, _SHARED.mutants[index])
+    return outcome.verdict, outcome.killed_by
 
 
 def _sentences(outcome: Outcome) -> tuple[str, ...]:

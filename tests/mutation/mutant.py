@@ -4,12 +4,16 @@ A mutant is a triple diff, so it is cheap to build, to compare and to
 apply to a copy of the model: :func:`read_model` reads a regulation folder
 the way ``orgkg --data`` splits it (data files, ``shapes/``), and
 :meth:`Mutant.write` writes the edited copy as a folder the loader reads.
+The model is serialised once (:attr:`Model.data_lines`,
+:attr:`Model.shapes_text`); a mutant of the data writes those lines less
+the ones it removes plus the ones it adds, so no graph is copied per mutant.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -41,6 +45,16 @@ class Model:
         """Ids of the sentences ``nodes`` are derived from, sorted."""
         cited = {s for n in nodes for s in self.data.objects(n, PROV.wasDerivedFrom)}
         return tuple(sorted({self.sentence_id(s) for s in cited}))
+
+    @cached_property
+    def data_lines(self) -> tuple[str, ...]:
+        """The data as N-Triples lines, sorted: written once, edited per mutant."""
+        return tuple(sorted(ntriples(self.data)))
+
+    @cached_property
+    def shapes_text(self) -> str:
+        """The regulation's own shapes as Turtle, for every mutant of the data."""
+        return self.shapes.serialize(format="turtle", encoding="utf-8").decode("utf-8")
 
 
 def read_model(folder: Path) -> Model:
@@ -92,12 +106,38 @@ class Mutant:
         return data, shapes
 
     def write(self, model: Model, folder: Path) -> Path:
-        """Write the edited model as a regulation folder (``model.nt``, ``shapes/``)."""
-        data, shapes = self.apply(model)
-        (folder / "shapes").mkdir(parents=True, exist_ok=True)
-        data.serialize(folder / "model.nt", format="nt", encoding="utf-8")
-        shapes.serialize(folder / "shapes" / "shapes.ttl", format="turtle", encoding="utf-8")
+        """Write the edited model as a regulation folder (``model.nt``, ``shapes/`` if any).
+
+        Only the edited part is serialised: a data edit is the model's
+        N-Triples lines less the removed triples' plus the added ones', and
+        the shapes are the model's text as it is (and the other way round).
+        """
+        folder.mkdir(parents=True, exist_ok=True)
+        lines: Sequence[str] = model.data_lines
+        shapes = model.shapes_text
+        if self.part == "data":
+            gone = ntriples(self.removed)
+            kept = [line for line in model.data_lines if line not in gone]
+            lines = [*kept, *sorted(ntriples(self.added))]
+        else:
+            _, edited = self.apply(model)
+            shapes = edited.serialize(format="turtle", encoding="utf-8").decode("utf-8")
+            if not len(edited):
+                shapes = ""  # no shapes left: no shapes/ folder, as in a real regulation
+        (folder / "model.nt").write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+        if shapes:
+            (folder / "shapes").mkdir(exist_ok=True)
+            (folder / "shapes" / "shapes.ttl").write_text(shapes, encoding="utf-8")
         return folder
+
+
+def ntriples(triples: Iterable[Triple]) -> set[str]:
+    """The N-Triples lines of ``triples``, as rdflib writes them for a whole graph."""
+    graph = Graph()
+    for triple in triples:
+        graph.add(triple)
+    text = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+    return {line for line in text.splitlines() if line.strip()}
 
 
 def _copy(graph: Graph) -> Graph:

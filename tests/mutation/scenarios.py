@@ -5,16 +5,20 @@ of models. So the scenarios of ``features/`` are parsed once with
 pytest-bdd's own parser and each step is matched to the very step function
 ``tests/bdd/steps`` registers, then called with the same arguments pytest
 would inject (the store, the answer of the previous ``Khi`` step, the cited
-sentences, ...). A scenario fails exactly when one of its steps raises.
+sentences, ...). A scenario fails exactly when one of its steps raises;
+a step that skips (``pytest.skip``: the scenarios of ``features/time/``
+check the two bundled folders together, not the data under test) ends its
+scenario without a verdict, as pytest would.
 """
 
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
 from pytest_bdd.parser import FeatureParser, Step
 from pytest_bdd.steps import StepFunctionContext, step_function_context_registry
 
@@ -30,6 +34,7 @@ from tests.bdd.steps import (  # noqa: F401  (importing registers the steps)
     rules,
     staffing,
     structure,
+    timeline,
 )
 from tests.bdd.steps import compliance as compliance_steps  # noqa: F401
 
@@ -78,10 +83,25 @@ class Suite:
         # Cheap questions first, `orgkg check` last: a run stops at the first failure.
         return cls(tuple(sorted(found, key=lambda s: s.checks)), definitions)
 
-    def failures(self, model: LoadedModel, *, first_only: bool = True) -> Iterator[Failure]:
-        """The scenarios that fail on ``model`` (only the first one if ``first_only``)."""
-        compliance = Compliance()
-        for scenario in self.scenarios:
+    def failures(
+        self,
+        model: LoadedModel,
+        *,
+        first_only: bool = True,
+        compliance: Compliance | None = None,
+        sentences: Collection[str] = (),
+    ) -> Iterator[Failure]:
+        """The scenarios that fail on ``model`` (only the first one if ``first_only``).
+
+        ``compliance`` keeps the ``orgkg check`` reports the scenarios ask
+        for, so the caller can reuse them. The scenarios tagged with one of
+        ``sentences`` (those an edit touches) run first among the cheap ones:
+        they are the likeliest to fail, which ends a ``first_only`` run early.
+        """
+        compliance = compliance if compliance is not None else Compliance()
+        touched = set(sentences)
+        order = sorted(self.scenarios, key=lambda s: (s.checks, not s.tags & touched))
+        for scenario in order:
             failure = self._run(scenario, model, compliance)
             if failure is not None:
                 yield failure
@@ -104,6 +124,8 @@ class Suite:
                 self._call(step, fixtures)
             except (AssertionError, OrgkgError, LookupError, ValueError) as exc:
                 return Failure(scenario, f"{step.keyword} {step.name}", str(exc))
+            except pytest.skip.Exception:
+                return None
         return None
 
     def _call(self, step: Step, fixtures: dict[str, object]) -> None:

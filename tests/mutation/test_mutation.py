@@ -12,11 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
+from rdflib.compare import isomorphic
 
 from ontology import BUNDLED, load_regulation
 from ontology.namespaces import ODRL, OKG, ORG
+from ontology.validation import check
 from tests.mutation.campaign import Campaign, Outcome, accepted_survivors, judge, run
+from tests.mutation.checker import check_once_parsed
 from tests.mutation.mutant import Model, Mutant, read_model
 from tests.mutation.operators import generate, sample
 from tests.mutation.scenarios import Suite
@@ -105,6 +108,37 @@ def test_a_written_mutant_loads_as_a_regulation_folder(
     assert len(store.shapes) > 0
 
 
+def test_a_written_mutant_holds_exactly_the_edited_model(
+    tiny: Model, tiny_mutants: dict[str, Mutant], tmp_path: Path
+) -> None:
+    # Written as line edits of the model's N-Triples: the same graphs as apply() builds.
+    for mutant in tiny_mutants.values():
+        folder = mutant.write(tiny, tmp_path / mutant.id.replace(":", "_").replace("/", "_"))
+        data, shapes = mutant.apply(tiny)
+        assert isomorphic(Graph().parse(folder / "model.nt"), data), mutant.id
+        written = folder / "shapes" / "shapes.ttl"
+        assert isomorphic(Graph().parse(written) if written.exists() else Graph(), shapes)
+
+
+def test_a_model_without_shapes_is_written_without_a_shapes_folder(
+    tiny: Model, tiny_mutants: dict[str, Mutant], tmp_path: Path
+) -> None:
+    # An empty shapes file is refused by the loader: that would be a kill by accident.
+    folder = tiny_mutants["remove-shapes:all"].write(tiny, tmp_path / "m")
+    assert not (folder / "shapes").exists()
+    assert len(load_regulation([folder])) > 0
+
+
+def test_the_shared_check_reports_what_orgkg_check_reports(
+    tiny: Model, tiny_mutants: dict[str, Mutant], tmp_path: Path
+) -> None:
+    store = load_regulation([tiny_mutants["remove:tiny/deputy"].write(tiny, tmp_path / "m")])
+    expected = check(store)
+    assert any(r.shape.endswith("OneHeadShape") for r in expected.results)
+    assert check_once_parsed(store) == expected
+    assert check_once_parsed(store) == expected  # the queries parsed by the first call
+
+
 def test_a_sample_spreads_over_the_operators(tiny_mutants: dict[str, Mutant]) -> None:
     chosen = sample(list(tiny_mutants.values()), 5)
     assert len(chosen) == 5 and len({m.operator for m in chosen}) == 5
@@ -162,10 +196,25 @@ def test_the_unedited_model_passes_every_scenario_and_shape(
 
 def test_the_edits_issue_13_found_are_caught(bundled: Model, suite: Suite) -> None:
     mutants = {m.id: m for m in generate(bundled)}
-    # The baseline is the test above; here only the four edits.
-    campaign = run(bundled, [mutants[i] for i in ISSUE_13_EDITS], suite=suite, baseline=False)
+    # The baseline is the test above; here only the four edits, in two worker processes.
+    chosen = [mutants[i] for i in ISSUE_13_EDITS]
+    campaign = run(bundled, chosen, suite=suite, baseline=False, jobs=2)
+    assert [o.mutant.id for o in campaign.outcomes] == list(ISSUE_13_EDITS)
     survived = {o.mutant.id: o.killed_by for o in campaign.survivors}
     assert not survived, survived
+
+
+@pytest.mark.slow
+def test_a_sample_of_the_campaign_leaves_no_unexplained_survivor(
+    bundled: Model, suite: Suite
+) -> None:
+    # One mutant of each operator family (the full run is `make mutate`): any
+    # survivor must be one the text allows, listed with its reason.
+    chosen = sample(generate(bundled), 17)
+    campaign = run(bundled, chosen, suite=suite, baseline=False, jobs=2)
+    assert len({o.mutant.operator for o in campaign.outcomes}) == 17
+    unexplained = {o.mutant.id: o.mutant.description for o in campaign.unexplained}
+    assert not unexplained, unexplained
 
 
 def test_every_accepted_survivor_is_a_mutant_and_says_why(bundled: Model) -> None:

@@ -1,0 +1,12 @@
+# A patch on the bundled Decision 426 data (SPARQL Update): the proposals to the Committee's Chairman get a monthly frequency the text does not set.
+# violates: rsh:ProposalsNoFrequencyShape
+
+PREFIX okg: <https://w3id.org/orgkg/ns#>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX odrl: <http://www.w3.org/ns/odrl/2/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX src: <https://w3id.org/orgkg/id/doc/ictnews-2018-10-19/>
+BASE <https://w3id.org/orgkg/id/>
+
+INSERT DATA { <tct-cpdt/reporting/de-xuat-chu-tich-uy-ban> okg:frequency okg:monthly }
