@@ -193,5 +193,5 @@ def _describe_nodes(store: Store, graph: nx.Graph, implied: dict[str, str]) -> N
     for node, data in graph.nodes(data=True):
         data["label_vi"] = labels.get((node, "vi")) or labels.get((node, ""))
         data["label_en"] = labels.get((node, "en")) or labels.get((node, ""))
-        rank = ranks.get(node)
-        data["kind"] = _KINDS[rank][1] if rank is not None else implied.get(node, "other")
+        typed = ranks.get(node)
+        data["kind"] = _KINDS[typed][1] if typed is not None else implied.get(node, "other")
