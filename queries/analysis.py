@@ -22,7 +22,7 @@ from graph.analytics import (
     reporting_cycles,
     single_points_of_failure,
 )
-from graph.projection import edge_sources, project_reporting
+from graph.projection import edge_sources, paused_collection, project_reporting
 from ontology.sparql import read_sparql
 from ontology.store import Row, Store, Table, Term
 from queries.question import GraphAnswer, Parameter, Question
@@ -69,7 +69,9 @@ def derived(store: Store, name: str, compute: Callable[[nx.DiGraph], T]) -> T:
     memo = memo_of(store)
     key = ("derived", name)
     if key not in memo:
-        memo[key] = compute(reporting_of(store))
+        graph = reporting_of(store)
+        with paused_collection():  # the walks allocate per node: no collector passes
+            memo[key] = compute(graph)
     result: T = memo[key]
     return result
 
@@ -82,7 +84,8 @@ def remembered(answer: GraphAnswer) -> GraphAnswer:
         memo = memo_of(store)
         key = (answer.__name__, lang, tuple(sorted((k, str(v)) for k, v in params.items())))
         if key not in memo:
-            memo[key] = answer(store, params, lang)
+            with paused_collection():  # tens of thousands of rows, none of them garbage
+                memo[key] = answer(store, params, lang)
         table: Table = memo[key]
         return table
 
