@@ -35,7 +35,15 @@ def make_client(settings: Settings) -> TestClient:
 
 @pytest.fixture(scope="session")
 def settings() -> Settings:
-    return Settings(query_timeout=QUERY_TIMEOUT, long_timeout=120, workers=2, log_level="warning")
+    # warm_up_wait: traffic only once the warm-up is done, however busy the machine,
+    # so that what a test sees cached does not depend on the machine's load.
+    return Settings(
+        query_timeout=QUERY_TIMEOUT,
+        long_timeout=120,
+        workers=2,
+        log_level="warning",
+        warm_up_wait=600.0,
+    )
 
 
 # Module scope: each app's worker processes end with the module that used them,
@@ -56,6 +64,7 @@ def capped_client() -> Iterator[TestClient]:
         max_bytes=4000,
         max_query_length=200,
         log_level="warning",
+        warm_up_wait=600.0,
     )
     with make_client(capped) as test_client:
         yield test_client

@@ -158,7 +158,12 @@ def make_client(**settings: Any) -> TestClient:
 
     Small limits by default, so runaway tests finish fast and runs stay quiet.
     """
-    values: dict[str, Any] = {"query_timeout": 2.0, "workers": 2, "log_level": "warning"}
+    values: dict[str, Any] = {
+        "query_timeout": 2.0,
+        "workers": 2,
+        "log_level": "warning",
+        "warm_up_wait": 600.0,  # traffic once warm, however busy the machine
+    }
     values.update(settings)
     return TestClient(create_app(Settings(**values)), raise_server_exceptions=False)
 

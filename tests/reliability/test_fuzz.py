@@ -30,7 +30,9 @@ def _sparql_query_body(ctx: Any, value: Any) -> bytes:
     return value if isinstance(value, bytes) else str(value).encode("utf-8")
 
 
-SETTINGS = Settings(data=(HOSTILE,), query_timeout=5.0, workers=2, log_level="critical")
+SETTINGS = Settings(
+    data=(HOSTILE,), query_timeout=5.0, workers=2, log_level="critical", warm_up_wait=600.0
+)
 # The document only: building an app is cheap, its lifespan (load, fork) runs on first call.
 schema = schemathesis.openapi.from_dict(create_app(SETTINGS).openapi())
 
