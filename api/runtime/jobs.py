@@ -53,6 +53,20 @@ class WorkerContext:
         return as_of_day(self.store, parse_at(at))
 
 
+def prime(context: WorkerContext) -> None:
+    """Build what the networkx questions share, once per store version, in the zygote.
+
+    Every worker forked afterwards inherits the reporting projection (and
+    the store's memo it lives in) copy-on-write, so its first
+    ``chain-of-command`` reads a built graph. A remote store keeps nothing
+    (its data may change): nothing to build.
+    """
+    from queries.analysis import reporting_of
+
+    if context.store.cacheable:
+        reporting_of(context.store)
+
+
 def never(arguments: Mapping[str, Any]) -> None:
     """The cache key of a job whose answers are never kept."""
     return None

@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 import anyio
 
 from api.runtime.wire import receive_message, send_message
-from api.runtime.zygote import _SPAWN, _zygote_main
+from api.runtime.zygote import _PRIME, _SPAWN, _zygote_main
 from ontology.errors import (
     QueryOutOfMemory,
     QueryTimeout,
@@ -83,6 +83,7 @@ class Worker:
     pid: int
     conn: Connection
     lane: str = DEFAULT_LANE
+    primed: bool = False  # forked after the zygote built the shared projections
 
 
 if TYPE_CHECKING:
@@ -107,6 +108,9 @@ class WorkerPool:
     ``size`` workers form the ``default`` lane; ``lanes`` adds others by name
     (a ``long`` lane, when present, takes :meth:`run_long`'s jobs).
     With ``isolate``, the workers run without network (see :mod:`api.runtime.isolation`).
+    ``primer(context)``, when given, runs once in the zygote after the first
+    workers are up (the server does not wait for it); workers forked before
+    it finished are replaced by primed ones the next time a job takes them.
     """
 
     def __init__(
@@ -119,8 +123,11 @@ class WorkerPool:
         memory_budget: int | None = None,
         isolate: bool = False,
         lanes: Mapping[str, Lane] | None = None,
+        primer: Callable[[Any], None] | None = None,
     ) -> None:
         self.context = context
+        self.primer = primer
+        self._primed = multiprocessing.get_context("fork").Event()
         self.lanes: dict[str, Lane] = {DEFAULT_LANE: Lane(size), **(lanes or {})}
         self.timeout = timeout
         self.long_timeout = long_timeout or timeout
@@ -149,7 +156,12 @@ class WorkerPool:
         self._zygote = fork.Process(
             target=_zygote_main,
             args=(self.context, theirs, ours, os.getpid()),
-            kwargs={"isolate": self.isolate, "memory_budget": self.memory_budget},
+            kwargs={
+                "isolate": self.isolate,
+                "memory_budget": self.memory_budget,
+                "primer": self.primer,
+                "primed": self._primed,
+            },
             daemon=True,
             name="orgkg-zygote",
         )
@@ -165,6 +177,18 @@ class WorkerPool:
         for name, lane in self.lanes.items():
             for _ in range(lane.size):
                 self._idle[name][0].send_nowait(self._spawn(name))
+        if self.primer is not None:
+            with self._spawn_lock:
+                ours.send((_PRIME,))
+
+    @property
+    def primed(self) -> bool:
+        """Whether the zygote has built what its workers share (see ``primer``)."""
+        return self._primed.is_set()
+
+    def wait_primed(self, timeout: float | None = None) -> bool:
+        """Block until the zygote is primed, at most ``timeout`` seconds; whether it is."""
+        return self._primed.wait(timeout)
 
     def close(self) -> None:
         """Stop every worker and the zygote."""
@@ -259,6 +283,10 @@ class WorkerPool:
             raise ServiceBusyError(
                 f"every query worker stayed busy for {timeout:g} s; try again later"
             )
+        if not worker.primed and self._primed.is_set():
+            # Forked before the projections were built: a fresh fork shares them.
+            with anyio.CancelScope(shield=True):
+                worker = await self._renew(worker)
         healthy = False
         try:
             replied = False
@@ -305,6 +333,16 @@ class WorkerPool:
         # In the loop, not the thread: memory streams are not thread-safe.
         self._idle[fresh.lane][0].send_nowait(fresh)
 
+    async def _renew(self, worker: Worker) -> Worker:
+        """A primed worker in place of ``worker`` (kept if no new one can be forked)."""
+        try:
+            fresh = await anyio.to_thread.run_sync(self._spawn, worker.lane)
+        except StoreError:
+            log.exception("could not renew a query worker; it answers unprimed")
+            return worker
+        self._kill(worker)
+        return fresh
+
     def _spawn(self, lane: str) -> Worker:
         with self._spawn_lock:
             if self._control is None:
@@ -312,11 +350,11 @@ class WorkerPool:
             try:
                 self._control.send((_SPAWN, self.lanes[lane].nice))
                 fd = reduction.recv_handle(self._control)
-                pid = self._control.recv()
+                pid, primed = self._control.recv()
             except (OSError, EOFError) as exc:
                 raise StoreError("the query pool cannot start workers") from exc
         os.set_blocking(fd, False)  # read and written by api.runtime.wire, in the event loop
-        worker = Worker(pid=pid, conn=Connection(fd), lane=lane)
+        worker = Worker(pid=pid, conn=Connection(fd), lane=lane, primed=primed)
         self._workers[pid] = worker
         return worker
 

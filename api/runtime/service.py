@@ -36,6 +36,7 @@ from api.runtime.jobs import (
     SPARQL,
     Job,
     WorkerContext,
+    prime,
     question_key,
 )
 from api.runtime.pool import Lane, WorkerPool
@@ -224,6 +225,7 @@ def open_service(settings: Settings, *, store: Store | None = None) -> Service:
         long_timeout=settings.long_timeout,
         memory_budget=settings.worker_memory * 2**20,
         isolate=not store.needs_network,
+        primer=prime,
         lanes={
             SPARQL: Lane(settings.sparql_workers, nice=SPARQL_NICE),
             LONG: Lane(settings.long_workers),

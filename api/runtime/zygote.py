@@ -2,6 +2,9 @@
 
 The zygote forks a worker each time the pool asks (``_SPAWN``), hands the
 worker's end of its pipe back to the server, and never runs a job itself.
+Asked once (``_PRIME``), it builds what the jobs reuse (the networkx
+projections of the store) so that every worker forked after that shares it
+copy-on-write instead of building its own.
 A worker answers one job at a time until its pipe closes. These functions
 run only in the forked processes; their names stay private to the pool.
 """
@@ -17,8 +20,10 @@ import pickle
 import resource
 import signal
 import sys
+from collections.abc import Callable
 from multiprocessing import reduction
 from multiprocessing.connection import Connection
+from multiprocessing.synchronize import Event
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +34,7 @@ log = logging.getLogger(__name__)
 
 _PR_SET_PDEATHSIG = 1
 _SPAWN = "spawn"
+_PRIME = "prime"
 # What pickling raises for a value it cannot carry (a lock, a local function, ...).
 _UNPICKLABLE = (pickle.PicklingError, TypeError, AttributeError)
 
@@ -41,6 +47,8 @@ def _zygote_main(
     *,
     isolate: bool,
     memory_budget: int | None,
+    primer: Callable[[Any], None] | None = None,
+    primed: Event | None = None,
 ) -> None:
     # The fork copied the server's end too; holding it would hide the server
     # closing its own (no EOF), and the zygote would outlive the pool.
@@ -50,11 +58,15 @@ def _zygote_main(
     # The kernel reaps killed workers: no zombies, no waitpid loop.
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)
     zygote_pid = os.getpid()
+    is_primed = False
     while True:
         try:
             message = control.recv()
         except (EOFError, OSError):
             os._exit(0)
+        if message == (_PRIME,) and not is_primed and primer is not None:
+            is_primed = _prime(primer, context, primed)
+            continue
         if not (isinstance(message, tuple) and message[0] == _SPAWN):
             continue
         nice: int = message[1]
@@ -73,8 +85,24 @@ def _zygote_main(
             _serve_jobs(context, theirs)
         theirs.close()
         reduction.send_handle(control, ours.fileno(), server_pid)
-        control.send(pid)
+        control.send((pid, is_primed))
         ours.close()
+
+
+def _prime(primer: Callable[[Any], None], context: Any, primed: Event | None) -> bool:
+    """Build what every worker forked from now on shares (the projections); True once done.
+
+    A primer that fails leaves the workers to build what they need
+    themselves, as before: the zygote logs it and keeps forking.
+    """
+    try:
+        primer(context)
+    except Exception:  # the zygote must outlive any primer: its workers still answer
+        log.exception("priming the workers' context failed; each worker builds its own")
+        return False
+    if primed is not None:
+        primed.set()
+    return True
 
 
 def _serve_jobs(context: Any, conn: Connection) -> None:
