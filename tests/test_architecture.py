@@ -194,7 +194,7 @@ CEILING = 400  # lines of a module; tests may be longer
 SIZED = (*LAYERS, "benchmarks")
 # Modules allowed over the ceiling, each with the reason. An entry that is no
 # longer over it fails test_the_allow_list_is_not_stale: remove it then.
-OVER_CEILING = {}
+OVER_CEILING: dict[str, str] = {}
 
 
 def long_modules(paths: list[Path], root: Path = ROOT) -> dict[str, int]:
