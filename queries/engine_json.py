@@ -14,19 +14,16 @@ string holds a backslash, every ``"`` opens or closes a string, so splitting
 on ``"`` puts the structure at the even places and the strings at the odd
 ones, and a pattern that begins with a quote and a variable's name can only
 match the cell of that variable. Any other body (a backslash anywhere: an
-escaped quote, a newline) is refused: its rows are then read from the same
-bytes (:func:`engine_rows`), never evaluated again.
+escaped quote, a newline) is refused, and the caller takes the row path.
 """
 
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
-from ontology.paging import Value, ValueRow
 from queries.runner import LIST_SEPARATOR, natural_key
 
 # The engine's JSON around the rows (it has no spaces).
@@ -103,24 +100,3 @@ def _sorted_list(match: re.Match[bytes]) -> bytes:
 def _sorted_items(lexical: bytes) -> bytes | None:
     items = sorted(set(lexical.decode("utf-8").split(LIST_SEPARATOR)) - {""}, key=natural_key)
     return LIST_SEPARATOR.join(items).encode("utf-8") if items else None
-
-
-def engine_rows(body: bytes, variables: tuple[str, ...]) -> list[ValueRow]:
-    """The rows of the engine's JSON as plain values, ``variables`` in order.
-
-    >>> engine_rows(b'{"head":{"vars":["a","b"]},"results":{"bindings":['
-    ...     b'{"b":{"type":"literal","value":"x","xml:lang":"vi"}}]}}', ("a", "b"))
-    [(None, Value(kind='literal', value='x', language='vi', datatype=None))]
-    """
-    values: dict[tuple[str | None, ...], Value] = {}
-
-    def value_of(term: Mapping[str, str] | None) -> Value | None:
-        if term is None:
-            return None
-        key = (term["type"], term["value"], term.get("xml:lang"), term.get("datatype"))
-        if key not in values:
-            values[key] = Value(term["type"], term["value"], key[2], key[3])
-        return values[key]
-
-    bindings: list[dict[str, dict[str, str]]] = json.loads(body)["results"]["bindings"]
-    return [tuple(value_of(row.get(name)) for name in variables) for row in bindings]

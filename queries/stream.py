@@ -33,7 +33,7 @@ from ontology.paging import FULL, Page, Value, ValueRow
 from ontology.store import Store
 from queries.analysis import memo_of
 from queries.answer import FORMULA_STARTS, NUMERIC
-from queries.engine_json import engine_rows, rewrite_engine_json
+from queries.engine_json import rewrite_engine_json
 from queries.question import Question
 from queries.results import Rendered, render_result
 from queries.runner import (
@@ -88,8 +88,8 @@ def answer_rendered(
             offset=page.offset,
             rows=None if rendered.truncated else len(answer.rows),
         )
-    if fmt == "json" and page.whole:
-        written = _engine_written(store, question, params or {}, lang, caps)
+    if fmt == "json" and page.whole and caps == Caps():
+        written = _engine_written(store, question, params or {}, lang)
         if written is not None:
             return written
     if page.whole or not store.cacheable:
@@ -100,13 +100,12 @@ def answer_rendered(
 
 
 def _engine_written(
-    store: Store, question: Question, params: Mapping[str, str], lang: str, caps: Caps
+    store: Store, question: Question, params: Mapping[str, str], lang: str
 ) -> Rendered | None:
     """The whole JSON answer as the engine serialises it, rewritten on the bytes.
 
-    A body that cannot be rewritten safely, or one over the caps, is read
-    into rows and written by the row writer (the engine is not asked twice).
-    None: the engine has no writer of its own.
+    None: the engine has no writer of its own, or its body cannot be
+    rewritten safely (:func:`queries.engine_json.rewrite_engine_json`).
     """
     bindings = bind_parameters(store, question, params)
     sparql = sparql_bindings(question, bindings, lang)
@@ -121,13 +120,10 @@ def _engine_written(
     rewritten = rewrite_engine_json(
         body, writer.opening(), sorted(dropped & set(question.variables)), listed
     )
-    if rewritten is not None:
-        answer, total = rewritten
-        if (caps.bytes is None or len(answer) <= caps.bytes) and (
-            caps.rows is None or total <= caps.rows
-        ):
-            return Rendered(answer, writer.media_type, False, total=total, offset=0, rows=total)
-    return writer.render(engine_rows(body, question.variables), FULL, caps)
+    if rewritten is None:
+        return None
+    answer, total = rewritten
+    return Rendered(answer, writer.media_type, False, total=total, offset=0, rows=total)
 
 
 def writer_for(fmt: str, columns: Columns) -> RowWriter:

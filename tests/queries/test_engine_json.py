@@ -119,24 +119,3 @@ def test_an_empty_list_is_unbound_wherever_its_cell_is(
 def test_a_body_with_a_backslash_is_refused() -> None:
     body = b'{"head":{"vars":["a"]},"results":{"bindings":[{' + _cell("a", '\\"') + b"}]}}"
     assert rewrite_engine_json(body, HEAD, [], []) is None
-
-
-@pytest.mark.parametrize(
-    "caps",
-    [Caps(rows=3), Caps(bytes=900), Caps(rows=10_000, bytes=10_000_000)],
-    ids=["rows-cut", "bytes-cut", "under-caps"],
-)
-@pytest.mark.parametrize("question_id", ["posts", "reporting-lines", "units"])
-def test_caps_cut_the_engine_written_answer_as_they_cut_rows(
-    bundled_ox: Store, question_id: str, caps: Caps
-) -> None:
-    question = load_catalogue()[question_id]
-    columns, rows = answer_rows(bundled_ox, question, {}, "vi")
-    expected = writer_for("json", columns).render(rows, FULL, caps)
-    rendered = answer_rendered(bundled_ox, question, {}, caps=caps)
-    assert (rendered.body, rendered.truncated, rendered.total, rendered.rows) == (
-        expected.body,
-        expected.truncated,
-        expected.total,
-        expected.rows,
-    )
