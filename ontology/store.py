@@ -125,13 +125,10 @@ class Store(ABC):
             for row in self.stream(query, iris).rows
         ]
 
-    def serialise_results(
-        self, query: str, fmt: str, bindings: Mapping[str, Identifier] | None = None
-    ) -> bytes | None:
+    def serialise_results(self, query: str, fmt: str) -> bytes | None:
         """A SELECT or ASK query's results serialised by the engine itself, or None.
 
-        ``fmt`` is a SPARQL results format (``json``...), ``bindings`` the
-        values of some variables (as :meth:`stream` takes them). None says this
+        ``fmt`` is a SPARQL results format (``json``...). None says this
         engine has no native writer for it: the caller builds the answer
         from rows instead. No caps apply here; the caller checks the size.
         """

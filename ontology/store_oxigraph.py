@@ -119,14 +119,12 @@ class OxigraphStore(Store):
         )
         return [tuple(None if v is None else v.value for v in solution) for solution in solutions]
 
-    def serialise_results(
-        self, query: str, fmt: str, bindings: Mapping[str, Identifier] | None = None
-    ) -> bytes | None:
+    def serialise_results(self, query: str, fmt: str) -> bytes | None:
         """Oxigraph's own results writers: no Python object per cell."""
         writer = _RESULTS_FORMATS.get(fmt)
         if writer is None:
             return None
-        result = self._query(query, {k: to_ox(v) for k, v in (bindings or {}).items()})
+        result = self._query(query, {})
         if isinstance(result, ox.QueryTriples):
             return None
         try:

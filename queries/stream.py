@@ -33,7 +33,6 @@ from ontology.paging import FULL, Page, Value, ValueRow
 from ontology.store import Store
 from queries.analysis import memo_of
 from queries.answer import FORMULA_STARTS, NUMERIC
-from queries.engine_json import rewrite_engine_json
 from queries.question import Question
 from queries.results import Rendered, render_result
 from queries.runner import (
@@ -88,42 +87,11 @@ def answer_rendered(
             offset=page.offset,
             rows=None if rendered.truncated else len(answer.rows),
         )
-    if fmt == "json" and page.whole and caps == Caps():
-        written = _engine_written(store, question, params or {}, lang)
-        if written is not None:
-            return written
     if page.whole or not store.cacheable:
         columns, rows = answer_rows(store, question, params or {}, lang)
     else:
         columns, rows = _materialised(store, question, params or {}, lang)
     return writer_for(fmt, columns).render(rows, page, caps)
-
-
-def _engine_written(
-    store: Store, question: Question, params: Mapping[str, str], lang: str
-) -> Rendered | None:
-    """The whole JSON answer as the engine serialises it, rewritten on the bytes.
-
-    None: the engine has no writer of its own, or its body cannot be
-    rewritten safely (:func:`queries.engine_json.rewrite_engine_json`).
-    """
-    bindings = bind_parameters(store, question, params)
-    sparql = sparql_bindings(question, bindings, lang)
-    body = store.serialise_results(question.text, "json", sparql)
-    if body is None:
-        return None
-    dropped = dropped_columns(question, bindings)
-    keep = tuple(i for i, name in enumerate(question.variables) if name not in dropped)
-    kept = tuple(question.variables[i] for i in keep)
-    writer = _JsonWriter(Columns(kept, keep, tuple(name in question.lists for name in kept)))
-    listed = [name for name in kept if name in question.lists]
-    rewritten = rewrite_engine_json(
-        body, writer.opening(), sorted(dropped & set(question.variables)), listed
-    )
-    if rewritten is None:
-        return None
-    answer, total = rewritten
-    return Rendered(answer, writer.media_type, False, total=total, offset=0, rows=total)
 
 
 def writer_for(fmt: str, columns: Columns) -> RowWriter:
