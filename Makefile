@@ -64,8 +64,9 @@ run: install
 	  exec $(BIN)/orgkg $(if $(DATA),--data $(DATA)) serve --host $(HOST) --port $(PORT); \
 	fi
 
+# Both cores, one test module per worker at a time (module fixtures stay shared).
 test: install-test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # The inner loop (< 60 s): unit tests only, chosen by marker (see tests/conftest.py).
 test-fast: install-test

@@ -59,7 +59,10 @@ class PageRun:
             self.errors.append(text)
 
 
-@pytest.fixture(scope="session")
+# Package scope, not session: Playwright's sync API keeps an event loop running
+# in the thread while it is open, and under ``make test`` (pytest-xdist) the same
+# worker may run other packages' tests after these, which start their own loops.
+@pytest.fixture(scope="package")
 def browser_context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     if not CHROMIUM.exists():
         _unavailable(f"{CHROMIUM} is not installed (apt-get install chromium)")
