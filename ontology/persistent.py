@@ -280,23 +280,15 @@ _SHARED: dict[tuple[str, int], int] = {}
 
 
 def _share(folder: Path) -> None:
-    path = folder / LOCK
-    try:
-        key = (str(path.resolve()), path.stat().st_ino)
-    except FileNotFoundError:
-        return  # a store built before the lock existed: nothing to hold
-    if key in _SHARED:
-        return
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        fcntl.lockf(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
-    except OSError:
-        os.close(descriptor)
-        raise StoreError(
-            f"the store at {folder} is being rebuilt (orgkg load --into is running); "
-            "open it when the build has finished"
-        ) from None
-    _SHARED[key] = descriptor
+    held = _lock(
+        folder,
+        exclusive=False,
+        refusal="the store at {folder} is being rebuilt (orgkg load --into is running); "
+        "open it when the build has finished",
+    )
+    if held is not None:
+        key, descriptor = held
+        _SHARED[key] = descriptor
 
 
 def _claim(folder: Path) -> int | None:
@@ -306,6 +298,22 @@ def _claim(folder: Path) -> int | None:
     the lock) or this process itself has it open (its own locks never
     conflict, and a second descriptor would drop them when closed).
     """
+    held = _lock(
+        folder,
+        exclusive=True,
+        refusal="the store at {folder} is open in another orgkg process (a server or a query): "
+        "stop it before rebuilding, or build into another folder and serve that",
+    )
+    return None if held is None else held[1]
+
+
+def _lock(folder: Path, *, exclusive: bool, refusal: str) -> tuple[tuple[str, int], int] | None:
+    """Take the store's lock file, shared or exclusive, without waiting.
+
+    Returns the lock's key and descriptor; None when the store has no lock
+    file (built before it existed) or this process already holds it shared.
+    A lock another process holds raises StoreError with ``refusal``.
+    """
     path = folder / LOCK
     try:
         key = (str(path.resolve()), path.stat().st_ino)
@@ -313,16 +321,13 @@ def _claim(folder: Path) -> int | None:
         return None
     if key in _SHARED:
         return None
-    descriptor = os.open(path, os.O_RDWR)
+    descriptor = os.open(path, os.O_RDWR if exclusive else os.O_RDONLY)
     try:
-        fcntl.lockf(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.lockf(descriptor, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
     except OSError:
         os.close(descriptor)
-        raise StoreError(
-            f"the store at {folder} is open in another orgkg process (a server or a query): "
-            "stop it before rebuilding, or build into another folder and serve that"
-        ) from None
-    return descriptor
+        raise StoreError(refusal.format(folder=folder)) from None
+    return key, descriptor
 
 
 def _version(name: str) -> str:
