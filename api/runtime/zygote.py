@@ -97,7 +97,7 @@ def _prime(primer: Callable[[Any], None], context: Any, primed: Event | None) ->
     """
     try:
         primer(context)
-    except Exception:  # the zygote must outlive any primer: its workers still answer
+    except (OrgkgError, MemoryError, OSError, ValueError):  # the store or the graph failed
         log.exception("priming the workers' context failed; each worker builds its own")
         return False
     if primed is not None:
