@@ -18,8 +18,8 @@ from pathlib import Path
 
 from ontology import BUNDLED, OrgkgError
 from tests.mutation.campaign import Outcome, run
+from tests.mutation.generation import OPERATORS, generate, sample
 from tests.mutation.mutant import read_model
-from tests.mutation.operators import OPERATORS, generate, sample
 
 
 def main(argv: list[str] | None = None) -> int:

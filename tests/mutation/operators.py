@@ -16,7 +16,7 @@ from itertools import pairwise
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from ontology.namespaces import ID, ODRL, OKG, ORG, PROV, RDF, SKOS
+from ontology.namespaces import ID, ODRL, OKG, ORG, RDF, SKOS
 from tests.mutation.mutant import Model, Mutant, Triple, closure, mentions, renamed
 
 Operator = Callable[[Model], Iterator[Mutant]]
@@ -62,7 +62,8 @@ def _nodes(model: Model, kind: URIRef) -> list[URIRef]:
     return sorted(n for n in model.data.subjects(RDF.type, kind) if isinstance(n, URIRef))
 
 
-def _all_nodes(model: Model) -> list[tuple[URIRef, URIRef]]:
+def all_nodes(model: Model) -> list[tuple[URIRef, URIRef]]:
+    """Every modelled node with its kind (NODE_KINDS), in kind then IRI order."""
     return [(kind, node) for kind in NODE_KINDS for node in _nodes(model, kind)]
 
 
@@ -82,7 +83,7 @@ def _next(candidates: Sequence[URIRef], current: Node) -> URIRef | None:
 
 def remove_node(model: Model) -> Iterator[Mutant]:
     """Remove a post, unit, reporting line, rule, ... and every link to it."""
-    for kind, node in _all_nodes(model):
+    for kind, node in all_nodes(model):
         yield Mutant(
             id=f"remove:{slug(node)}",
             operator="remove",
@@ -94,7 +95,7 @@ def remove_node(model: Model) -> Iterator[Mutant]:
 
 def duplicate_node(model: Model) -> Iterator[Mutant]:
     """Copy a node, with every link to and from it, under a new IRI."""
-    for kind, node in _all_nodes(model):
+    for kind, node in all_nodes(model):
         copy = URIRef(f"{node}-ban-sao")
         yield Mutant(
             id=f"duplicate:{slug(node)}",
@@ -340,128 +341,3 @@ def reassign_seal(model: Model) -> Iterator[Mutant]:
                 removed=frozenset({(rule, ODRL.assignee, bearer)}),
                 added=frozenset({(rule, ODRL.assignee, target)}),
             )
-
-
-# --------------------------------------------------------------------------
-# provenance and quotes
-# --------------------------------------------------------------------------
-
-
-def drop_provenance(model: Model) -> Iterator[Mutant]:
-    """Remove every prov:wasDerivedFrom of a modelled node."""
-    for kind, node in _all_nodes(model):
-        links = {
-            (node, PROV.wasDerivedFrom, s) for s in model.data.objects(node, PROV.wasDerivedFrom)
-        }
-        if links:
-            yield Mutant(
-                id=f"drop-provenance:{slug(node)}",
-                operator="drop-provenance",
-                description=f"the {NODE_KINDS[kind]} {slug(node)} cites no sentence",
-                sentences=model.sources_of(node),
-                removed=frozenset(links),
-            )
-
-
-def alter_quote(model: Model) -> Iterator[Mutant]:
-    """Change a sentence's text: its first number, else its last word."""
-    for sentence, text in sorted(model.data.subject_objects(OKG.text)):
-        if not isinstance(text, Literal) or not isinstance(sentence, URIRef):
-            continue
-        altered = _altered(str(text))
-        if altered == str(text):
-            continue
-        sid = model.sentence_id(sentence)
-        yield Mutant(
-            id=f"alter-quote:{sid}",
-            operator="alter-quote",
-            description=f"the text of {sid} is edited",
-            sentences=(sid,),
-            removed=frozenset({(sentence, OKG.text, text)}),
-            added=frozenset({(sentence, OKG.text, Literal(altered, lang=text.language))}),
-        )
-
-
-def _altered(text: str) -> str:
-    for index, char in enumerate(text):
-        if char.isdigit():
-            return text[:index] + str((int(char) + 1) % 10) + text[index + 1 :]
-    words = text.split(" ")
-    return " ".join(words[:-1]) if len(words) > 1 else text
-
-
-def remove_shapes(model: Model) -> Iterator[Mutant]:
-    """Remove every shape that enforces a sentence, then all the regulation's shapes.
-
-    The data is left as it is, so only a scenario that relies on those
-    shapes (it must never pass vacuously) can catch it.
-    """
-    enforcing: dict[Node, set[URIRef]] = {}
-    for shape, sentence in model.shapes.subject_objects(OKG.enforces):
-        if isinstance(shape, URIRef):
-            enforcing.setdefault(sentence, set()).add(shape)
-    for sentence, shapes in sorted(enforcing.items(), key=lambda kv: str(kv[0])):
-        sid = model.sentence_id(sentence)
-        yield Mutant(
-            id=f"remove-shapes:{sid}",
-            operator="remove-shapes",
-            description=f"no shape enforces {sid} ({', '.join(sorted(map(slug, shapes)))} gone)",
-            sentences=(sid,),
-            part="shapes",
-            removed=frozenset(t for shape in shapes for t in closure(model.shapes, shape)),
-        )
-    if len(model.shapes):
-        yield Mutant(
-            id="remove-shapes:all",
-            operator="remove-shapes",
-            description="the regulation's shapes/ folder is gone",
-            sentences=tuple(sorted({model.sentence_id(s) for s in enforcing})),
-            part="shapes",
-            removed=frozenset(model.shapes),
-        )
-
-
-OPERATORS: dict[str, Operator] = {
-    "remove": remove_node,
-    "duplicate": duplicate_node,
-    "add": add_node,
-    "move-holder": move_holder,
-    "ex-officio": swap_ex_officio,
-    "drop-seat": drop_seat,
-    "swap-concept": swap_concept,
-    "frequency": toggle_frequency,
-    "reverse": reverse_line,
-    "bearer": toggle_bearer,
-    "reassign-seal": reassign_seal,
-    "drop-provenance": drop_provenance,
-    "alter-quote": alter_quote,
-    "remove-shapes": remove_shapes,
-}
-
-
-def generate(model: Model, operators: Sequence[str] = ()) -> list[Mutant]:
-    """Every mutant of ``model`` (or of the named operator families), unique by id."""
-    chosen = operators or tuple(OPERATORS)
-    unknown = [name for name in chosen if name not in OPERATORS]
-    if unknown:
-        raise ValueError(f"unknown operator(s) {', '.join(unknown)}; known: {', '.join(OPERATORS)}")
-    mutants: dict[str, Mutant] = {}
-    for name in chosen:
-        for mutant in OPERATORS[name](model):
-            if mutant.changes:
-                mutants.setdefault(mutant.id, mutant)
-    return list(mutants.values())
-
-
-def sample(mutants: Sequence[Mutant], size: int) -> list[Mutant]:
-    """``size`` mutants spread over the operators (round robin, in id order)."""
-    by_operator: dict[str, list[Mutant]] = {}
-    for mutant in sorted(mutants, key=lambda m: m.id):
-        by_operator.setdefault(mutant.operator, []).append(mutant)
-    queues = [list(reversed(group)) for group in by_operator.values()]
-    chosen: list[Mutant] = []
-    while len(chosen) < size and any(queues):
-        for queue in queues:
-            if queue and len(chosen) < size:
-                chosen.append(queue.pop())
-    return chosen
