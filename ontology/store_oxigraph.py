@@ -18,9 +18,10 @@ from rdflib.term import Identifier
 
 from ontology.errors import QueryError, StoreError
 from ontology.namespaces import PREFIXES
-from ontology.paging import XSD_STRING, Page, Value, ValueRow, ValueStream
+from ontology.paging import Page, ValueStream
 from ontology.sparql import read_sparql
 from ontology.store import Cell, Row, RowStream, Store, Table, Term, plain_graph
+from ontology.term_text import read_rows
 
 _RDF_FORMATS = {
     "ttl": ox.RdfFormat.TURTLE,
@@ -154,8 +155,11 @@ class OxigraphStore(Store):
         self, query: str, bindings: Mapping[str, Identifier] | None = None
     ) -> ValueStream:
         solutions = self._solutions(query, {k: to_ox(v) for k, v in (bindings or {}).items()})
-        variables = tuple(v.value for v in solutions.variables)
-        return ValueStream(variables, _valued_rows(solutions))
+        try:  # written by the engine, read back a term at a time (ontology.term_text)
+            tsv = solutions.serialize(format=ox.QueryResultsFormat.TSV)
+        except OSError as exc:
+            raise StoreError(f"the store could not answer: {exc}") from exc
+        return read_rows(tsv or b"")
 
     def ask(self, query: str) -> bool:
         result = self._query(query, {})
@@ -258,32 +262,6 @@ def _converted_rows(solutions: Iterator[ox.QuerySolution] | ox.QuerySolutions) -
             else:
                 row.append(converted.setdefault(value, from_ox(value)))
         yield tuple(row)
-
-
-def _valued_rows(solutions: ox.QuerySolutions) -> Iterator[ValueRow]:
-    """The solutions as rows of plain values, each distinct term converted once."""
-    converted: dict[object, Value | None] = {None: None}
-    for solution in solutions:
-        row: list[Value | None] = []
-        for term in solution:
-            value = converted.get(term)
-            if value is None and term is not None:
-                value = converted.setdefault(term, _value_of(term))
-            row.append(value)
-        yield tuple(row)
-
-
-def _value_of(term: OxTerm) -> Value:
-    if isinstance(term, ox.NamedNode):
-        return Value("uri", term.value)
-    if isinstance(term, ox.BlankNode):
-        return Value("bnode", term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Value("literal", term.value, term.language)
-        datatype = term.datatype.value
-        return Value("literal", term.value, None, None if datatype == XSD_STRING else datatype)
-    raise StoreError(f"unsupported RDF term from the store: {term!r}")
 
 
 def select_variables(query: str) -> tuple[str, ...] | None:
