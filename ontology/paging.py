@@ -12,7 +12,6 @@ values: building an rdflib ``Literal`` per cell costs more than the query.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -71,14 +70,3 @@ class Value(NamedTuple):
     value: str
     language: str | None = None
     datatype: str | None = None
-
-
-ValueRow = tuple[Value | None, ...]
-
-
-@dataclass(frozen=True)
-class ValueStream:
-    """A SELECT answer as plain values, read row by row."""
-
-    variables: tuple[str, ...]
-    rows: Iterator[ValueRow]

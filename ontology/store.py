@@ -29,7 +29,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
 
 from ontology.namespaces import PREFIXES
-from ontology.paging import XSD_STRING, Page, Value, ValueStream
+from ontology.paging import XSD_STRING, Page, Value
+from ontology.term_text import TermLines, lines_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -142,16 +143,23 @@ class Store(ABC):
         rows = tuple(stream.rows)
         return Table(stream.variables, rows[page.slice(len(rows))]), len(rows)
 
-    def stream_values(
+    def select_lines(
         self, query: str, bindings: Mapping[str, Identifier] | None = None
-    ) -> ValueStream:
-        """Run a SELECT query; rows of plain :class:`~ontology.paging.Value` s.
+    ) -> TermLines:
+        """Run a SELECT query; each row as the TSV line of its terms (:mod:`ontology.term_text`).
 
-        The fast path of big answers: an engine may hand its terms on without
-        building rdflib terms at all.
+        The fast path of big answers: an engine that writes TSV itself hands
+        its text on without building a term per cell.
         """
         stream = self.stream(query, bindings)
-        return ValueStream(stream.variables, _valued_rows(stream.rows))
+        converted: dict[Term | None, Value | None] = {None: None}
+
+        def value(term: Term | None) -> Value | None:
+            if term not in converted:
+                converted[term] = None if term is None else value_of(term)
+            return converted[term]
+
+        return lines_of(stream.variables, (tuple(map(value, row)) for row in stream.rows))
 
     @abstractmethod
     def ask(self, query: str) -> bool:
@@ -182,18 +190,6 @@ class Store(ABC):
     def data_graph(self) -> Graph:
         """A plain in-memory rdflib copy (pyshacl and serialisers are fast on it)."""
         return plain_graph(self.triples())
-
-
-def _valued_rows(rows: Iterator[Row]) -> Iterator[tuple[Value | None, ...]]:
-    converted: dict[Term | None, Value | None] = {None: None}
-    for row in rows:
-        out: list[Value | None] = []
-        for term in row:
-            value = converted.get(term)
-            if value is None and term is not None:
-                value = converted.setdefault(term, value_of(term))
-            out.append(value)
-        yield tuple(out)
 
 
 def value_of(term: Term) -> Value:

@@ -18,10 +18,10 @@ from rdflib.term import Identifier
 
 from ontology.errors import QueryError, StoreError
 from ontology.namespaces import PREFIXES
-from ontology.paging import Page, ValueStream
+from ontology.paging import Page
 from ontology.sparql import read_sparql
 from ontology.store import Cell, Row, RowStream, Store, Table, Term, plain_graph
-from ontology.term_text import read_rows
+from ontology.term_text import TermLines, read_lines
 
 _RDF_FORMATS = {
     "ttl": ox.RdfFormat.TURTLE,
@@ -151,15 +151,15 @@ class OxigraphStore(Store):
             total += 1
         return Table(variables, tuple(_converted_rows(iter(kept)))), total
 
-    def stream_values(
+    def select_lines(
         self, query: str, bindings: Mapping[str, Identifier] | None = None
-    ) -> ValueStream:
+    ) -> TermLines:
         solutions = self._solutions(query, {k: to_ox(v) for k, v in (bindings or {}).items()})
         try:  # written by the engine, read back a term at a time (ontology.term_text)
             tsv = solutions.serialize(format=ox.QueryResultsFormat.TSV)
         except OSError as exc:
             raise StoreError(f"the store could not answer: {exc}") from exc
-        return read_rows(tsv or b"")
+        return read_lines(tsv or b"")
 
     def ask(self, query: str) -> bool:
         result = self._query(query, {})

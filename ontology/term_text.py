@@ -1,67 +1,89 @@
-"""An engine's answer read from its SPARQL TSV text: rows of plain values, parsed once per term.
+"""Answers as the engine writes them in SPARQL TSV: one line of term texts per row.
 
 Reading a big answer term by term through pyoxigraph builds a Python object
 per cell; its TSV writer (SPARQL 1.1 Query Results TSV) writes the same
-terms in Rust at about the cost of evaluating. Reading them back is then a
-split per row and a dictionary lookup per cell: each distinct term's text is
-parsed into a :class:`~ontology.paging.Value` the first time it is met, and
-every later cell holding it shares that value.
+terms in Rust at about the cost of evaluating. orgkg keeps an answer as
+those lines (:class:`TermLines`): a page is a slice of them, and a writer
+splits a line into its cells and encodes each distinct cell text of a column
+once (:mod:`queries.stream`). Stores without such a writer turn their rows
+into the same lines (:func:`lines_of`).
 
 TSV writes each term as in N-Triples (``<iri>``, ``_:id``, ``"text"@lang``,
 ``"text"^^<datatype>``), escaping ``\\t \\n \\r \\" \\\\`` in strings, and
 writes a valid boolean, integer, decimal or double bare, as Turtle does. An
 unbound cell is empty.
 
->>> rows = read_rows(b'?a\\t?b\\n<http://x/p>\\t"Ban"@vi\\n\\t42\\n')
->>> rows.variables
-('a', 'b')
->>> list(rows.rows)  # doctest: +NORMALIZE_WHITESPACE
-[(Value(kind='uri', value='http://x/p', language=None, datatype=None),
-  Value(kind='literal', value='Ban', language='vi', datatype=None)),
- (None, Value(kind='literal', value='42', language=None,
-              datatype='http://www.w3.org/2001/XMLSchema#integer'))]
+>>> answer = read_lines(b'?a\\t?b\\n<http://x/p>\\t"Ban"@vi\\n\\t42\\n')
+>>> answer.variables, answer.lines
+(('a', 'b'), ['<http://x/p>\\t"Ban"@vi', '\\t42'])
+>>> [parse_term(cell) for cell in answer.lines[1].split("\\t")]  # doctest: +NORMALIZE_WHITESPACE
+[None, Value(kind='literal', value='42', language=None,
+             datatype='http://www.w3.org/2001/XMLSchema#integer')]
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from ontology.errors import StoreError
-from ontology.paging import Value, ValueRow, ValueStream
+from ontology.paging import Value
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _XSD_STRING = _XSD + "string"
 _ESCAPES = {"t": "\t", "n": "\n", "r": "\r", '"': '"', "\\": "\\"}
 _ESCAPE = re.compile(r"\\(.)")
+_QUOTED = str.maketrans({"\t": "\\t", "\n": "\\n", "\r": "\\r", '"': '\\"', "\\": "\\\\"})
 
 
-class _Terms(dict[str, Value | None]):
-    """Each distinct term text, parsed the first time a cell holds it."""
+@dataclass(frozen=True)
+class TermLines:
+    """A SELECT answer: its variables, and each row as the TSV line of its cells."""
 
-    def __missing__(self, text: str) -> Value | None:
-        value = self[text] = parse_term(text)
-        return value
+    variables: tuple[str, ...]
+    lines: list[str]
 
 
-def read_rows(tsv: bytes) -> ValueStream:
-    """The variables and rows of an answer the engine wrote as TSV."""
+def read_lines(tsv: bytes) -> TermLines:
+    """The variables and row lines of an answer the engine wrote as TSV."""
     lines = tsv.decode("utf-8").split("\n")
-    if not lines or lines[-1]:
+    if lines[-1]:
         raise StoreError("the engine's TSV answer does not end with a new line")
-    header, body = lines[0], lines[1:-1]
+    header = lines[0]
     variables = tuple(name.removeprefix("?") for name in header.split("\t")) if header else ()
-    return ValueStream(variables, _rows(body, len(variables)))
+    del lines[0], lines[-1]
+    return TermLines(variables, lines)
 
 
-def _rows(lines: list[str], width: int) -> Iterator[ValueRow]:
-    if width == 0:
-        yield from (() for _ in lines)
-        return
-    terms = _Terms({"": None})
-    lookup = terms.__getitem__
-    for line in lines:
-        yield tuple(map(lookup, line.split("\t")))
+def lines_of(variables: tuple[str, ...], rows: Iterable[tuple[Value | None, ...]]) -> TermLines:
+    """Rows of values as the engine would have written them (each distinct value once)."""
+    texts: dict[Value | None, str] = {None: ""}
+
+    def text_of(value: Value | None) -> str:
+        if value not in texts:
+            texts[value] = term_text(value)
+        return texts[value]
+
+    return TermLines(variables, ["\t".join(map(text_of, row)) for row in rows])
+
+
+def term_text(value: Value | None) -> str:
+    """A value as TSV writes it ("" when unbound); :func:`parse_term` reads it back.
+
+    >>> term_text(Value("literal", 'say "hi"\\n', "en"))
+    '"say \\\\"hi\\\\"\\\\n"@en'
+    """
+    if value is None:
+        return ""
+    if value.kind == "uri":
+        return f"<{value.value}>"
+    if value.kind == "bnode":
+        return f"_:{value.value}"
+    quoted = '"' + value.value.translate(_QUOTED) + '"'
+    if value.language:
+        return f"{quoted}@{value.language}"
+    return quoted if value.datatype is None else f"{quoted}^^<{value.datatype}>"
 
 
 def parse_term(text: str) -> Value | None:
@@ -80,20 +102,27 @@ def parse_term(text: str) -> Value | None:
     if first == "<":
         return Value("uri", text[1:-1])
     if first == '"':
-        closing = text.rindex('"')
-        lexical = _ESCAPE.sub(_unescape, text[1:closing]) if "\\" in text else text[1:closing]
-        rest = text[closing + 1 :]
+        lexical, rest = split_quoted(text)
         if rest.startswith("@"):
             return Value("literal", lexical, rest[1:])
         if rest.startswith("^^<"):
             datatype = rest[3:-1]
-            return Value(
-                "literal", lexical, None, None if datatype == _XSD_STRING else datatype
-            )
+            return Value("literal", lexical, None, None if datatype == _XSD_STRING else datatype)
         return Value("literal", lexical)
     if text.startswith("_:"):
         return Value("bnode", text[2:])
     return Value("literal", text, None, _XSD + _bare_type(text))
+
+
+def split_quoted(text: str) -> tuple[str, str]:
+    """A quoted literal's lexical form and what follows its quotes (``@lang``, ``^^<iri>``).
+
+    >>> split_quoted('"a\\\\"b"@vi')
+    ('a"b', '@vi')
+    """
+    closing = text.rindex('"')
+    lexical = text[1:closing]
+    return (_ESCAPE.sub(_unescape, lexical) if "\\" in lexical else lexical), text[closing + 1 :]
 
 
 def _bare_type(text: str) -> str:

@@ -15,15 +15,16 @@ the same page and caps (tested on every question).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ontology.paging import FULL, Page, ValueRow
+from ontology.paging import FULL, Page
 from ontology.store import Store, value_of
+from ontology.term_text import lines_of
 from queries.question import Question
 from queries.results import Rendered
 from queries.runner import run_query
-from queries.stream import STREAMED_FORMATS, Caps, Columns, answer_rows, fit, writer_for
+from queries.stream import STREAMED_FORMATS, Caps, Columns, answer_lines, fit, writer_for
 
 
 @dataclass(frozen=True)
@@ -91,8 +92,7 @@ def prepare_answer(
     >>> (page.rows, page.total == len(prepared.formats["csv"].rows))
     (2, True)
     """
-    columns, rows = _rows(store, question, lang)
-    kept = list(rows)
+    columns, lines = _lines(store, question, lang)
     encoded: dict[str, EncodedRows] = {}
     for fmt in formats:
         writer = writer_for(fmt, columns)
@@ -101,15 +101,16 @@ def prepare_answer(
             writer.opening(),
             writer.closing(),
             writer.separator,
-            tuple(writer.row(row) for row in kept),
+            tuple(map(writer.row, lines)),
         )
     return PreparedAnswer(question.id, lang, encoded)
 
 
-def _rows(store: Store, question: Question, lang: str) -> tuple[Columns, Iterable[ValueRow]]:
+def _lines(store: Store, question: Question, lang: str) -> tuple[Columns, list[str]]:
     if question.kind == "sparql":
-        return answer_rows(store, question, {}, lang)
+        return answer_lines(store, question, {}, lang)
     answer = run_query(store, question, {}, lang=lang)
     width = len(answer.variables)
     columns = Columns(answer.variables, tuple(range(width)), (False,) * width)
-    return columns, (tuple(None if t is None else value_of(t) for t in row) for row in answer.rows)
+    rows = (tuple(None if t is None else value_of(t) for t in row) for row in answer.rows)
+    return columns, lines_of(answer.variables, rows).lines

@@ -1,17 +1,16 @@
-"""Answers rendered straight from the engine's values to JSON or CSV.
+"""Answers rendered straight from the engine's text to JSON or CSV.
 
 The general path (:func:`queries.run_query`, then :func:`render_result`)
 builds an rdflib term per distinct value, an :class:`~queries.answer.Answer`
 and a dict per row before encoding. For SPARQL questions this module goes
-from the engine's plain :class:`~ontology.paging.Value` s to bytes in one
-pass: each column keeps the bytes of every distinct value it has seen, with
-the tidying of :func:`queries.runner.tidy` (bound columns dropped, ``"; "``
-lists sorted) done when a value is first met, so a row costs a lookup per
-cell and a join. The output is byte for byte what the general path gives
-(tested on every question).
+from the engine's TSV lines (:mod:`ontology.term_text`) to bytes: each column
+keeps the bytes of every distinct cell text it has seen, with the tidying of
+:func:`queries.runner.tidy` (bound columns dropped, ``"; "`` lists sorted)
+done when a text is first met, so a row costs a split, a lookup per cell
+and a join, all in C. The output is byte for byte what the general path
+gives (tested on every question).
 
-A page is cut from the counted rows: every row is counted (so the page knows
-the total) but only the window's rows are encoded.
+A page is a slice of the answer's lines: only the window's rows are encoded.
 """
 
 from __future__ import annotations
@@ -19,18 +18,19 @@ from __future__ import annotations
 import csv
 import functools
 import io
-import itertools
 import json
 from abc import ABC, abstractmethod
-from collections import OrderedDict, deque
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from json.encoder import encode_basestring  # what json.dumps uses with ensure_ascii=False
 from operator import itemgetter
+from typing import cast
 
 from ontology.formats import SOLUTION_FORMATS
-from ontology.paging import FULL, Page, Value, ValueRow
+from ontology.paging import FULL, Page, Value
 from ontology.store import Store
+from ontology.term_text import parse_term, split_quoted
 from queries.analysis import memo_of
 from queries.answer import FORMULA_STARTS, NUMERIC
 from queries.question import Question
@@ -88,10 +88,10 @@ def answer_rendered(
             rows=None if rendered.truncated else len(answer.rows),
         )
     if page.whole or not store.cacheable:
-        columns, rows = answer_rows(store, question, params or {}, lang)
+        columns, lines = answer_lines(store, question, params or {}, lang)
     else:
-        columns, rows = _materialised(store, question, params or {}, lang)
-    return writer_for(fmt, columns).render(rows, page, caps)
+        columns, lines = _materialised(store, question, params or {}, lang)
+    return writer_for(fmt, columns).render(lines, page, caps)
 
 
 def writer_for(fmt: str, columns: Columns) -> RowWriter:
@@ -108,46 +108,45 @@ class Columns:
     listed: tuple[bool, ...]
 
 
-def answer_rows(
+def answer_lines(
     store: Store, question: Question, params: Mapping[str, str], lang: str
-) -> tuple[Columns, Iterable[ValueRow]]:
-    """The answer's columns and the engine's rows as it yields them (tidied when written)."""
+) -> tuple[Columns, list[str]]:
+    """The answer's columns and the engine's row lines (tidied when written)."""
     bindings = bind_parameters(store, question, params)
-    stream = store.stream_values(question.text, sparql_bindings(question, bindings, lang))
+    answer = store.select_lines(question.text, sparql_bindings(question, bindings, lang))
     dropped = dropped_columns(question, bindings)
-    keep = tuple(i for i, name in enumerate(stream.variables) if name not in dropped)
+    keep = tuple(i for i, name in enumerate(answer.variables) if name not in dropped)
     columns = Columns(
-        tuple(stream.variables[i] for i in keep),
+        tuple(answer.variables[i] for i in keep),
         keep,
-        tuple(stream.variables[i] in question.lists for i in keep),
+        tuple(answer.variables[i] in question.lists for i in keep),
     )
-    return columns, stream.rows
+    return columns, answer.lines
 
 
 def _materialised(
     store: Store, question: Question, params: Mapping[str, str], lang: str
-) -> tuple[Columns, list[ValueRow]]:
+) -> tuple[Columns, list[str]]:
     """The whole answer, kept per store version for the pages that follow.
 
     The questions sort their rows, so the engine evaluates the whole answer
     for any page: the next pages are then cut from what the first one kept.
     """
-    kept: OrderedDict[Hashable, tuple[Columns, list[ValueRow]]]
+    kept: OrderedDict[Hashable, tuple[Columns, list[str]]]
     kept = memo_of(store).setdefault("materialised", OrderedDict())
     key = (question.id, lang, tuple(sorted(params.items())))
     if key in kept:
         kept.move_to_end(key)
         return kept[key]
-    columns, rows = answer_rows(store, question, params, lang)
-    kept[key] = (columns, list(rows))
+    kept[key] = answer_lines(store, question, params, lang)
     while len(kept) > MATERIALISED_ANSWERS:
         kept.popitem(last=False)
     return kept[key]
 
 
-def _tidied(value: Value, listed: bool) -> Value | None:
+def _tidied(value: Value | None, listed: bool) -> Value | None:
     """The value as the answer states it: a list's items sorted, an empty list unbound."""
-    if not listed:
+    if not listed or value is None:
         return value
     items = sorted(set(value.value.split(LIST_SEPARATOR)) - {""}, key=_item_key)
     return Value("literal", LIST_SEPARATOR.join(items)) if items else None
@@ -165,6 +164,8 @@ def fit(
 
     A cap keeps a prefix of the window: the first row over it ends the body.
     """
+    if caps.rows is None and caps.bytes is None:
+        return list(window), False
     parts: list[bytes] = []
     size = frame
     for encoded in window:
@@ -178,40 +179,50 @@ def fit(
     return parts, False
 
 
-# A column's encoding of one value: bytes, or None when the cell is left empty.
-Encode = Callable[[Value], bytes | None]
+# A column's encoding of one cell's text: bytes, or None when the cell is left out.
+Encode = Callable[[str], bytes | None]
+_GET = dict.__getitem__
+
+
+class _Encoded(dict[str, bytes | None]):
+    """One column's bytes for each distinct cell text, encoded the first time it is met."""
+
+    def __init__(self, encode: Encode, unbound: bytes | None) -> None:
+        super().__init__({"": unbound})
+        self._encode = encode
+
+    def __missing__(self, text: str) -> bytes | None:
+        encoded = self[text] = self._encode(text)
+        return encoded
 
 
 class RowWriter(ABC):
-    """Encodes rows one by one, each distinct value of a column once; cuts at the page and caps."""
+    """Encodes row lines, each distinct text of a column once; cuts at the page and caps."""
 
     media_type: str
     separator: bytes
+    # What an unbound cell is written as.
+    unbound: bytes | None = None
 
     def __init__(self, columns: Columns) -> None:
         self.columns = columns
         self.variables = columns.variables
-        # Per column: its index in the engine's row, its encoded values, how to encode one.
-        self._plan: list[tuple[int, dict[Value, bytes | None], Encode]] = [
-            (index, {}, self.encoder(name, listed))
-            for name, index, listed in zip(
-                columns.variables, columns.indices, columns.listed, strict=True
-            )
+        self._encoded = [
+            _Encoded(self.encoder(name, listed), self.unbound)
+            for name, listed in zip(columns.variables, columns.listed, strict=True)
         ]
+        self._pick = _picker(columns.indices)
 
-    def render(self, rows: Iterable[ValueRow], page: Page, caps: Caps) -> Rendered:
-        """The page's rows encoded, every row counted (so the page knows the total)."""
-        tally = itertools.count()
-        # Counted in C as the rows pass (zip stops at the rows' end, the tally never).
-        counted = map(itemgetter(0), zip(rows, tally, strict=False))
-        window = map(self.row, itertools.islice(counted, page.offset, page.end))
+    def render(self, lines: Sequence[str], page: Page, caps: Caps) -> Rendered:
+        """The page's rows encoded; ``total`` counts every line."""
+        total = len(lines)
+        window = map(self.row, lines[page.slice(total)])
         parts, truncated = fit(window, caps, self.frame_size(), len(self.separator))
-        deque(counted, maxlen=0)  # the rows after the page: counted, not encoded
         return Rendered(
             self.opening() + self.separator.join(parts) + self.closing(),
             self.media_type,
             truncated,
-            total=next(tally),
+            total=total,
             offset=page.offset,
             rows=len(parts),
         )
@@ -220,22 +231,13 @@ class RowWriter(ABC):
         """The bytes of the body around its rows."""
         return len(self.opening()) + len(self.closing())
 
-    def cells(self, row: ValueRow) -> list[bytes | None]:
-        """The row's cells encoded (None: unbound), from each column's memo."""
-        out: list[bytes | None] = []
-        for index, encoded, encode in self._plan:
-            value = row[index]
-            if value is None:
-                out.append(None)
-            elif value in encoded:
-                out.append(encoded[value])
-            else:
-                out.append(encoded.setdefault(value, encode(value)))
-        return out
+    def cells(self, line: str) -> map[bytes | None]:
+        """The kept cells of a row line, encoded, from each column's memo."""
+        return map(_GET, self._encoded, self._pick(line.split("\t")))
 
     @abstractmethod
     def encoder(self, name: str, listed: bool) -> Encode:
-        """How a value of column ``name`` is written (tidied first when ``listed``)."""
+        """How a cell text of column ``name`` is written (tidied first when ``listed``)."""
 
     @abstractmethod
     def opening(self) -> bytes:
@@ -246,8 +248,18 @@ class RowWriter(ABC):
         """The bytes after the rows."""
 
     @abstractmethod
-    def row(self, row: ValueRow) -> bytes:
+    def row(self, line: str) -> bytes:
         """One row, encoded."""
+
+
+def _picker(indices: tuple[int, ...]) -> Callable[[list[str]], Sequence[str]]:
+    """The cells at ``indices`` of a split line, as a sequence (itemgetter's, in C)."""
+    if len(indices) == 1:
+        index = indices[0]
+        return lambda cells: (cells[index],)
+    if not indices:
+        return lambda cells: ()
+    return itemgetter(*indices)
 
 
 class _JsonWriter(RowWriter):
@@ -258,12 +270,22 @@ class _JsonWriter(RowWriter):
 
     def encoder(self, name: str, listed: bool) -> Encode:
         prefix = encode_basestring(name) + ": "
+        literal, uri = prefix + _JSON_LITERAL, prefix + _JSON_URI
 
-        def encode(value: Value) -> bytes | None:
-            tidied = _tidied(value, listed)
+        def encode_list(text: str) -> bytes | None:
+            tidied = _tidied(parse_term(text), listed)
             return None if tidied is None else (prefix + _json_term(tidied)).encode("utf-8")
 
-        return encode
+        def encode(text: str) -> bytes | None:
+            # Straight from the TSV text for the usual terms: most cells are distinct.
+            if text[0] == '"':
+                lexical, suffix = split_quoted(text)
+                return (literal + encode_basestring(lexical) + _JSON_TAILS[suffix]).encode("utf-8")
+            if text[0] == "<" and text[1] != "<":
+                return (uri + encode_basestring(text[1:-1]) + "}").encode("utf-8")
+            return encode_list(text)
+
+        return encode_list if listed else encode
 
     def opening(self) -> bytes:
         head = json.dumps({"vars": list(self.variables)}, ensure_ascii=False)
@@ -272,19 +294,37 @@ class _JsonWriter(RowWriter):
     def closing(self) -> bytes:
         return b"]}}"
 
-    def row(self, row: ValueRow) -> bytes:
-        return b"{" + b", ".join(cell for cell in self.cells(row) if cell is not None) + b"}"
+    def row(self, line: str) -> bytes:
+        return b"{" + b", ".join(filter(None, self.cells(line))) + b"}"
 
 
 def _json_term(value: Value) -> str:
     """The term as ``json.dumps`` writes its dict (type, value, then xml:lang or datatype)."""
     kind, lexical = encode_basestring(value.kind), encode_basestring(value.value)
-    text = '{"type": ' + kind + ', "value": ' + lexical
+    return '{"type": ' + kind + ', "value": ' + lexical + _json_tail(value)
+
+
+def _json_tail(value: Value) -> str:
+    """What follows the term's value in its JSON dict."""
     if value.language:
-        return text + ', "xml:lang": ' + encode_basestring(value.language) + "}"
+        return ', "xml:lang": ' + encode_basestring(value.language) + "}"
     if value.datatype is not None:
-        return text + ', "datatype": ' + encode_basestring(value.datatype) + "}"
-    return text + "}"
+        return ', "datatype": ' + encode_basestring(value.datatype) + "}"
+    return "}"
+
+
+class _JsonTails(dict[str, str]):
+    """The JSON tail of a literal for each text TSV writes after its quotes (``@vi``...)."""
+
+    def __missing__(self, suffix: str) -> str:
+        value = parse_term('""' + suffix)
+        tail = self[suffix] = _json_tail(value) if value is not None else "}"
+        return tail
+
+
+_JSON_TAILS = _JsonTails()
+_JSON_LITERAL = '{"type": "literal", "value": '
+_JSON_URI = '{"type": "uri", "value": '
 
 
 class _CsvWriter(RowWriter):
@@ -292,6 +332,7 @@ class _CsvWriter(RowWriter):
 
     media_type = SOLUTION_FORMATS["csv"]
     separator = b""
+    unbound = b""
 
     def __init__(self, columns: Columns) -> None:
         self._buffer = io.StringIO()
@@ -305,11 +346,11 @@ class _CsvWriter(RowWriter):
         return self._buffer.getvalue().encode("utf-8")
 
     def encoder(self, name: str, listed: bool) -> Encode:
-        def encode(value: Value) -> bytes | None:
-            tidied = _tidied(value, listed)
-            text = "" if tidied is None else _csv_cell(tidied)
+        def encode(text: str) -> bytes | None:
+            tidied = _tidied(parse_term(text), listed)
+            cell = "" if tidied is None else _csv_cell(tidied)
             # Quoted as the csv module quotes a field (an empty one alone in a row aside).
-            return self._line([text])[:-2] if text else None
+            return self._line([cell])[:-2] if cell else b""
 
         return encode
 
@@ -319,11 +360,11 @@ class _CsvWriter(RowWriter):
     def closing(self) -> bytes:
         return b""
 
-    def row(self, row: ValueRow) -> bytes:
-        cells = self.cells(row)
-        if len(cells) == 1 and cells[0] is None:
+    def row(self, line: str) -> bytes:
+        joined = b",".join(cast("map[bytes]", self.cells(line)))  # CSV's unbound cells are b""
+        if not joined and len(self.variables) == 1:
             return b'""\r\n'  # the csv module's one empty field, told apart from no field
-        return b",".join(b"" if cell is None else cell for cell in cells) + b"\r\n"
+        return joined + b"\r\n"
 
 
 def _csv_cell(value: Value) -> str:

@@ -7,6 +7,7 @@ import io
 import json
 
 from ontology.paging import FULL, Value
+from ontology.term_text import lines_of
 from queries.stream import Caps, Columns, writer_for
 
 INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
@@ -25,7 +26,8 @@ TRICKY = [
 def test_json_cells_are_what_json_dumps_writes() -> None:
     columns = Columns(("x", "y"), (0, 1), (False, True))
     rows: list[tuple[Value | None, ...]] = [(v, Value("literal", "b; a; a; ")) for v in TRICKY]
-    body = writer_for("json", columns).render([*rows, (None, None)], FULL, Caps()).body
+    lines = lines_of(columns.variables, [*rows, (None, None)]).lines
+    body = writer_for("json", columns).render(lines, FULL, Caps()).body
     expected = []
     for value in TRICKY:
         term: dict[str, str] = {"type": value.kind, "value": value.value}
@@ -42,7 +44,11 @@ def test_json_cells_are_what_json_dumps_writes() -> None:
 def test_csv_cells_are_what_the_csv_module_writes() -> None:
     columns = Columns(("x", "y"), (0, 1), (False, False))
     rows = [(value, None) for value in TRICKY]
-    body = writer_for("csv", columns).render(rows, FULL, Caps()).body
+    body = (
+        writer_for("csv", columns)
+        .render(lines_of(columns.variables, rows).lines, FULL, Caps())
+        .body
+    )
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["x", "y"])
@@ -63,7 +69,11 @@ def test_csv_cells_are_what_the_csv_module_writes() -> None:
 def test_a_lone_empty_csv_cell_is_quoted_as_the_csv_module_quotes_it() -> None:
     columns = Columns(("x",), (0,), (True,))
     rows = [(Value("literal", ""),), (Value("literal", "a"),)]
-    body = writer_for("csv", columns).render(rows, FULL, Caps()).body
+    body = (
+        writer_for("csv", columns)
+        .render(lines_of(columns.variables, rows).lines, FULL, Caps())
+        .body
+    )
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n").writerows([["x"], [""], ["a"]])
     assert body.decode() == out.getvalue()
