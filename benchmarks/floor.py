@@ -15,7 +15,8 @@ Per size, in a fresh process each (so memory and caches are that size's own):
 - every networkx question and projection, cold (first call on the store
   version) and warm;
 - the on-disk store: ``orgkg load`` into a folder, then in a new process
-  opening it and answering a first page, with the RSS after opening;
+  opening it and answering a first page, with the RSS after opening
+  (:mod:`benchmarks.disk_store`; ``--store 5M`` does it for a size of its own);
 - on the largest size (``--http``): ``orgkg serve`` on the file, page 1 of
   every question under wrk (:mod:`benchmarks.served_pages`), p50 and p99.
 
@@ -33,9 +34,7 @@ import argparse
 import json
 import multiprocessing
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -44,17 +43,15 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from benchmarks.disk_store import measure_disk
 from benchmarks.generator import DEFAULT_SEED, OUT, ensure_dataset, format_size, parse_size
 from benchmarks.measurement import choose_params, current_rss
 from benchmarks.report import describe_machine
 from benchmarks.served_pages import measure_served_pages
-from benchmarks.targets import check_targets, render
+from benchmarks.targets import check_disk_targets, check_targets, render, render_disk
 
 DEFAULT_SIZES = "10k,100k,1M"
 PAGE = 100
-# What a new process answers first on the on-disk store (see open_and_answer).
-FIRST_QUESTION = "ex-officio-posts"
-LISTING = "units"
 # What one run measures (--only): the load always, as everything else needs it.
 PARTS = frozenset({"load", "questions", "graph"})
 
@@ -237,59 +234,6 @@ def _cold_warm(
     return Row(name, None, cold_ms, None, {"warm_ms": warm_ms})
 
 
-def measure_disk(path: Path, samples: Mapping[str, str]) -> dict[str, Any]:
-    """Build the on-disk store, then open it and answer in a new process."""
-    from ontology.loader import build_store
-
-    with tempfile.TemporaryDirectory(prefix="orgkg-bench-") as folder:
-        store_dir = Path(folder) / "store"
-        start = time.perf_counter()
-        build_store([path], store_dir)
-        build_s = time.perf_counter() - start
-        probe = subprocess.run(
-            [sys.executable, "-m", "benchmarks.floor", "--open", str(store_dir)],
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=600,
-        )
-        opened: dict[str, Any] = json.loads(probe.stdout)
-    return {"build_s": build_s, **opened}
-
-
-def open_and_answer(folder: Path) -> dict[str, Any]:
-    """In this fresh process: open the store, answer a first question, then a listing's page.
-
-    The first question (``ex-officio-posts``) reads a small part of the graph,
-    as most first requests do; ``units`` sorts every unit of the graph, the
-    worst first page, read from disk.
-    """
-    start = time.perf_counter()
-    from ontology import load_regulation
-    from ontology.paging import Page
-    from queries import load_catalogue
-    from queries.stream import answer_rendered
-
-    store = load_regulation(engine=f"oxigraph:{folder}")
-    opened_s = time.perf_counter() - start
-    rss_mb = current_rss() / 2**20
-    catalogue = load_catalogue()
-    first = answer_rendered(store, catalogue[FIRST_QUESTION], page=Page(limit=PAGE))
-    answered_s = time.perf_counter() - start
-    listing_start = time.perf_counter()
-    listing = answer_rendered(store, catalogue[LISTING], page=Page(limit=PAGE))
-    return {
-        "open_s": opened_s,
-        "open_and_answer_s": answered_s,
-        "rss_after_open_mb": rss_mb,
-        "first_question": FIRST_QUESTION,
-        "first_question_rows": first.total,
-        "listing": LISTING,
-        "listing_page_s": time.perf_counter() - listing_start,
-        "listing_rows": listing.total,
-    }
-
-
 def _prefixes() -> dict[str, str]:
     from ontology.namespaces import PREFIXES
 
@@ -302,7 +246,7 @@ def _child(
     disk, parts = options
     result = measure_size(Path(path), samples, runs, parts)
     if disk:
-        result["disk"] = measure_disk(Path(path), samples)
+        result["disk"] = measure_disk(Path(path))
     out.put(result)
 
 
@@ -348,17 +292,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--http", default="largest", help="sizes whose first pages are served: largest, none, all"
     )
-    parser.add_argument("--open", metavar="DIR", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--store",
+        metavar="SIZE",
+        help="also build this size (e.g. 5M) on disk and open it in a new process",
+    )
     args = parser.parse_args(argv)
-    if args.open is not None:
-        print(json.dumps(open_and_answer(args.open)))
-        return 0
     parts = frozenset(p for p in args.only.split(",") if p) | {"load"}
     if not parts <= PARTS:
         print(f"benchmarks: unknown part in --only {args.only!r}", file=sys.stderr)
         return 2
     try:
         sizes = [(name, parse_size(name)) for name in args.sizes.split(",") if name]
+        store_size = None if args.store is None else parse_size(args.store)
     except ValueError as exc:
         print(f"benchmarks: {exc}", file=sys.stderr)
         return 2
@@ -376,6 +322,13 @@ def main(argv: list[str] | None = None) -> int:
         results[name] = result
         targets += check_targets(name, result)
         print(render(name, result), flush=True)
+    if store_size is not None:
+        name = f"{format_size(store_size)} on disk"
+        dataset = ensure_dataset(store_size, seed=args.seed, out=args.out)
+        _say(f"{name}: building and opening {dataset.path.name}")
+        results[name] = {"triples": dataset.manifest.triples, "disk": measure_disk(dataset.path)}
+        targets += check_disk_targets(name, results[name]["disk"])
+        print(render_disk(name, results[name]), flush=True)
     print("\n== targets (issue 16) ==")
     for item in targets:
         mark = "met" if item["met"] else "NOT met"

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.floor import measure_disk, measure_size
+from benchmarks.disk_store import measure_disk
+from benchmarks.floor import measure_size
 from benchmarks.generator import ensure_dataset
 from benchmarks.served_pages import page_paths
 from benchmarks.served_pages import render as render_served
-from benchmarks.targets import check_targets, render
+from benchmarks.targets import check_disk_targets, check_targets, render, render_disk
 from queries import load_catalogue
 
 SIZE = 3_000
@@ -42,7 +43,7 @@ def test_every_question_has_a_floor_and_a_first_page(dataset: tuple[Path, dict[s
     load = result["load"]
     assert load["rows"] == result["triples"] >= SIZE
     assert load["screening_ms"] > 0 and load["folding_ms"] > 0
-    result["disk"] = measure_disk(path, samples)
+    result["disk"] = measure_disk(path)
     assert result["disk"]["first_question_rows"] > 0
     assert result["disk"]["rss_after_open_mb"] > 0
     targets = check_targets("3k", result)
@@ -51,6 +52,11 @@ def test_every_question_has_a_floor_and_a_first_page(dataset: tuple[Path, dict[s
     table = render("3k", result)
     assert "floor ms" in table and "open + ex-officio-posts page" in table
     assert result["disk"]["listing_rows"] > 0
+    alone = render_disk("3k on disk", {"triples": result["triples"], "disk": result["disk"]})
+    assert "open + ex-officio-posts page" in alone and "RSS after open" in alone
+    assert [t["target"] for t in check_disk_targets("3k", result["disk"])] == [
+        t["target"] for t in targets[-2:]
+    ]
 
 
 def test_only_load_and_graph_skips_the_questions(dataset: tuple[Path, dict[str, str]]) -> None:

@@ -59,3 +59,20 @@ def test_every_snapshot_is_in_and_the_samples_are_in_the_data(
 def test_a_folder_without_organograms_is_refused(tmp_path: Path) -> None:
     with pytest.raises(SystemExit, match=r"no \.csv"):
         ensure_realdata(1_000, [tmp_path], tmp_path / "out")
+
+
+def test_real_data_above_one_file_is_a_folder_of_parts_with_the_same_triples(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """5M real triples exceed what the loader reads as one file: they are written as parts."""
+    monkeypatch.setattr("benchmarks.realdata.SINGLE_FILE_TRIPLES", 10_000)
+    monkeypatch.setattr("benchmarks.realdata.PART_BYTES", 1_000_000)
+    data = ensure_realdata(30_000, [SOURCES], tmp_path)
+    assert data.path.is_dir()
+    parts = sorted(data.path.glob("part-*.nt"))
+    assert len(parts) >= 2
+    store = ox.Store()
+    for part in parts:
+        store.bulk_load(path=str(part), format=ox.RdfFormat.N_TRIPLES)
+    assert len(store) == data.triples == data.copies * data.base_triples
+    assert ensure_realdata(30_000, [SOURCES], tmp_path).path == data.path  # cached

@@ -1,0 +1,89 @@
+"""The on-disk store of issue 16 §3: built once, then opened and answering in a new process.
+
+    python -m benchmarks.disk_store DIR      # open DIR, answer, print JSON (what floor runs)
+
+:func:`measure_disk` builds the store from a data file or folder with
+``orgkg load``'s own function, then starts a fresh interpreter that opens it
+read-only, answers a first page of a question that reads part of the graph,
+then a page of a listing that sorts every unit (the worst first page, read
+from disk), and says the RSS right after opening.
+"""
+
+# orgkg is imported in the measuring process only, after its clock started.
+# ruff: noqa: PLC0415
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.measurement import current_rss
+
+PAGE = 100
+# What a new process answers first on the on-disk store (see open_and_answer).
+FIRST_QUESTION = "ex-officio-posts"
+LISTING = "units"
+
+
+def measure_disk(path: Path) -> dict[str, Any]:
+    """Build the on-disk store of ``path`` (a file or a folder), then open it and answer."""
+    from ontology.loader import build_store
+
+    with tempfile.TemporaryDirectory(prefix="orgkg-bench-") as folder:
+        store_dir = Path(folder) / "store"
+        start = time.perf_counter()
+        build_store([path], store_dir)
+        build_s = time.perf_counter() - start
+        probe = subprocess.run(
+            [sys.executable, "-m", "benchmarks.disk_store", str(store_dir)],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=600,
+        )
+        opened: dict[str, Any] = json.loads(probe.stdout)
+    return {"build_s": build_s, **opened}
+
+
+def open_and_answer(folder: Path) -> dict[str, Any]:
+    """In this fresh process: open the store, answer a first question, then a listing's page.
+
+    The first question (``ex-officio-posts``) reads a small part of the graph,
+    as most first requests do; ``units`` sorts every unit of the graph.
+    """
+    start = time.perf_counter()
+    from ontology import load_regulation
+    from ontology.paging import Page
+    from queries import load_catalogue
+    from queries.stream import answer_rendered
+
+    store = load_regulation(engine=f"oxigraph:{folder}")
+    opened_s = time.perf_counter() - start
+    rss_mb = current_rss() / 2**20
+    catalogue = load_catalogue()
+    first = answer_rendered(store, catalogue[FIRST_QUESTION], page=Page(limit=PAGE))
+    answered_s = time.perf_counter() - start
+    listing_start = time.perf_counter()
+    listing = answer_rendered(store, catalogue[LISTING], page=Page(limit=PAGE))
+    return {
+        "open_s": opened_s,
+        "open_and_answer_s": answered_s,
+        "rss_after_open_mb": rss_mb,
+        "first_question": FIRST_QUESTION,
+        "first_question_rows": first.total,
+        "listing": LISTING,
+        "listing_page_s": time.perf_counter() - listing_start,
+        "listing_rows": listing.total,
+    }
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        print("usage: python -m benchmarks.disk_store STORE_DIR", file=sys.stderr)
+        sys.exit(2)
+    print(json.dumps(open_and_answer(Path(sys.argv[1]))))
