@@ -6,7 +6,8 @@
 ``orgkg load``'s own function, then starts a fresh interpreter that opens it
 read-only, answers a first page of a question that reads part of the graph,
 then a page of a listing that sorts every unit (the worst first page, read
-from disk), and says the RSS right after opening.
+from disk), and says the RSS right after opening. Last, ``orgkg serve`` on
+the store: how long until ``/health`` answers, and until a first page does.
 """
 
 # orgkg is imported in the measuring process only, after its clock started.
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.measurement import current_rss
+from benchmarks.service import fetch, running_service
 
 PAGE = 100
 # What a new process answers first on the on-disk store (see open_and_answer).
@@ -47,7 +49,19 @@ def measure_disk(path: Path) -> dict[str, Any]:
             timeout=600,
         )
         opened: dict[str, Any] = json.loads(probe.stdout)
-    return {"build_s": build_s, **opened}
+        start = time.perf_counter()
+        with running_service(options=["--store", f"oxigraph:{store_dir}"], warm=False) as base:
+            serving_s = time.perf_counter() - start
+            status, _, _ = fetch(base, f"/queries/{FIRST_QUESTION}?limit={PAGE}", timeout=60)
+            answered_s = time.perf_counter() - start
+        if status != 200:
+            raise RuntimeError(f"orgkg serve on the store answered {status}")
+    return {
+        "build_s": build_s,
+        **opened,
+        "server_start_s": serving_s,
+        "server_first_answer_s": answered_s,
+    }
 
 
 def open_and_answer(folder: Path) -> dict[str, Any]:

@@ -70,11 +70,15 @@ def running_service(
     *,
     environment: Mapping[str, str] | None = None,
     startup_s: float = _STARTUP_S,
+    options: Sequence[str] = (),
+    warm: bool = True,
 ) -> Iterator[str]:
     """Start ``orgkg serve`` on a free loopback port; yield its base URL; stop it.
 
     ``environment`` adds ``ORGKG_*`` settings to the server's environment;
-    ``startup_s`` is how long loading and the warm-up may take.
+    ``startup_s`` is how long loading and the warm-up may take; ``options``
+    are orgkg's global options (``--store oxigraph:DIR``). Without ``warm``,
+    the URL comes as soon as ``/health`` answers, the warm-up still going on.
     """
     port = free_port()
     command = [str(Path(sys.executable).with_name("orgkg"))]
@@ -82,7 +86,7 @@ def running_service(
         command = [sys.executable, "-c", "from api.cli import main; main()"]
     for path in data:
         command += ["--data", str(path)]
-    command += ["serve", "--host", "127.0.0.1", "--port", str(port)]
+    command += [*options, "serve", "--host", "127.0.0.1", "--port", str(port)]
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(
             command,
@@ -92,7 +96,7 @@ def running_service(
         )
         base = f"http://127.0.0.1:{port}"
         try:
-            _wait_healthy(base, process, log, startup_s)
+            _wait_healthy(base, process, log, startup_s, warm=warm)
             yield base
         finally:
             process.terminate()  # our own child, by handle
@@ -103,7 +107,9 @@ def running_service(
                 process.wait(timeout=10)
 
 
-def _wait_healthy(base: str, process: subprocess.Popen[bytes], log: Any, startup_s: float) -> None:
+def _wait_healthy(
+    base: str, process: subprocess.Popen[bytes], log: Any, startup_s: float, *, warm: bool
+) -> None:
     deadline = time.monotonic() + startup_s
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -116,9 +122,10 @@ def _wait_healthy(base: str, process: subprocess.Popen[bytes], log: Any, startup
             status, body = 0, b"{}"
         # Measured warm, as before the service took traffic early: the
         # warm-up may go on after the server answers (ORGKG_WARM_UP_WAIT).
-        if status == 200 and (json.loads(body).get("warm_up") or {}).get("state") != "running":
+        warming = (json.loads(body).get("warm_up") or {}).get("state") == "running"
+        if status == 200 and not (warm and warming):
             return
-        time.sleep(0.2)
+        time.sleep(0.05)
     raise RuntimeError(f"orgkg serve was not up and warm within {startup_s:.0f} s")
 
 

@@ -21,6 +21,7 @@ GRAPH_COLD_MS = 1000.0
 GRAPH_WARM_MS = 50.0
 OPEN_AND_ANSWER_S = 2.0
 OPEN_RSS_MB = 300.0
+SERVER_START_S = 3.0
 
 
 def check_targets(name: str, result: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -78,6 +79,13 @@ def check_disk_targets(name: str, disk: Mapping[str, Any]) -> list[dict[str, Any
             "target": f"RSS after opening <= {OPEN_RSS_MB:.0f} MB",
             "met": rss <= OPEN_RSS_MB,
             "measured": f"{rss:.0f} MB",
+        },
+        {
+            "size": name,
+            "target": f"orgkg serve on the store answers /health <= {SERVER_START_S:.0f} s",
+            "met": disk["server_start_s"] <= SERVER_START_S,
+            "measured": f"{disk['server_start_s']:.2f} s; first page "
+            f"{disk['server_first_answer_s']:.2f} s after start",
         },
     ]
 
@@ -162,6 +170,8 @@ def _disk_rows(disk: Mapping[str, Any], width: int) -> list[list[str]]:
         (f"open + {disk['first_question']} page", _ms(disk["open_and_answer_s"] * 1000)),
         (f"then {disk['listing']} page", _ms(disk["listing_page_s"] * 1000)),
         ("RSS after open (MB)", f"{disk['rss_after_open_mb']:.0f}"),
+        ("orgkg serve: /health answers", _ms(disk["server_start_s"] * 1000)),
+        ("orgkg serve: first page answered", _ms(disk["server_first_answer_s"] * 1000)),
     ]
     if width == 2:
         return [[what, figure] for what, figure in figures]
