@@ -14,12 +14,12 @@ import argparse
 import json
 import shlex
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 from benchmarks.generator import DEFAULT_SEED, OUT, ensure_dataset, format_size, parse_size
 from benchmarks.measurement import Job, run_job
+from benchmarks.progress import say
 from benchmarks.report import SizeRun, check_targets, render_table, to_document
 from benchmarks.service import benchmark_service, render_service
 
@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
 
     runs: list[SizeRun] = []
     for name, target in sizes:
-        _say(f"{format_size(target)}: generating (or reusing) data")
+        say(f"{format_size(target)}: generating (or reusing) data")
         dataset = ensure_dataset(target, seed=args.seed, out=args.out)
         manifest = dataset.manifest
         run = SizeRun(name, target, {"file": str(dataset.path), **vars(manifest)})
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
                     "it takes too long; ratios at this size are not available"
                 )
                 continue
-            _say(f"{name}: measuring {engine}")
+            say(f"{name}: measuring {engine}")
             job = Job(
                 (str(dataset.path),),
                 engine,
@@ -110,10 +110,6 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--http-seconds", type=float, default=10.0,
                         help="duration of each HTTP load run")  # fmt: skip
     return parser
-
-
-def _say(message: str) -> None:
-    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":

@@ -46,6 +46,7 @@ import pyoxigraph as ox
 from benchmarks.disk_store import measure_disk
 from benchmarks.generator import DEFAULT_SEED, OUT, ensure_dataset, format_size, parse_size
 from benchmarks.measurement import choose_params, current_rss
+from benchmarks.progress import say
 from benchmarks.report import describe_machine
 from benchmarks.served_pages import measure_served_pages
 from benchmarks.targets import check_disk_targets, check_targets, render, render_disk
@@ -314,10 +315,10 @@ def main(argv: list[str] | None = None) -> int:
     for index, (name, target) in enumerate(sizes):
         dataset = ensure_dataset(target, seed=args.seed, out=args.out)
         disk = args.disk == "all" or (args.disk == "largest" and index == len(sizes) - 1)
-        _say(f"{format_size(target)}: measuring {dataset.path.name}")
+        say(f"{format_size(target)}: measuring {dataset.path.name}")
         result = run_size(dataset.path, dataset.manifest.samples, args.runs, disk=disk, parts=parts)
         if args.http == "all" or (args.http == "largest" and index == len(sizes) - 1):
-            _say(f"{format_size(target)}: serving first pages")
+            say(f"{format_size(target)}: serving first pages")
             result["served_pages"] = measure_served_pages(dataset.path, dataset.manifest.samples)
         results[name] = result
         targets += check_targets(name, result)
@@ -325,7 +326,7 @@ def main(argv: list[str] | None = None) -> int:
     if store_size is not None:
         name = f"{format_size(store_size)} on disk"
         dataset = ensure_dataset(store_size, seed=args.seed, out=args.out)
-        _say(f"{name}: building and opening {dataset.path.name}")
+        say(f"{name}: building and opening {dataset.path.name}")
         results[name] = {"triples": dataset.manifest.triples, "disk": measure_disk(dataset.path)}
         targets += check_disk_targets(name, results[name]["disk"])
         print(render_disk(name, results[name]), flush=True)
@@ -337,10 +338,6 @@ def main(argv: list[str] | None = None) -> int:
         document = {"machine": machine, "sizes": results, "targets": targets, "runs": args.runs}
         Path(args.json).write_text(json.dumps(document, indent=2, ensure_ascii=False), "utf-8")
     return 0
-
-
-def _say(message: str) -> None:
-    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":

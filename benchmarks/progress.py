@@ -23,6 +23,11 @@ _INTERVAL_S = 0.1
 _READ_BUFFER = 1 << 20
 
 
+def say(message: str) -> None:
+    """One timestamped line on stderr: what a long benchmark run is doing now."""
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
 class Progress:
     """One line redrawn in place on ``stream`` when it is a terminal; silent otherwise."""
 

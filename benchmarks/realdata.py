@@ -43,6 +43,7 @@ from benchmarks.disk_store import measure_disk
 from benchmarks.floor import run_size
 from benchmarks.generator import OUT, PART_BYTES, SINGLE_FILE_TRIPLES, format_size, parse_size
 from benchmarks.ntriples import PartFiles
+from benchmarks.progress import say
 from benchmarks.report import describe_machine
 from benchmarks.targets import check_disk_targets, check_targets, render, render_disk
 
@@ -275,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     for index, (name, target) in enumerate(sizes):
         data = ensure_realdata(target, sources, args.out)
         disk = args.disk == "all" or (args.disk == "largest" and index == len(sizes) - 1)
-        _say(
+        say(
             f"{name}: {data.copies} copies of {data.base_triples:,} real triples "
             f"({len(data.snapshots)} snapshots): {data.path.name}"
         )
@@ -287,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     if store_size is not None:
         name = f"{format_size(store_size)} on disk"
         data = ensure_realdata(store_size, sources, args.out)
-        _say(f"{name}: {data.copies} copies of {data.base_triples:,} real triples, on disk")
+        say(f"{name}: {data.copies} copies of {data.base_triples:,} real triples, on disk")
         results[name] = {"triples": data.triples, "disk": measure_disk(data.path)}
         targets += check_disk_targets(name, results[name]["disk"])
         print(render_disk(f"{name} real (UK organograms)", results[name]), flush=True)
@@ -305,10 +306,6 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json).write_text(json.dumps(document, indent=2, ensure_ascii=False), "utf-8")
     return 0
-
-
-def _say(message: str) -> None:
-    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":
