@@ -36,10 +36,15 @@ def check_targets(name: str, result: Mapping[str, Any]) -> list[dict[str, Any]]:
     answers = result["questions"]
     if answers:  # not measured with --only load,graph
         worst = max(answers, key=lambda r: r["ratio"])
+        measured = f"worst {worst['name']} {worst['ratio']:.2f}x"
+        by_cpu = [r for r in answers if r.get("cpu_ratio") is not None]
+        if by_cpu:
+            cpu = max(by_cpu, key=lambda r: r["cpu_ratio"])
+            measured += f"; by CPU time worst {cpu['name']} {cpu['cpu_ratio']:.2f}x"
         add(
             f"every whole answer <= {ANSWER_RATIO}x the engine",
             worst["ratio"] <= ANSWER_RATIO,
-            f"worst {worst['name']} {worst['ratio']:.2f}x",
+            measured,
         )
         slowest = max(answers, key=served_page_ms)
         uncached = max(answers, key=lambda r: r["page_ms"])
@@ -123,9 +128,19 @@ def render(name: str, result: Mapping[str, Any]) -> str:
     """One size as an aligned text table: floor and orgkg side by side."""
     lines = [f"== {name}: {result['triples']:,} triples =="]
     table = [
-        ["what", "floor ms", "orgkg ms", "ratio", "first page ms", "uncached", "prepare ms", "rows"]
+        [
+            "what",
+            "floor ms",
+            "orgkg ms",
+            "ratio",
+            "cpu ratio",
+            "first page ms",
+            "uncached",
+            "prepare ms",
+            "rows",
+        ]
     ]
-    blank = ["", "", "", ""]
+    blank = ["", "", "", "", ""]
     load = result["load"]
     table.append(["load", _ms(load["floor_ms"]), _ms(load["orgkg_ms"]), _x(load["ratio"]), *blank])
     table.append(["  of which screening", "", _ms(load["screening_ms"]), "", *blank])
@@ -137,6 +152,7 @@ def render(name: str, result: Mapping[str, Any]) -> str:
                 _ms(row["floor_ms"]),
                 _ms(row["orgkg_ms"]),
                 _x(row["ratio"]),
+                _x(row.get("cpu_ratio")),
                 _ms(served_page_ms(row)),
                 _ms(row["page_ms"]),
                 _ms(row.get("prepare_ms")),
@@ -146,7 +162,7 @@ def render(name: str, result: Mapping[str, Any]) -> str:
     table.append(["networkx (cold / warm)", "", "", "", *blank])
     for row in result["graph"]:
         warm = f"warm {_ms(row['warm_ms'])}"
-        table.append([f"  {row['name']}", "-", _ms(row["orgkg_ms"]), "", warm, *blank[1:]])
+        table.append([f"  {row['name']}", "-", _ms(row["orgkg_ms"]), "", "", warm, *blank[2:]])
     disk = result.get("disk")
     if disk:
         table += _disk_rows(disk, len(table[0]))

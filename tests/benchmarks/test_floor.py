@@ -38,6 +38,8 @@ def test_every_question_has_a_floor_and_a_first_page(dataset: tuple[Path, dict[s
     for row in result["questions"]:
         assert row["floor_ms"] > 0 and row["orgkg_ms"] > 0 and row["page_ms"] > 0
         assert row["ratio"] == pytest.approx(row["orgkg_ms"] / row["floor_ms"])
+        # CPU time too: this process's, which a busy machine does not inflate
+        assert row["cpu_ratio"] == pytest.approx(row["orgkg_cpu_ms"] / row["floor_cpu_ms"])
         # a parameter-free question is also paged as served: cut from its prepared answer
         assert ("prepared_page_ms" in row) is (row["name"] in free)
     load = result["load"]
