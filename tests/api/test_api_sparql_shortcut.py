@@ -7,6 +7,7 @@ An unknown extra parameter sends the same request to the documented
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 from fastapi.testclient import TestClient
@@ -57,6 +58,35 @@ def test_the_shortcut_and_the_documented_route_answer_alike(
     assert _compared(shortcut) == _compared(documented)
 
 
+@pytest.mark.parametrize(
+    ("content_type", "body", "accept"),
+    [
+        ("application/sparql-query", SELECT.encode(), None),
+        ("application/sparql-query", SELECT.encode(), "text/csv"),
+        ("application/sparql-query; charset=utf-8", ASK.encode(), None),
+        ("application/x-www-form-urlencoded", urlencode({"query": SELECT}).encode(), None),
+        (
+            "application/x-www-form-urlencoded",
+            urlencode({"query": SELECT, "format": "xml"}).encode(),
+            None,
+        ),
+        ("application/x-www-form-urlencoded", urlencode({"update": UPDATE}).encode(), None),
+        ("application/x-www-form-urlencoded", b"other=1", None),  # 400: no query field
+        ("application/sparql-update", UPDATE.encode(), None),  # 400: read-only
+        ("text/plain", SELECT.encode(), None),  # 415
+        ("application/sparql-query", "Ơ".encode("utf-16"), None),  # 400: not UTF-8
+    ],
+    ids=lambda value: str(value)[:30],
+)
+def test_a_posted_query_is_answered_alike_by_both_routes(
+    client: TestClient, content_type: str, body: bytes, accept: str | None
+) -> None:
+    headers = {"Content-Type": content_type, **({"Accept": accept} if accept else {})}
+    shortcut = client.post("/sparql", content=body, headers=headers)
+    documented = client.post("/sparql?unrelated=1", content=body, headers=headers)
+    assert _compared(shortcut) == _compared(documented)
+
+
 def test_a_refusal_by_the_shortcut_keeps_the_json_error_shape(client: TestClient) -> None:
     response = client.get("/sparql", params={"query": UPDATE})
     assert response.status_code == 400
@@ -88,7 +118,10 @@ def _scope(method: str, path: str, query: bytes) -> dict[str, Any]:
         ("GET", "/sparql", b"query=a&at=2020", False),
         ("GET", "/sparql", b"query=a&default-graph-uri=urn:g", False),  # refused there
         ("GET", "/sparql", b"edit=a", False),
-        ("POST", "/sparql", b"query=a", False),
+        ("POST", "/sparql", b"", True),  # the body holds the query
+        ("POST", "/sparql", b"format=csv", True),
+        ("POST", "/sparql", b"limit=10", False),  # validated paging
+        ("POST", "/sparql", b"query=a", False),  # a query in a POST's URL: the documented route
         ("HEAD", "/sparql", b"query=a", False),
         ("GET", "/sparql/", b"query=a", False),
         ("GET", "/queries", b"query=a", False),
