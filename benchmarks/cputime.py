@@ -32,11 +32,16 @@ _TICKS_PER_SECOND = os.sysconf("SC_CLK_TCK")
 
 @dataclass(frozen=True)
 class Spent:
-    """CPU seconds the tree was charged between two readings, and processes that ended."""
+    """CPU seconds the tree was charged between two readings, and processes that ended.
+
+    ``root_seconds`` is the root process's own share (orgkg: the HTTP server;
+    the rest went to its workers).
+    """
 
     seconds: float
     processes: int
     lost: int
+    root_seconds: float = 0.0
 
     def per_request_ms(self, requests: int) -> float | None:
         """Milliseconds of CPU per request (None without requests)."""
@@ -69,8 +74,14 @@ class TreeClock:
         """What the tree spent since ``before`` (a :meth:`read`); new processes count whole."""
         after = self.read()
         ticks = sum(spent - before.get(pid, 0) for pid, spent in after.items())
+        root = after.get(self.root, 0) - before.get(self.root, 0)
         lost = sum(1 for pid in before if pid not in after)
-        return Spent(ticks / _TICKS_PER_SECOND, processes=len(after), lost=lost)
+        return Spent(
+            ticks / _TICKS_PER_SECOND,
+            processes=len(after),
+            lost=lost,
+            root_seconds=root / _TICKS_PER_SECOND,
+        )
 
 
 def find_child(port: int, parent: int | None = None) -> int:

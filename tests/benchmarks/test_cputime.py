@@ -45,6 +45,7 @@ def test_a_grandchilds_cpu_time_is_charged_to_the_root(
     spent = clock.since(before)
     assert spent.processes == 2
     assert spent.seconds >= 0.25
+    assert spent.root_seconds < spent.seconds  # the grandchild spent it, not the root
 
 
 def test_a_server_is_found_by_the_port_on_its_command_line(
