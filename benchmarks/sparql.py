@@ -11,6 +11,13 @@ connections, the two in turn for ``--rounds`` rounds, and the report prints
 both, and orgkg's share of Oxigraph's throughput, against the target
 (>= 50 %, p99 <= 20 ms).
 
+Beside req/s, p50 and p99, each run reports the CPU time the server was
+charged per request: user + system time of every process of the server
+(orgkg: the uvicorn process, the zygote and the query workers; Oxigraph:
+its one process), read from ``/proc`` before and after the wrk run and
+divided by the requests wrk completed (:mod:`benchmarks.cputime`). Unlike
+the wall-clock figures, it does not depend on what else the machine runs.
+
 orgkg runs with its safety on (read-only guard, isolated and killable
 workers, memory caps). wrk's connections all come from 127.0.0.1, one client
 to orgkg's per-client cap, so the cap is raised to the connection count for
@@ -22,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -31,8 +39,9 @@ from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
+from benchmarks.cputime import TreeClock, find_child
 from benchmarks.loadgen import CONNECTIONS, Load, parse_wrk
 from benchmarks.service import fetch, free_port, running_service
 
@@ -49,6 +58,7 @@ ACCEPT = "application/sparql-results+json"
 TARGET_SHARE = 0.5
 TARGET_P99_MS = 20.0
 _STARTUP_S = 60.0
+_WARM_UP_S = 2.0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -73,7 +83,7 @@ def run_side_by_side(
     """Serve the same data both ways, check both answer alike, then load each in turn."""
     path = "/sparql?query=" + quote(QUERY)
     reference_path = "/query?query=" + quote(QUERY)  # Oxigraph's route for queries
-    runs: dict[str, list[Load]] = {"oxigraph": [], "orgkg": []}
+    runs: dict[str, list[dict[str, Any]]] = {"oxigraph": [], "orgkg": []}
     environment = {"ORGKG_SPARQL_PER_CLIENT": str(CONNECTIONS)}
     with tempfile.TemporaryDirectory(prefix="orgkg-bench-sparql-") as scratch:
         triples = Path(scratch) / "data.nt"
@@ -83,15 +93,23 @@ def run_side_by_side(
             running_service(data, environment=environment) as ours,
         ):
             rows = _same_answer((reference, reference_path), (ours, path))
+            clocks = {"oxigraph": _clock_of(reference), "orgkg": _clock_of(ours)}
+            # Not recorded: every worker takes a query first (one forked before the
+            # zygote was primed is replaced on its first job), so round 1 measures
+            # what the others do.
+            _wrk(reference + reference_path, _WARM_UP_S)
+            _wrk(ours + path, _WARM_UP_S)
             for _ in range(rounds):
-                runs["oxigraph"].append(_wrk(reference + reference_path, seconds))
-                runs["orgkg"].append(_wrk(ours + path, seconds))
+                runs["oxigraph"].append(
+                    _measure(reference + reference_path, seconds, clocks["oxigraph"])
+                )
+                runs["orgkg"].append(_measure(ours + path, seconds, clocks["orgkg"]))
     return {
         "query": QUERY,
         "rows": rows,
         "connections": CONNECTIONS,
         "seconds": seconds,
-        "runs": {name: [asdict(load) for load in loads] for name, loads in runs.items()},
+        "runs": runs,
     }
 
 
@@ -104,11 +122,13 @@ def render(document: dict[str, Any]) -> str:
     runs = document["runs"]
     for index, (theirs, ours) in enumerate(zip(runs["oxigraph"], runs["orgkg"], strict=True)):
         share = ours["rate"] / theirs["rate"] if theirs["rate"] else 0.0
-        lines.append(
-            f"  round {index + 1}: oxigraph {theirs['rate']:,.0f} req/s p99 "
-            f"{_ms(theirs['p99_ms'])} | orgkg {ours['rate']:,.0f} req/s p99 "
-            f"{_ms(ours['p99_ms'])} ({ours['failures']} non-2xx) | ratio {share:.0%}"
-        )
+        lines.append(f"  round {index + 1}: ratio {share:.0%}")
+        for name, run in (("oxigraph", theirs), ("orgkg", ours)):
+            lines.append(
+                f"    {name:<8} {run['rate']:>7,.0f} req/s  p50 {_ms(run['p50_ms']):>9}  "
+                f"p99 {_ms(run['p99_ms']):>9}  CPU {_ms(run['cpu_ms_per_request'], 3):>9}/req "
+                f"{_server_share(name, run)}({run['failures']} non-2xx{_lost(run)})"
+            )
     best_theirs = max(run["rate"] for run in runs["oxigraph"])
     best_ours = max(runs["orgkg"], key=lambda run: run["rate"])
     share = best_ours["rate"] / best_theirs if best_theirs else 0.0
@@ -122,6 +142,13 @@ def render(document: dict[str, Any]) -> str:
         f"throughput with p99 <= {TARGET_P99_MS:.0f} ms (best rounds: {share:.0%}, "
         f"p99 {_ms(best_ours['p99_ms'])})"
     )
+    cpu = {name: _median_cpu(loads) for name, loads in runs.items()}
+    if cpu["oxigraph"] and cpu["orgkg"]:
+        lines.append(
+            f"  CPU per request (median of rounds, every process of each server): oxigraph "
+            f"{cpu['oxigraph']:.3f} ms, orgkg {cpu['orgkg']:.3f} ms "
+            f"({cpu['orgkg'] / cpu['oxigraph']:.1f}x)"
+        )
     return "\n".join(lines)
 
 
@@ -178,6 +205,31 @@ def _same_answer(*targets: tuple[str, str]) -> int:
     return len(answers[0])
 
 
+def _clock_of(base: str) -> TreeClock:
+    """The CPU clock of the server listening at ``base`` (a child of this process)."""
+    port = urlsplit(base).port
+    if port is None:
+        raise RuntimeError(f"no port in {base}")
+    return TreeClock(find_child(port))
+
+
+def _measure(url: str, seconds: float, clock: TreeClock) -> dict[str, Any]:
+    """One wrk run, with the CPU time the server's processes were charged for it."""
+    before = clock.read()
+    load = _wrk(url, seconds)
+    spent = clock.since(before)
+    return {
+        **asdict(load),
+        "cpu_s": spent.seconds,
+        "cpu_ms_per_request": spent.per_request_ms(load.requests),
+        "server_cpu_ms_per_request": (
+            spent.root_seconds * 1000.0 / load.requests if load.requests else None
+        ),
+        "processes": spent.processes,
+        "processes_lost": spent.lost,
+    }
+
+
 def _wrk(url: str, seconds: float) -> Load:
     """wrk, one thread (the servers need the cores), 16 connections, JSON results."""
     command = [
@@ -188,8 +240,24 @@ def _wrk(url: str, seconds: float) -> Load:
     return parse_wrk(done.stdout, 1, seconds)
 
 
-def _ms(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f} ms"
+def _ms(value: float | None, digits: int = 1) -> str:
+    return "-" if value is None else f"{value:.{digits}f} ms"
+
+
+def _median_cpu(runs: Sequence[dict[str, Any]]) -> float | None:
+    values = [run["cpu_ms_per_request"] for run in runs if run["cpu_ms_per_request"]]
+    return statistics.median(values) if values else None
+
+
+def _server_share(name: str, run: dict[str, Any]) -> str:
+    """orgkg's CPU per request in its HTTP process (the rest is its workers')."""
+    server = run.get("server_cpu_ms_per_request")
+    return f"[HTTP process {server:.3f} ms] " if name == "orgkg" and server is not None else ""
+
+
+def _lost(run: dict[str, Any]) -> str:
+    lost = run.get("processes_lost", 0)
+    return f"; {lost} processes ended, their CPU time not counted" if lost else ""
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -21,6 +21,7 @@ from fastapi.staticfiles import StaticFiles
 from api.http.cors import install_cors
 from api.http.errors import install_error_handlers
 from api.http.routes import ROUTERS
+from api.http.routes.sparql_shortcut import SparqlShortcut
 from api.runtime.service import open_service
 from api.runtime.settings import Settings
 
@@ -56,6 +57,8 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.state.preloaded_store = store
     install_error_handlers(app)
     install_cors(app, app.state.settings.cors)
+    # Tried first: the plain GET /sparql, answered without FastAPI's parameter machinery.
+    app.router.routes.append(SparqlShortcut())
     for router in ROUTERS:
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -12,8 +12,8 @@ busy machine: every other request, ``/health`` included, would wait.
 from __future__ import annotations
 
 import os
+import pickle
 import struct
-from multiprocessing.reduction import ForkingPickler
 from typing import Any
 
 import anyio
@@ -24,8 +24,13 @@ _CHUNK = 1 << 20
 
 
 async def send_message(fd: int, message: Any) -> None:
-    """Pickle ``message`` and write it as one frame to the non-blocking ``fd``."""
-    payload = bytes(ForkingPickler.dumps(message))
+    """Pickle ``message`` and write it as one frame to the non-blocking ``fd``.
+
+    Plain pickle: a job, its arguments and its answer are ordinary values;
+    :class:`ForkingPickler`'s reducers are for handles, which never cross here,
+    and building one per message cost as much as the pickling.
+    """
+    payload = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
     if len(payload) > 0x7FFFFFFF:
         header = _SHORT.pack(-1) + _LONG.pack(len(payload))
     else:
@@ -41,24 +46,48 @@ async def send_message(fd: int, message: Any) -> None:
 
 
 async def receive_message(fd: int) -> Any:
-    """Read one frame from the non-blocking ``fd`` and unpickle it; EOFError if it closed."""
-    (size,) = _SHORT.unpack(await _read_exactly(fd, _SHORT.size))
+    """Read one frame from the non-blocking ``fd`` and unpickle it; EOFError if it closed.
+
+    The worker answers only after a job is sent, so this first waits for it,
+    then reads the header and (for an answer of up to a chunk) the whole
+    pickle in one call. Only one reply is ever on its way, so reading past
+    the header never takes bytes of another frame.
+    """
+    await anyio.wait_readable(fd)
+    data = await _read_some(fd, _CHUNK)
+    while len(data) < _SHORT.size:
+        data += await _read_some(fd, _SHORT.size - len(data))
+    (size,) = _SHORT.unpack_from(data)
+    start = _SHORT.size
     if size == -1:
-        (size,) = _LONG.unpack(await _read_exactly(fd, _LONG.size))
-    return ForkingPickler.loads(await _read_exactly(fd, size))
+        while len(data) < start + _LONG.size:
+            data += await _read_some(fd, start + _LONG.size - len(data))
+        (size,) = _LONG.unpack_from(data, start)
+        start += _LONG.size
+    body = data[start:]
+    if len(body) < size:
+        body += await _read_exactly(fd, size - len(body))
+    return pickle.loads(body)
+
+
+async def _read_some(fd: int, most: int) -> bytes:
+    """Between 1 and ``most`` bytes, as soon as there are any."""
+    while True:
+        try:
+            chunk = os.read(fd, most)
+        except BlockingIOError:
+            await anyio.wait_readable(fd)
+            continue
+        if not chunk:
+            raise EOFError("the worker closed its end")
+        return chunk
 
 
 async def _read_exactly(fd: int, size: int) -> bytes:
     chunks: list[bytes] = []
     missing = size
     while missing:
-        try:
-            chunk = os.read(fd, min(missing, _CHUNK))
-        except BlockingIOError:
-            await anyio.wait_readable(fd)
-            continue
-        if not chunk:
-            raise EOFError("the worker closed its end")
+        chunk = await _read_some(fd, min(missing, _CHUNK))
         chunks.append(chunk)
         missing -= len(chunk)
     return b"".join(chunks)

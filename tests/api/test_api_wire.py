@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import pickle
 import socket
+import struct
 import threading
 import time
 from multiprocessing.connection import Connection
@@ -89,6 +91,41 @@ def test_a_slow_writer_does_not_hold_the_event_loop() -> None:
 
 def test_a_closed_end_is_an_eof() -> None:
     fd, worker = _pair()
+    worker.close()
+    with pytest.raises(EOFError):
+        anyio.run(receive_message, fd)
+    os.close(fd)
+
+
+@pytest.mark.parametrize("long_header", [False, True], ids=["4-byte length", "8-byte length"])
+def test_a_frame_arriving_a_byte_at_a_time_is_read_whole(long_header: bool) -> None:
+    """The reader takes what is there in one call; a header split anywhere still reads."""
+    fd, worker = _pair()
+    payload = pickle.dumps({"rows": list(range(100))})
+    if long_header:  # what multiprocessing writes past 2 GiB, here for a small payload
+        header = struct.pack("!i", -1) + struct.pack("!Q", len(payload))
+    else:
+        header = struct.pack("!i", len(payload))
+    raw = header + payload
+
+    def dribble() -> None:
+        for index in range(len(header) + 2):
+            os.write(worker.fileno(), raw[index : index + 1])
+            time.sleep(0.005)
+        os.write(worker.fileno(), raw[len(header) + 2 :])
+
+    thread = threading.Thread(target=dribble)
+    thread.start()
+    message = anyio.run(receive_message, fd)
+    thread.join()
+    assert message == {"rows": list(range(100))}
+    os.close(fd)
+    worker.close()
+
+
+def test_a_worker_closing_mid_frame_is_an_eof() -> None:
+    fd, worker = _pair()
+    os.write(worker.fileno(), struct.pack("!i", 100) + b"partial")
     worker.close()
     with pytest.raises(EOFError):
         anyio.run(receive_message, fd)

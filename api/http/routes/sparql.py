@@ -12,6 +12,7 @@ worker under the time limit (see :mod:`api.runtime.jobs`).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Iterable
 from typing import Annotated
 from urllib.parse import parse_qs
@@ -36,9 +37,11 @@ from ontology.paging import MAX_PAGE_SIZE
 from queries.results import RESULT_KINDS, media_types_for
 
 router = APIRouter(tags=["sparql"])
+PATH = "/sparql"
 _DATASET_PARAMETERS = ("default-graph-uri", "named-graph-uri")
 _QUERY_TYPES = ("application/sparql-query",)
 _FORM_TYPES = ("application/x-www-form-urlencoded",)
+_ACCEPT_MEMORY = 256  # distinct Accept headers whose negotiation is kept
 _RESPONSES = {
     200: {
         "model": SparqlResults,
@@ -83,7 +86,7 @@ OffsetQuery = Annotated[int, Query(ge=0, description="SELECT: rows skipped befor
 
 
 @router.get(
-    "/sparql",
+    PATH,
     response_model=None,
     summary="SPARQL query (GET)",
     description=_DESCRIPTION,
@@ -109,14 +112,14 @@ async def sparql_get(
             return pages.send_sparql_page(service, lang=lang, text=edit)
         return await _describe_service(request, service, accept)
     _refuse_dataset(request.query_params.keys())
-    hints = _hints(request.query_params.multi_items())
-    return await _answer(
+    hints = hints_of(request.query_params.multi_items())
+    return await answer_query(
         service, query, accept, hints, as_of, request=request, page=(offset, limit)
     )
 
 
 @router.post(
-    "/sparql",
+    PATH,
     response_model=None,
     summary="SPARQL query (POST)",
     description=_DESCRIPTION + " The body is `application/sparql-query` (the query) or "
@@ -148,7 +151,7 @@ async def sparql_post(
     offset: OffsetQuery = 0,
 ) -> Response:
     _refuse_dataset(request.query_params.keys())
-    hints = _hints(request.query_params.multi_items())
+    hints = hints_of(request.query_params.multi_items())
     longest = service.settings.max_query_length
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type in _QUERY_TYPES:
@@ -165,7 +168,7 @@ async def sparql_post(
         if "query" not in fields:
             raise QueryError("missing the form field `query`")
         text = fields["query"][-1]
-        hints.extend(_hints((name, value) for name, values in fields.items() for value in values))
+        hints.extend(hints_of((name, value) for name, values in fields.items() for value in values))
     elif content_type == "application/sparql-update":
         raise ForbiddenQuery("updates are not allowed: the store is read-only")
     else:
@@ -173,7 +176,7 @@ async def sparql_post(
             f"cannot read a body of type {content_type or 'none'!r}: send "
             "application/sparql-query or application/x-www-form-urlencoded"
         )
-    return await _answer(
+    return await answer_query(
         service,
         text,
         request.headers.get("accept"),
@@ -184,7 +187,7 @@ async def sparql_post(
     )
 
 
-def _hints(items: Iterable[tuple[str, str]]) -> list[str]:
+def hints_of(items: Iterable[tuple[str, str]]) -> list[str]:
     """The values of the format parameters, in the order sent."""
     return [value for name, value in items if name in FORMAT_PARAMETERS]
 
@@ -199,7 +202,7 @@ async def _describe_service(request: Request, service: ServiceDep, accept: str |
     return send_rendered(await service.run(DESCRIBE_SERVICE, endpoint=endpoint, fmt=fmt))
 
 
-async def _answer(
+async def answer_query(
     service: ServiceDep,
     text: str,
     accept: str | None,
@@ -230,7 +233,7 @@ async def _answer(
         limit=limit,
     )
     # A POSTed query is not in the URL: the next page cannot be linked, only counted.
-    url = request.url if request.method == "GET" else None
+    url = request.url if request.method == "GET" and limit is not None else None
     return send_rendered(
         rendered, headers={**as_of.headers(), **page_headers(rendered, url, limit)}
     )
@@ -243,16 +246,24 @@ def _client_of(request: Request) -> str:
 
 def _formats_by_kind(accept: str | None, *, strict: bool = True) -> dict[str, str | None]:
     """The format each result kind would take under ``accept``; 406 if none fits (``strict``)."""
-    chosen: dict[str, str | None] = {}
-    every: list[str] = []
+    chosen = dict(_negotiated(accept))
+    if strict and not any(chosen.values()):
+        every: list[str] = []
+        for kind in RESULT_KINDS:
+            every.extend(m for m in media_types_for(kind) if m not in every)
+        require(every, accept)  # raises NotAcceptableError listing what exists
+    return chosen
+
+
+@functools.lru_cache(maxsize=_ACCEPT_MEMORY)
+def _negotiated(accept: str | None) -> tuple[tuple[str, str | None], ...]:
+    """(kind, format or None) for every result kind: kept per Accept header, clients repeat one."""
+    chosen: list[tuple[str, str | None]] = []
     for kind in RESULT_KINDS:
         offered = media_types_for(kind)
         media = choose(list(offered), accept)
-        chosen[kind] = offered[media] if media else None
-        every.extend(m for m in offered if m not in every)
-    if strict and not any(chosen.values()):
-        require(every, accept)  # raises NotAcceptableError listing what exists
-    return chosen
+        chosen.append((kind, offered[media] if media else None))
+    return tuple(chosen)
 
 
 def _refuse_dataset(names: Collection[str]) -> None:
