@@ -18,7 +18,9 @@ Per size, in a fresh process each (so memory and caches are that size's own):
   opening it and answering a first page, with the RSS after opening
   (:mod:`benchmarks.disk_store`; ``--store 5M`` does it for a size of its own);
 - on the largest size (``--http``): ``orgkg serve`` on the file, page 1 of
-  every question under wrk (:mod:`benchmarks.served_pages`), p50 and p99.
+  every question under wrk (:mod:`benchmarks.served_pages`), p50 and p99;
+- last, ``/sparql`` beside ``oxigraph serve-read-only`` on the bundled
+  regulation, the two in turns under wrk (:mod:`benchmarks.sparql`).
 
 Ratios are orgkg's time divided by the floor's, measured in the same process
 one after the other, so a busy machine slows both alike.
@@ -49,6 +51,8 @@ from benchmarks.measurement import choose_params, current_rss
 from benchmarks.progress import say
 from benchmarks.report import describe_machine
 from benchmarks.served_pages import measure_served_pages
+from benchmarks.sparql import check_sparql_targets, needed_tools, run_side_by_side
+from benchmarks.sparql import render as render_sparql
 from benchmarks.targets import check_disk_targets, check_targets, render, render_disk
 
 DEFAULT_SIZES = "10k,100k,1M"
@@ -294,6 +298,56 @@ def run_size(
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    parts = frozenset(p for p in args.only.split(",") if p) | {"load"}
+    if not parts <= PARTS:
+        print(f"benchmarks: unknown part in --only {args.only!r}", file=sys.stderr)
+        return 2
+    try:
+        sizes = [(name, parse_size(name)) for name in args.sizes.split(",") if name]
+        store_size = None if args.store is None else parse_size(args.store)
+        oxigraph = needed_tools() if args.sparql_rounds > 0 else None
+    except (ValueError, LookupError) as exc:  # before hours of measuring, not after
+        print(f"benchmarks: {exc}", file=sys.stderr)
+        return 2
+    document: dict[str, Any] = {"machine": describe_machine(), "sizes": {}, "runs": args.runs}
+    results: dict[str, Any] = document["sizes"]
+    targets: list[dict[str, Any]] = []
+    for index, (name, target) in enumerate(sizes):
+        dataset = ensure_dataset(target, seed=args.seed, out=args.out)
+        disk = args.disk == "all" or (args.disk == "largest" and index == len(sizes) - 1)
+        say(f"{format_size(target)}: measuring {dataset.path.name}")
+        result = run_size(dataset.path, dataset.manifest.samples, args.runs, disk=disk, parts=parts)
+        if args.http == "all" or (args.http == "largest" and index == len(sizes) - 1):
+            say(f"{format_size(target)}: serving first pages")
+            result["served_pages"] = measure_served_pages(dataset.path, dataset.manifest.samples)
+        results[name] = result
+        targets += check_targets(name, result)
+        print(render(name, result), flush=True)
+    if store_size is not None:
+        name = f"{format_size(store_size)} on disk"
+        dataset = ensure_dataset(store_size, seed=args.seed, out=args.out)
+        say(f"{name}: building and opening {dataset.path.name}")
+        results[name] = {"triples": dataset.manifest.triples, "disk": measure_disk(dataset.path)}
+        targets += check_disk_targets(name, results[name]["disk"])
+        print(render_disk(name, results[name]), flush=True)
+    if oxigraph is not None:
+        say("/sparql beside oxigraph serve-read-only (bundled regulation)")
+        sparql = run_side_by_side(oxigraph, data=(), seconds=10.0, rounds=args.sparql_rounds)
+        document["sparql"] = sparql
+        targets += check_sparql_targets(sparql)
+        print(render_sparql(sparql), flush=True)
+    print("\n== targets (issue 16) ==")
+    for item in targets:
+        mark = "met" if item["met"] else "NOT met"
+        print(f"{item['size']:>10}  {mark:<7}  {item['target']}: {item['measured']}")
+    if args.json:
+        document["targets"] = targets
+        Path(args.json).write_text(json.dumps(document, indent=2, ensure_ascii=False), "utf-8")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.floor", description=__doc__)
     parser.add_argument("--sizes", default=DEFAULT_SIZES, help="comma list: 10k,100k,1M")
     parser.add_argument("--runs", type=int, default=3, help="timed runs per figure (median)")
@@ -316,46 +370,13 @@ def main(argv: list[str] | None = None) -> int:
         metavar="SIZE",
         help="also build this size (e.g. 5M) on disk and open it in a new process",
     )
-    args = parser.parse_args(argv)
-    parts = frozenset(p for p in args.only.split(",") if p) | {"load"}
-    if not parts <= PARTS:
-        print(f"benchmarks: unknown part in --only {args.only!r}", file=sys.stderr)
-        return 2
-    try:
-        sizes = [(name, parse_size(name)) for name in args.sizes.split(",") if name]
-        store_size = None if args.store is None else parse_size(args.store)
-    except ValueError as exc:
-        print(f"benchmarks: {exc}", file=sys.stderr)
-        return 2
-    machine = describe_machine()
-    results: dict[str, Any] = {}
-    targets: list[dict[str, Any]] = []
-    for index, (name, target) in enumerate(sizes):
-        dataset = ensure_dataset(target, seed=args.seed, out=args.out)
-        disk = args.disk == "all" or (args.disk == "largest" and index == len(sizes) - 1)
-        say(f"{format_size(target)}: measuring {dataset.path.name}")
-        result = run_size(dataset.path, dataset.manifest.samples, args.runs, disk=disk, parts=parts)
-        if args.http == "all" or (args.http == "largest" and index == len(sizes) - 1):
-            say(f"{format_size(target)}: serving first pages")
-            result["served_pages"] = measure_served_pages(dataset.path, dataset.manifest.samples)
-        results[name] = result
-        targets += check_targets(name, result)
-        print(render(name, result), flush=True)
-    if store_size is not None:
-        name = f"{format_size(store_size)} on disk"
-        dataset = ensure_dataset(store_size, seed=args.seed, out=args.out)
-        say(f"{name}: building and opening {dataset.path.name}")
-        results[name] = {"triples": dataset.manifest.triples, "disk": measure_disk(dataset.path)}
-        targets += check_disk_targets(name, results[name]["disk"])
-        print(render_disk(name, results[name]), flush=True)
-    print("\n== targets (issue 16) ==")
-    for item in targets:
-        mark = "met" if item["met"] else "NOT met"
-        print(f"{item['size']:>5}  {mark:<7}  {item['target']}: {item['measured']}")
-    if args.json:
-        document = {"machine": machine, "sizes": results, "targets": targets, "runs": args.runs}
-        Path(args.json).write_text(json.dumps(document, indent=2, ensure_ascii=False), "utf-8")
-    return 0
+    parser.add_argument(
+        "--sparql-rounds",
+        type=int,
+        default=2,
+        help="rounds of /sparql beside oxigraph serve (needs wrk; 0: not measured)",
+    )
+    return parser
 
 
 if __name__ == "__main__":

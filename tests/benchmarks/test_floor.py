@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from benchmarks.disk_store import measure_disk
-from benchmarks.floor import measure_size
+from benchmarks.floor import main, measure_size
 from benchmarks.generator import ensure_dataset
 from benchmarks.served_pages import page_paths
 from benchmarks.served_pages import render as render_served
+from benchmarks.sparql import check_sparql_targets
 from benchmarks.targets import check_disk_targets, check_targets, render, render_disk
 from queries import load_catalogue
 
@@ -94,3 +95,26 @@ def test_served_pages_ask_page_one_of_every_question_and_are_a_target() -> None:
     assert not targets["HTTP first page p99 <= 500 ms"]["met"]
     page = next(t for name, t in targets.items() if name.startswith("first page"))
     assert page["met"] and "uncached slowest units 900 ms" in page["measured"]
+
+
+def test_sparql_side_by_side_is_two_targets_of_the_same_run() -> None:
+    """make bench ends with /sparql beside oxigraph serve: its share and its p99 are targets."""
+    run = {"rate": 400.0, "p50_ms": 5.0, "p99_ms": 25.0, "failures": 0}
+    document = {
+        "runs": {
+            "oxigraph": [{**run, "rate": 1000.0, "p99_ms": 11.0}, {**run, "rate": 900.0}],
+            "orgkg": [run, {**run, "rate": 600.0, "p99_ms": 18.0}],
+        }
+    }
+    share, p99 = check_sparql_targets(document)
+    assert share["met"] and share["measured"].startswith("60%")
+    assert p99["met"] and "p99 18.0 ms; oxigraph's own 11.0 ms" in p99["measured"]
+    document["runs"]["orgkg"][1]["failures"] = 3
+    assert not check_sparql_targets(document)[0]["met"]
+
+
+def test_a_bad_size_is_refused_before_anything_is_measured(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["--sizes", "lots", "--sparql-rounds", "0"]) == 2
+    assert "not a size: 'lots'" in capsys.readouterr().err
