@@ -269,6 +269,7 @@ def open_built(folder: Path, paths: Sequence[Path | str] = ()) -> Store:
         version=manifest.version,
         sources=tuple(str(p) for p in data),
         triples=manifest.triples,
+        on_disk=True,
     )
 
 

@@ -92,6 +92,8 @@ class Store(ABC):
         self.shapes = shapes
         self.version = version
         self.sources = sources
+        # Opened from a folder built once (``orgkg load --into``), not loaded now.
+        self.on_disk = False
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(version={self.version!r})"

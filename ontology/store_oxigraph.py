@@ -50,8 +50,10 @@ class OxigraphStore(Store):
         location: Path | None = None,
         native: ox.Store | None = None,
         triples: int | None = None,
+        on_disk: bool = False,
     ) -> None:
         super().__init__(shapes=shapes, version=version, sources=sources)
+        self.on_disk = on_disk or location is not None
         if native is not None:
             self._store = native
         else:

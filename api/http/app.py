@@ -71,8 +71,9 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
     uvicorn takes traffic once this yields: after the warm-up has computed
     every parameter-free answer, or after ``warm_up_wait`` seconds if it has
-    not, so that a big store answers at once while it warms (the warm-up goes
-    on in the background; ``/health`` says how far it is).
+    not (at once on an on-disk store), so that a big store answers at once
+    while it warms (the warm-up goes on in the background; ``/health`` says
+    how far it is).
     """
     settings: Settings = app.state.settings
     service = await anyio.to_thread.run_sync(
@@ -92,7 +93,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
                         warmed.set()
 
                 background.start_soon(warm)
-                with anyio.move_on_after(settings.warm_up_wait):
+                with anyio.move_on_after(settings.start_wait(on_disk=service.store.on_disk)):
                     await warmed.wait()
             app.state.service = service
             try:

@@ -24,7 +24,7 @@ sparql_workers              ``ORGKG_SPARQL_WORKERS``       ``2``
 long_workers                ``ORGKG_LONG_WORKERS``         ``1``
 sparql_per_client           ``ORGKG_SPARQL_PER_CLIENT``    ``2``
 warm_up                     ``ORGKG_WARM_UP``              ``1`` (``0``: off)
-warm_up_wait (seconds)      ``ORGKG_WARM_UP_WAIT``         ``2``
+warm_up_wait (seconds)      ``ORGKG_WARM_UP_WAIT``         ``2`` (``0`` on an on-disk store)
 worker_memory (MiB)         ``ORGKG_WORKER_MEMORY``        ``768``
 cors (origins)              ``ORGKG_CORS``                 ``*`` (``none``: off)
 prepared_memory (MiB)       ``ORGKG_PREPARED_MEMORY``      ``1024`` (``0``: none)
@@ -42,7 +42,10 @@ in all (beyond it an answer is kept whole in the cache, or not at all when
 it is over ``max_bytes``). The service takes traffic once the warm-up is
 done or after ``warm_up_wait`` seconds, whichever comes first: a small
 dataset is warm before its first request, a store of millions of triples
-answers at once while its warm-up goes on (``/health`` says how far).
+answers at once while its warm-up goes on (``/health`` says how far). Unless
+it is set, an on-disk store (``--store oxigraph:DIR``, built once because
+its data is big) does not wait at all: its warm-up takes minutes, not two
+seconds, and the server should answer as soon as it has opened it.
 
 ``worker_memory`` is what one query may allocate on top of the worker's
 size at fork (an address-space limit): a query past it ends that worker,
@@ -66,6 +69,8 @@ from ontology.languages import LANGUAGES, Lang
 
 ENV_PREFIX = "ORGKG_"
 CORS_OFF = "none"
+# Seconds the start waits for the warm-up unless ``warm_up_wait`` says otherwise.
+DEFAULT_WARM_UP_WAIT = 2.0
 
 
 @dataclass(frozen=True)
@@ -91,7 +96,7 @@ class Settings:
     long_workers: int = 1
     sparql_per_client: int = 2
     warm_up: bool = True
-    warm_up_wait: float = 2.0
+    warm_up_wait: float | None = None  # None: DEFAULT_WARM_UP_WAIT, 0 on an on-disk store
     worker_memory: int = 768
     cors: str = "*"
     prepared_memory: int = 1024
@@ -116,13 +121,23 @@ class Settings:
         for name in positive:
             if getattr(self, name) <= 0:
                 raise SettingError(f"{name} must be positive, not {getattr(self, name)!r}")
-        if self.warm_up_wait < 0:
+        if self.warm_up_wait is not None and self.warm_up_wait < 0:
             raise SettingError(f"warm_up_wait must be 0 or more, not {self.warm_up_wait!r}")
         if self.prepared_memory < 0:
             raise SettingError(f"prepared_memory must be 0 or more, not {self.prepared_memory!r}")
         if not 0 <= self.port <= 65535:
             raise SettingError(f"port must be between 0 and 65535, not {self.port}")
         cors_origins(self.cors)  # a bad origin fails at start, naming the setting
+
+    def start_wait(self, *, on_disk: bool) -> float:
+        """Seconds the start waits for the warm-up: as set, else 2 (none on an on-disk store).
+
+        >>> Settings().start_wait(on_disk=True), Settings(warm_up_wait=5).start_wait(on_disk=True)
+        (0.0, 5)
+        """
+        if self.warm_up_wait is not None:
+            return self.warm_up_wait
+        return 0.0 if on_disk else DEFAULT_WARM_UP_WAIT
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:

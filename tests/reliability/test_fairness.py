@@ -184,3 +184,11 @@ def test_the_wait_for_the_warm_up_is_a_setting() -> None:
         Settings.from_env({"ORGKG_WARM_UP_WAIT": "soon"})
     with pytest.raises(SettingError, match="warm_up_wait must be 0 or more"):
         Settings(warm_up_wait=-1.0)
+
+
+def test_an_on_disk_store_is_served_at_once_unless_the_wait_is_set() -> None:
+    """An on-disk store is big by construction: its start waits for no warm-up (issue 16 §3)."""
+    assert Settings().start_wait(on_disk=False) == 2.0
+    assert Settings().start_wait(on_disk=True) == 0.0
+    assert Settings(warm_up_wait=600.0).start_wait(on_disk=True) == 600.0
+    assert Settings.from_env({"ORGKG_WARM_UP_WAIT": "0.5"}).start_wait(on_disk=False) == 0.5
