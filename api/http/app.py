@@ -83,12 +83,13 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     service.start()
     try:
         async with anyio.create_task_group() as background:
+            serving = anyio.Event()  # from then on the warm-up leaves a worker to requests
             if settings.warm_up:
                 warmed = anyio.Event()
 
                 async def warm() -> None:
                     try:
-                        await service.warm()
+                        await service.warm(serving)
                     finally:
                         warmed.set()
 
@@ -96,6 +97,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
                 with anyio.move_on_after(settings.start_wait(on_disk=service.store.on_disk)):
                     await warmed.wait()
             app.state.service = service
+            serving.set()
             try:
                 yield
             finally:

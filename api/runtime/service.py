@@ -40,6 +40,7 @@ from api.runtime.jobs import (
     question_key,
 )
 from api.runtime.pool import Lane, WorkerPool
+from api.runtime.warm_up import WarmUpSlots
 from ontology.errors import OrgkgError
 
 if TYPE_CHECKING:
@@ -135,10 +136,11 @@ class Service:
         caps = Caps(rows=self.settings.max_rows, bytes=self.settings.max_bytes)
         return prepared.render(fmt, Page(offset=offset, limit=limit), caps)
 
-    async def warm(self) -> int:
+    async def warm(self, serving: anyio.Event | None = None) -> int:
         """Compute every parameter-free answer of the catalogue, in each language and format.
 
-        Runs in the catalogue's lane before the service takes traffic; each
+        Runs in the catalogue's lane, on all its workers until ``serving`` is
+        set, then on all but one (:mod:`api.runtime.warm_up`); each
         answer is evaluated once per language and kept prepared (every page
         is cut from it) while the prepared answers stay within
         ``prepared_memory``; beyond it an answer is kept whole in the cache.
@@ -152,13 +154,13 @@ class Service:
         if not self.store.cacheable:
             return 0
         free = [q.id for q in self.catalogue.values() if not any(p.required for p in q.parameters)]
-        slots = anyio.Semaphore(max(1, self.pool.lanes[INTERACTIVE].size))
+        slots = WarmUpSlots(self.pool.lanes[INTERACTIVE].size, serving)
 
         budget = self.settings.prepared_memory * 2**20
 
         async def prepare(question_id: str, lang: str) -> None:
             nonlocal budget
-            async with slots:
+            async with slots.slot():
                 try:
                     prepared: PreparedAnswer = await self.pool.run_in(
                         PREPARE_ANSWER.lane,
@@ -196,10 +198,13 @@ class Service:
         self.warm_up_total = len(free) * len(LANGUAGES)
         self.warm_up_running = True
         try:
-            async with anyio.create_task_group() as group:
-                for question_id in free:
-                    for lang in LANGUAGES:
-                        group.start_soon(prepare_one, question_id, lang)
+            await slots.run(
+                [
+                    functools.partial(prepare_one, question_id, lang)
+                    for question_id in free
+                    for lang in LANGUAGES
+                ]
+            )
         finally:
             self.warm_up_running = False
         return self.warmed

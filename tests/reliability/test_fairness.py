@@ -154,7 +154,7 @@ def test_a_long_warm_up_does_not_hold_back_the_first_request(
     """After ``warm_up_wait`` the service answers while its warm-up goes on; /health says so."""
     release = threading.Event()
 
-    async def slow_warm(service: Service) -> int:
+    async def slow_warm(service: Service, serving: anyio.Event | None = None) -> int:
         service.warm_up_total, service.warm_up_running = 1, True
         try:
             while not release.is_set():
