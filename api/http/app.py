@@ -84,6 +84,9 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     try:
         async with anyio.create_task_group() as background:
             serving = anyio.Event()  # from then on the warm-up leaves a worker to requests
+            wait = settings.start_wait(on_disk=service.store.on_disk)
+            if not wait:
+                serving.set()
             if settings.warm_up:
                 warmed = anyio.Event()
 
@@ -94,7 +97,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
                         warmed.set()
 
                 background.start_soon(warm)
-                with anyio.move_on_after(settings.start_wait(on_disk=service.store.on_disk)):
+                with anyio.move_on_after(wait):
                     await warmed.wait()
             app.state.service = service
             serving.set()

@@ -29,6 +29,8 @@ class WarmUpSlots:
         self.size = max(1, size)
         self._serving = serving
         self._slots = anyio.CapacityLimiter(self.size)
+        if serving is not None and serving.is_set():  # serving from the start
+            self._slots.total_tokens = max(1, self.size - 1)
 
     @asynccontextmanager
     async def slot(self) -> AsyncIterator[None]:

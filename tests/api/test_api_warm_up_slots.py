@@ -65,3 +65,13 @@ async def test_a_lane_of_one_worker_is_not_starved_and_the_run_ends() -> None:
     with anyio.fail_after(10):  # a generous bound on a hang, not a timing claim
         await slots.run(counting_jobs(slots, 4, running, peaks, gate))
     assert peaks == [1, 1, 1, 1]
+
+
+async def test_serving_from_the_start_the_warm_up_never_takes_the_whole_lane() -> None:
+    """An on-disk store is served at once: no warm-up job may hold the last free worker."""
+    serving, gate = anyio.Event(), anyio.Event()
+    serving.set()
+    gate.set()
+    slots, running, peaks = WarmUpSlots(3, serving), [0], list[int]()
+    await slots.run(counting_jobs(slots, 9, running, peaks, gate))
+    assert len(peaks) == 9 and max(peaks) == 2
