@@ -61,18 +61,33 @@ def load_big_file(
     Returns whether the folded labels were added (an N-Triples file that
     passed the quick term checks, with no blank node labelled); else the
     caller folds by query once every file is in. Raises DataError naming
-    file:line:column, after the parse thread has ended.
+    file:line:column, after every load into the store has ended.
+
+    While Oxigraph parses the file in its thread, this one screens it, reads
+    its labels and loads their folded forms into an in-memory store (a
+    second ``bulk_load``, the GIL released again): on two cores nothing but
+    reading the file waits for the parse or runs after it.
     """
     raw = read_raw(path)
     size = path.stat().st_size
     skipped = size - len(raw)  # a byte order mark: progress counts the file's bytes
     parse = _Parse(store, raw, fmt)
     parse.start()
+    folds: TextFolds | None = None
+    folded = b""
+    added = False
     try:
-        screened, folds, folded = _screen(path, raw, fmt, on_progress, skipped)
+        screened = _screen(path, raw, fmt, on_progress, skipped)
         if not screened:
             for _ in checked_quads(path, raw, fmt):  # the exact check, placing any error
                 pass
+        elif fmt == ox.RdfFormat.N_TRIPLES:
+            folds = TextFolds()
+            folded = folds.read(raw)
+        added = folds is not None and not folds.blank
+        if added and folded and store.in_memory and parse.is_alive():
+            store.bulk_load(folded, ox.RdfFormat.N_TRIPLES, base_iri=RELATIVE_BASE)
+            folded = b""
     finally:
         parse.join()  # the store is never written to once this returns or raises
     if parse.error is not None:
@@ -81,8 +96,7 @@ def load_big_file(
         raise parse.error
     if not parse.finished:  # anything else stopped it (memory): never serve a part of the file
         raise StoreError(f"loading {path} stopped before the end of the file")
-    added = screened and folds is not None and not folds.blank
-    if added and folded:
+    if added and folded:  # on disk, or the parse was over: after it
         store.bulk_load(folded, ox.RdfFormat.N_TRIPLES, base_iri=RELATIVE_BASE)
     if on_progress is not None:
         on_progress(path, size, size)
@@ -91,29 +105,21 @@ def load_big_file(
 
 def _screen(
     path: Path, raw: bytes, fmt: ox.RdfFormat, on_progress: OnProgress | None, skipped: int
-) -> tuple[bool, TextFolds | None, bytes]:
-    """Check ``raw`` piece by piece: (whether it surely passes the term checks, folds, text).
+) -> bool:
+    """Check ``raw`` piece by piece: whether it surely passes the term checks.
 
     UTF-8 and NFC errors raise DataError here; a term problem only makes the
-    result False (the exact check then places it). The folded labels are
-    read only from an N-Triples text that passes.
+    result False (the exact check then places it).
     """
-    folds = TextFolds() if fmt == ox.RdfFormat.N_TRIPLES else None
-    screened = fmt in LINE_FORMATS
     nonblank = False
-    folded: list[bytes] = []
     total = len(raw) + skipped
     for start, end in _pieces(raw):
-        piece = raw[start:end]
-        nonblank |= check_text(path, piece, offset=start, whole=raw)
-        screened = screened and passes_term_checks(piece)
-        if screened and folds is not None:
-            folded.append(folds.read(piece))
+        nonblank |= check_text(path, raw, start=start, end=end)
         if on_progress is not None:
             on_progress(path, min(end + skipped, total - 1), total)
     if not nonblank:
         check_text(path, raw)  # raises: an empty file
-    return screened, folds if screened else None, b"".join(folded)
+    return fmt in LINE_FORMATS and passes_term_checks(raw)
 
 
 def _pieces(raw: bytes) -> Iterator[tuple[int, int]]:
