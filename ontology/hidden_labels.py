@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
-from ontology.folding import fold
+from ontology.folding import fold, fold_all
 from ontology.namespaces import PREFIXES
 
 LABELS = frozenset(
@@ -91,8 +91,7 @@ class TextFolds:
             subjects += [raw[raw.rfind(b"\n", 0, at) + 1 : at] for at in found]
             objects += [raw[at + after : raw.find(b"\n", at)] for at in found]
         tails = self._tails
-        for text in set(objects).difference(tails):
-            tails[text] = _tail(text)
+        tails.update(_tails(set(objects).difference(tails)))
         if _SUBJECT_LINES.fullmatch(b"\n".join(subjects) + b"\n") is None:
             # Some predicate's IRI is written elsewhere on its line (as an
             # object, in a literal, in a comment): keep the subjects only.
@@ -114,14 +113,22 @@ def _occurrences(raw: bytes, needle: bytes) -> list[int]:
     return found
 
 
-def _tail(text: bytes) -> bytes:
-    """The rest of a hidden-label statement for a label's object text; b"" if it has none."""
-    match = _LITERAL_OBJECT.fullmatch(text)
-    if match is None:
-        return b""  # an IRI or a blank node, not a literal
-    value, language = match.group(1, 2)
-    literal = _folded_text(value, language)
-    return b"" if literal is None else _HIDDEN + b" " + literal + b" .\n"
+def _tails(texts: Iterable[bytes]) -> dict[bytes, bytes]:
+    """For labels' object texts, the rest of each hidden-label statement (b"" for none)."""
+    tails: dict[bytes, bytes] = {}
+    literals: list[tuple[bytes, str, bytes]] = []  # object text, value, language tag
+    for text in texts:
+        match = _LITERAL_OBJECT.fullmatch(text)
+        if match is None:
+            tails[text] = b""  # an IRI or a blank node, not a literal
+            continue
+        value, language = match.group(1).decode("utf-8"), match.group(2) or b""
+        literals.append((text, _unescape(value) if "\\" in value else value, language))
+    folded = fold_all([value for _, value, _ in literals])
+    for (text, _, language), form in zip(literals, folded, strict=True):
+        escaped = form.replace("\\", "\\\\").replace('"', '\\"').encode()
+        tails[text] = _HIDDEN + b' "' + escaped + b'"' + language + b" .\n" if form else b""
+    return tails
 
 
 def folded_ntriples(raw: bytes) -> bytes:
