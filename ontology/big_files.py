@@ -54,7 +54,11 @@ class _Parse(threading.Thread):
 
 
 def load_big_file(
-    store: OxigraphStore, path: Path, fmt: ox.RdfFormat, on_progress: OnProgress | None
+    store: OxigraphStore,
+    path: Path,
+    fmt: ox.RdfFormat,
+    on_progress: OnProgress | None,
+    beside: Callable[[], None] | None = None,
 ) -> bool:
     """Load ``path`` into ``store`` with the folded forms of its labels when it can.
 
@@ -66,7 +70,8 @@ def load_big_file(
     While Oxigraph parses the file in its thread, this one screens it, reads
     its labels and loads their folded forms into an in-memory store (a
     second ``bulk_load``, the GIL released again): on two cores nothing but
-    reading the file waits for the parse or runs after it.
+    reading the file waits for the parse or runs after it. ``beside()`` is
+    called first, once the parse has started (other files, the shapes).
     """
     raw = read_raw(path)
     size = path.stat().st_size
@@ -77,6 +82,8 @@ def load_big_file(
     folded = b""
     added = False
     try:
+        if beside is not None:
+            beside()
         screened = _screen(path, raw, fmt, on_progress, skipped)
         if not screened:
             for _ in checked_quads(path, raw, fmt):  # the exact check, placing any error

@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -152,11 +152,10 @@ def load_regulation(
     if folder is not None:
         return open_built(folder, paths)
     sources = find_sources(paths)
-    shapes = parse_graph(sources.shapes)
     if engine.startswith(("http://", "https://")):
         return RemoteStore(
             engine,
-            shapes=shapes,
+            shapes=parse_graph(sources.shapes),
             version=_fingerprint(sources.shapes) + "@" + engine,
             sources=tuple(str(p) for p in sources.data),
         )
@@ -167,14 +166,18 @@ def load_regulation(
         )
     version = _fingerprint(sources.data + sources.shapes)
     loaded = OxigraphStore(
-        shapes=shapes, version=version, sources=tuple(str(p) for p in sources.data)
+        shapes=plain_graph(), version=version, sources=tuple(str(p) for p in sources.data)
     )
-    _fill(loaded, sources.data, on_progress)
+
+    def read_shapes() -> None:  # while a big file is parsed, if there is one
+        loaded.shapes = parse_graph(sources.shapes)
+
+    _fill(loaded, sources.data, on_progress, beside=read_shapes)
     result: Store = loaded
     if engine == "memory":
         result = MemoryStore(
             plain_graph(loaded.triples()),
-            shapes=shapes,
+            shapes=loaded.shapes,
             version=version,
             sources=loaded.sources,
         )
@@ -185,16 +188,37 @@ def load_regulation(
     return result
 
 
-def _fill(store: OxigraphStore, data: Iterable[Path], on_progress: OnProgress | None) -> None:
+def _fill(
+    store: OxigraphStore,
+    data: Iterable[Path],
+    on_progress: OnProgress | None,
+    beside: Callable[[], None] | None = None,
+) -> None:
     """Load every data file into ``store`` with the folded forms of its labels.
 
     Each file brings its own folded labels (from its parsed quads, or read
     off an N-Triples text); only a file neither way fits makes the loader
-    fold every label of the store by query afterwards.
+    fold every label of the store by query afterwards. The small files (and
+    ``beside``) are read while Oxigraph parses the first big file, into an
+    in-memory store; on disk, one file after the other.
     """
+    paths = list(data)
+    big = [path for path in paths if path.stat().st_size > _BULK_BYTES]
     folded_by_file = True
-    for path in data:
-        folded_by_file &= _load_file(store, path, on_progress)
+
+    def load_small() -> None:
+        nonlocal folded_by_file
+        for path in paths:
+            if path not in big:
+                folded_by_file &= _load_small_file(store, path)
+        if beside is not None:
+            beside()
+
+    if not big or not store.in_memory:
+        load_small()
+    for index, path in enumerate(big):
+        alongside = load_small if index == 0 and store.in_memory else None
+        folded_by_file &= load_big_file(store, path, FORMATS[path.suffix], on_progress, alongside)
     if not folded_by_file:
         store.add_folded_labels(fold)
 
@@ -280,10 +304,8 @@ def parse_file(path: Path) -> list[ox.Quad]:
     return list(checked_quads(path, read_checked(path), FORMATS[path.suffix]))
 
 
-def _load_file(store: OxigraphStore, path: Path, on_progress: OnProgress | None = None) -> bool:
-    """Load one file and the folded forms of its labels; False when they are still to add."""
-    if path.stat().st_size > _BULK_BYTES:
-        return load_big_file(store, path, FORMATS[path.suffix], on_progress)
+def _load_small_file(store: OxigraphStore, path: Path) -> bool:
+    """Load one file parsed in Python (every term checked) and its folded labels."""
     quads = parse_file(path)
     store.add_quads(quads)
     store.add_quads(folded_quads(quads))

@@ -15,7 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from ontology import big_files
+from ontology import big_files, loader
 from ontology.big_files import load_big_file
 from ontology.errors import DataError, StoreError
 from ontology.folding import fold
@@ -49,6 +49,11 @@ def _store() -> OxigraphStore:
 def _write(path: Path, text: str) -> Path:
     path.write_bytes(text.encode("utf-8"))
     return path
+
+
+def _named(store: ox.Store) -> set[ox.Quad]:
+    """The quads without blank nodes (which each load names afresh)."""
+    return {q for q in store if not any(isinstance(t, ox.BlankNode) for t in (q.subject, q.object))}
 
 
 def _no_parse_running() -> bool:
@@ -186,3 +191,36 @@ def test_an_on_disk_store_gets_the_folded_labels_after_the_parse(tmp_path: Path)
         if isinstance(q.object, ox.Literal)
     }
     assert hidden == {fold(f"Đơn vị số {n}") for n in range(40)}
+
+
+def test_small_files_and_shapes_are_read_while_the_big_file_parses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Beside the parse: the store holds every file's triples and labels, and the shapes."""
+    monkeypatch.setattr(loader, "_BULK_BYTES", 2_000)
+    big = _write(tmp_path / "big.nt", "".join(_lines(60)))
+    small = _write(
+        tmp_path / "small.ttl", f'<http://ex.org/s> <{SKOS}prefLabel> "Văn phòng"@vi .\n'
+    )
+    loaded = loader.load_regulation([big, small])
+    assert isinstance(loaded, OxigraphStore)
+    expected = ox.Store()
+    for path in loader.find_sources([big, small]).data:
+        expected.extend(loader.parse_file(path))
+    OxigraphStore(shapes=plain_graph(), version="test", native=expected).add_folded_labels(fold)
+    assert len(loaded.native) == len(expected)
+    assert _named(loaded.native) == _named(expected)
+    assert len(loaded.shapes) == len(loader.parse_graph(loader.find_sources([big, small]).shapes))
+
+
+def test_an_error_in_a_small_file_waits_for_the_big_parse(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(loader, "_BULK_BYTES", 2_000)
+    big = _write(tmp_path / "big.nt", "".join(_lines(60)))
+    small = _write(tmp_path / "small.ttl", "<http://ex.org/s> <http://ex.org/p> .\n")
+    with pytest.raises(DataError) as caught:
+        loader.load_regulation([big, small])
+    assert caught.value.path == str(small)
+    assert caught.value.line == 1
+    assert _no_parse_running()
