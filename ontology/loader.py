@@ -198,27 +198,31 @@ def _fill(
 
     Each file brings its own folded labels (from its parsed quads, or read
     off an N-Triples text); only a file neither way fits makes the loader
-    fold every label of the store by query afterwards. The small files (and
-    ``beside``) are read while Oxigraph parses the first big file, into an
-    in-memory store; on disk, one file after the other.
+    fold every label of the store by query afterwards. The small files are
+    parsed (and ``beside`` called) while Oxigraph parses the first big file
+    into an in-memory store; their quads go in after it (Oxigraph's
+    ``extend`` waits for a running ``bulk_load``).
     """
     paths = list(data)
     big = [path for path in paths if path.stat().st_size > _BULK_BYTES]
-    folded_by_file = True
+    parsed: list[list[ox.Quad]] = []
 
-    def load_small() -> None:
-        nonlocal folded_by_file
+    def read_small() -> None:
         for path in paths:
             if path not in big:
-                folded_by_file &= _load_small_file(store, path)
+                quads = parse_file(path)
+                parsed.extend((quads, folded_quads(quads)))
         if beside is not None:
             beside()
 
     if not big or not store.in_memory:
-        load_small()
+        read_small()
+    folded_by_file = True
     for index, path in enumerate(big):
-        alongside = load_small if index == 0 and store.in_memory else None
+        alongside = read_small if index == 0 and store.in_memory else None
         folded_by_file &= load_big_file(store, path, FORMATS[path.suffix], on_progress, alongside)
+    for quads in parsed:
+        store.add_quads(quads)
     if not folded_by_file:
         store.add_folded_labels(fold)
 
@@ -302,14 +306,6 @@ def open_built(folder: Path, paths: Sequence[Path | str] = ()) -> Store:
 def parse_file(path: Path) -> list[ox.Quad]:
     """Parse one file fully, or raise DataError naming where it is wrong."""
     return list(checked_quads(path, read_checked(path), FORMATS[path.suffix]))
-
-
-def _load_small_file(store: OxigraphStore, path: Path) -> bool:
-    """Load one file parsed in Python (every term checked) and its folded labels."""
-    quads = parse_file(path)
-    store.add_quads(quads)
-    store.add_quads(folded_quads(quads))
-    return True
 
 
 def parse_graph(paths: Iterable[Path]) -> Graph:
