@@ -1,11 +1,14 @@
 """Loading a big file: Oxigraph parses it in a thread while Python screens and folds it.
 
 pyoxigraph's ``Store.bulk_load`` of a ``bytes`` input releases the GIL for
-the whole parse, so on two cores the screening (UTF-8, NFC, term checks)
-and the reading of the labels to fold run beside the parse instead of
-before it. The calling thread always waits for the parse before it returns
-or raises: a bad file raises DataError once nothing writes to the store any
-more, and the caller drops the store (nothing half-loaded is ever served).
+the whole parse, so on two cores the screening (UTF-8, NFC, term checks),
+the reading of the labels to fold and the parsing of the other (small) files
+run beside the parse instead of before it. The folded labels are loaded
+after it: Oxigraph's store takes one bulk load at a time (a second one
+waits for the first: measured). The calling thread always waits for the
+parse before it returns or raises: a bad file raises DataError once nothing
+writes to the store any more, and the caller drops the store (nothing
+half-loaded is ever served).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ontology.errors import StoreError
+from ontology.errors import DataError, StoreError
 from ontology.hidden_labels import TextFolds
 from ontology.screening import (
     LINE_FORMATS,
@@ -36,18 +39,31 @@ PIECE_BYTES = 8 * 2**20
 
 
 class _Parse(threading.Thread):
-    """``bulk_load`` of one text into the store, in a thread of its own."""
+    """Reading a file, then its ``bulk_load`` into the store, in a thread of its own.
 
-    def __init__(self, store: OxigraphStore, raw: bytes, fmt: ox.RdfFormat) -> None:
+    ``read`` is set once the bytes are in ``raw`` (or reading failed, in
+    ``error``): the calling thread does other work meanwhile.
+    """
+
+    def __init__(self, store: OxigraphStore, path: Path, fmt: ox.RdfFormat) -> None:
         super().__init__(name="orgkg-bulk-load", daemon=True)
-        self._store, self._raw, self._fmt = store, raw, fmt
+        self._store, self._path, self._fmt = store, path, fmt
+        self.raw = b""
+        self.read = threading.Event()
         self.error: Exception | None = None
         self.finished = False
 
     def run(self) -> None:
         try:
-            self._store.bulk_load(self._raw, self._fmt, base_iri=RELATIVE_BASE)
-        except (SyntaxError, OSError, ValueError) as exc:  # handed to the calling thread
+            self.raw = read_raw(self._path)
+        except DataError as exc:  # over the size cap, or unreadable: for the calling thread
+            self.error = exc
+            return
+        finally:
+            self.read.set()  # after ``error`` is set
+        try:
+            self._store.bulk_load(self.raw, self._fmt, base_iri=RELATIVE_BASE)
+        except (SyntaxError, OSError, ValueError) as exc:  # for the calling thread
             self.error = exc
         else:
             self.finished = True
@@ -65,25 +81,25 @@ def load_big_file(
     Returns whether the folded labels were added (an N-Triples file that
     passed the quick term checks, with no blank node labelled); else the
     caller folds by query once every file is in. Raises DataError naming
-    file:line:column, after every load into the store has ended.
-
-    While Oxigraph parses the file in its thread, this one screens it, reads
-    its labels and loads their folded forms into an in-memory store (a
-    second ``bulk_load``, the GIL released again): on two cores nothing but
-    reading the file waits for the parse or runs after it. ``beside()`` is
-    called first, once the parse has started (other files, the shapes).
+    file:line:column, after the parse thread has ended. ``beside()`` is
+    called first, while the file is read and parsed (other files, the shapes).
     """
-    raw = read_raw(path)
     size = path.stat().st_size
-    skipped = size - len(raw)  # a byte order mark: progress counts the file's bytes
-    parse = _Parse(store, raw, fmt)
+    parse = _Parse(store, path, fmt)
     parse.start()
-    folds: TextFolds | None = None
     folded = b""
     added = False
     try:
         if beside is not None:
             beside()
+        parse.read.wait()
+        raw = parse.raw
+        if parse.error is not None and not raw:
+            raise parse.error  # over the size cap, or unreadable
+        if not raw and not parse.finished:
+            parse.join()  # stopped reading (memory): not an empty file
+            raise StoreError(f"reading {path} stopped before the end of the file")
+        skipped = size - len(raw)  # a byte order mark: progress counts the file's bytes
         screened = _screen(path, raw, fmt, on_progress, skipped)
         if not screened:
             for _ in checked_quads(path, raw, fmt):  # the exact check, placing any error
@@ -91,10 +107,7 @@ def load_big_file(
         elif fmt == ox.RdfFormat.N_TRIPLES:
             folds = TextFolds()
             folded = folds.read(raw)
-        added = folds is not None and not folds.blank
-        if added and folded and store.in_memory and parse.is_alive():
-            store.bulk_load(folded, ox.RdfFormat.N_TRIPLES, base_iri=RELATIVE_BASE)
-            folded = b""
+            added = not folds.blank
     finally:
         parse.join()  # the store is never written to once this returns or raises
     if parse.error is not None:
@@ -103,7 +116,7 @@ def load_big_file(
         raise parse.error
     if not parse.finished:  # anything else stopped it (memory): never serve a part of the file
         raise StoreError(f"loading {path} stopped before the end of the file")
-    if added and folded:  # on disk, or the parse was over: after it
+    if added and folded:
         store.bulk_load(folded, ox.RdfFormat.N_TRIPLES, base_iri=RELATIVE_BASE)
     if on_progress is not None:
         on_progress(path, size, size)

@@ -199,9 +199,8 @@ def _fill(
     Each file brings its own folded labels (from its parsed quads, or read
     off an N-Triples text); only a file neither way fits makes the loader
     fold every label of the store by query afterwards. The small files are
-    parsed (and ``beside`` called) while Oxigraph parses the first big file
-    into an in-memory store; their quads go in after it (Oxigraph's
-    ``extend`` waits for a running ``bulk_load``).
+    parsed (and ``beside`` called) while Oxigraph parses the first big file;
+    their quads go in after it (Oxigraph's ``extend`` would wait for it).
     """
     paths = list(data)
     big = [path for path in paths if path.stat().st_size > _BULK_BYTES]
@@ -215,11 +214,11 @@ def _fill(
         if beside is not None:
             beside()
 
-    if not big or not store.in_memory:
+    if not big:
         read_small()
     folded_by_file = True
     for index, path in enumerate(big):
-        alongside = read_small if index == 0 and store.in_memory else None
+        alongside = read_small if index == 0 else None
         folded_by_file &= load_big_file(store, path, FORMATS[path.suffix], on_progress, alongside)
     for quads in parsed:
         store.add_quads(quads)

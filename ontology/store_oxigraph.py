@@ -58,9 +58,6 @@ class OxigraphStore(Store):
             self._store = ox.Store() if location is None else ox.Store(str(location))
         # Counting an on-disk store reads all of it: its manifest knows the count.
         self._triples = triples
-        # Oxigraph's in-memory store takes two bulk loads at once (the loader
-        # adds the folded labels while the file's parse runs); on disk, one.
-        self.in_memory = native is None and location is None
 
     @property
     def native(self) -> ox.Store:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from ontology import big_files, loader
+from ontology import big_files, loader, screening
 from ontology.big_files import load_big_file
 from ontology.errors import DataError, StoreError
 from ontology.folding import fold
@@ -179,10 +179,9 @@ def test_what_the_quick_check_cannot_read_is_checked_exactly(tmp_path: Path, odd
 
 
 def test_an_on_disk_store_gets_the_folded_labels_after_the_parse(tmp_path: Path) -> None:
-    """On disk one bulk load at a time: the labels come after the file, all of them."""
+    """On disk as in memory, the folded labels are all loaded."""
     native = ox.Store(str(tmp_path / "db"))
     store = OxigraphStore(shapes=plain_graph(), version="test", native=native)
-    assert not store.in_memory
     path = _write(tmp_path / "units.nt", "".join(_lines(40)))
     assert load_big_file(store, path, ox.RdfFormat.N_TRIPLES, None)
     hidden = {
@@ -223,4 +222,16 @@ def test_an_error_in_a_small_file_waits_for_the_big_parse(
         loader.load_regulation([big, small])
     assert caught.value.path == str(small)
     assert caught.value.line == 1
+    assert _no_parse_running()
+
+
+def test_a_big_file_that_cannot_be_read_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read in the parse thread, a refusal (here the size cap) still reaches the caller."""
+    monkeypatch.setattr(screening, "MAX_FILE_BYTES", 1_000)
+    path = _write(tmp_path / "units.nt", "".join(_lines(40)))
+    with pytest.raises(DataError, match="over the limit") as caught:
+        load_big_file(_store(), path, ox.RdfFormat.N_TRIPLES, None)
+    assert caught.value.path == str(path)
     assert _no_parse_running()
