@@ -1,11 +1,15 @@
 """Loading a big file: Oxigraph parses it in a thread while Python screens and folds it.
 
 pyoxigraph's ``Store.bulk_load`` of a ``bytes`` input releases the GIL for
-the whole parse, so on two cores the screening (UTF-8, NFC, term checks)
-and the reading of the labels to fold run beside the parse instead of
-before it. The calling thread always waits for the parse before it returns
-or raises: a bad file raises DataError once nothing writes to the store any
-more, and the caller drops the store (nothing half-loaded is ever served).
+the whole parse, so on two cores the screening (UTF-8, NFC, term checks),
+the reading of the labels to fold and the parsing of the other (small) files
+run beside the parse instead of before it. The folded labels are added
+after it, in one transaction: Oxigraph's store takes one bulk load at a
+time (a second one waits for the first: measured), and into a store that
+already holds the file a transaction costs less than a second bulk load.
+The calling thread always waits for the parse before it returns or raises:
+a bad file raises DataError once nothing writes to the store any more, and
+the caller drops the store (nothing half-loaded is ever served).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ontology.errors import StoreError
+from ontology.errors import DataError, StoreError
 from ontology.hidden_labels import TextFolds
 from ontology.screening import (
     LINE_FORMATS,
@@ -36,43 +40,75 @@ PIECE_BYTES = 8 * 2**20
 
 
 class _Parse(threading.Thread):
-    """``bulk_load`` of one text into the store, in a thread of its own."""
+    """Reading a file, then its ``bulk_load`` into the store, in a thread of its own.
 
-    def __init__(self, store: OxigraphStore, raw: bytes, fmt: ox.RdfFormat) -> None:
+    ``read`` is set once the bytes are in ``raw`` (or reading failed, in
+    ``error``): the calling thread does other work meanwhile.
+    """
+
+    def __init__(self, store: OxigraphStore, path: Path, fmt: ox.RdfFormat) -> None:
         super().__init__(name="orgkg-bulk-load", daemon=True)
-        self._store, self._raw, self._fmt = store, raw, fmt
+        self._store, self._path, self._fmt = store, path, fmt
+        self.raw = b""
+        self.read = threading.Event()
         self.error: Exception | None = None
         self.finished = False
 
     def run(self) -> None:
         try:
-            self._store.bulk_load(self._raw, self._fmt, base_iri=RELATIVE_BASE)
-        except (SyntaxError, OSError, ValueError) as exc:  # handed to the calling thread
+            self.raw = read_raw(self._path)
+        except DataError as exc:  # over the size cap, or unreadable: for the calling thread
+            self.error = exc
+            return
+        finally:
+            self.read.set()  # after ``error`` is set
+        try:
+            self._store.bulk_load(self.raw, self._fmt, base_iri=RELATIVE_BASE)
+        except (SyntaxError, OSError, ValueError) as exc:  # for the calling thread
             self.error = exc
         else:
             self.finished = True
 
 
 def load_big_file(
-    store: OxigraphStore, path: Path, fmt: ox.RdfFormat, on_progress: OnProgress | None
+    store: OxigraphStore,
+    path: Path,
+    fmt: ox.RdfFormat,
+    on_progress: OnProgress | None,
+    beside: Callable[[], None] | None = None,
 ) -> bool:
     """Load ``path`` into ``store`` with the folded forms of its labels when it can.
 
     Returns whether the folded labels were added (an N-Triples file that
     passed the quick term checks, with no blank node labelled); else the
     caller folds by query once every file is in. Raises DataError naming
-    file:line:column, after the parse thread has ended.
+    file:line:column, after the parse thread has ended. ``beside()`` is
+    called first, while the file is read and parsed (other files, the shapes).
     """
-    raw = read_raw(path)
     size = path.stat().st_size
-    skipped = size - len(raw)  # a byte order mark: progress counts the file's bytes
-    parse = _Parse(store, raw, fmt)
+    parse = _Parse(store, path, fmt)
     parse.start()
+    folded = b""
+    added = False
     try:
-        screened, folds, folded = _screen(path, raw, fmt, on_progress, skipped)
+        if beside is not None:
+            beside()
+        parse.read.wait()
+        raw = parse.raw
+        if parse.error is not None and not raw:
+            raise parse.error  # over the size cap, or unreadable
+        if not raw and not parse.finished:
+            parse.join()  # stopped reading (memory): not an empty file
+            raise StoreError(f"reading {path} stopped before the end of the file")
+        skipped = size - len(raw)  # a byte order mark: progress counts the file's bytes
+        screened = _screen(path, raw, fmt, on_progress, skipped)
         if not screened:
             for _ in checked_quads(path, raw, fmt):  # the exact check, placing any error
                 pass
+        elif fmt == ox.RdfFormat.N_TRIPLES:
+            folds = TextFolds()
+            folded = folds.read(raw)
+            added = not folds.blank
     finally:
         parse.join()  # the store is never written to once this returns or raises
     if parse.error is not None:
@@ -81,9 +117,8 @@ def load_big_file(
         raise parse.error
     if not parse.finished:  # anything else stopped it (memory): never serve a part of the file
         raise StoreError(f"loading {path} stopped before the end of the file")
-    added = screened and folds is not None and not folds.blank
     if added and folded:
-        store.bulk_load(folded, ox.RdfFormat.N_TRIPLES, base_iri=RELATIVE_BASE)
+        store.add_text(folded, ox.RdfFormat.N_TRIPLES, base_iri=RELATIVE_BASE)
     if on_progress is not None:
         on_progress(path, size, size)
     return added
@@ -91,29 +126,21 @@ def load_big_file(
 
 def _screen(
     path: Path, raw: bytes, fmt: ox.RdfFormat, on_progress: OnProgress | None, skipped: int
-) -> tuple[bool, TextFolds | None, bytes]:
-    """Check ``raw`` piece by piece: (whether it surely passes the term checks, folds, text).
+) -> bool:
+    """Check ``raw`` piece by piece: whether it surely passes the term checks.
 
     UTF-8 and NFC errors raise DataError here; a term problem only makes the
-    result False (the exact check then places it). The folded labels are
-    read only from an N-Triples text that passes.
+    result False (the exact check then places it).
     """
-    folds = TextFolds() if fmt == ox.RdfFormat.N_TRIPLES else None
-    screened = fmt in LINE_FORMATS
     nonblank = False
-    folded: list[bytes] = []
     total = len(raw) + skipped
     for start, end in _pieces(raw):
-        piece = raw[start:end]
-        nonblank |= check_text(path, piece, offset=start, whole=raw)
-        screened = screened and passes_term_checks(piece)
-        if screened and folds is not None:
-            folded.append(folds.read(piece))
+        nonblank |= check_text(path, raw, start=start, end=end)
         if on_progress is not None:
             on_progress(path, min(end + skipped, total - 1), total)
     if not nonblank:
         check_text(path, raw)  # raises: an empty file
-    return screened, folds if screened else None, b"".join(folded)
+    return fmt in LINE_FORMATS and passes_term_checks(raw)
 
 
 def _pieces(raw: bytes) -> Iterator[tuple[int, int]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,7 +58,10 @@ FORMATS: dict[str, ox.RdfFormat] = {
 }
 SHAPES_FOLDER = "shapes"
 _BULK_BYTES = 8 * 1024 * 1024
-_FREEZE_TRIPLES = 200_000
+# About 200,000 statements of N-Triples: past it, freeze the collector's
+# generations (decided by size: counting a store of a million triples costs
+# 0.15 s, and nobody may ask for the count).
+_FREEZE_BYTES = 32 * 2**20
 
 
 @dataclass(frozen=True)
@@ -149,11 +152,10 @@ def load_regulation(
     if folder is not None:
         return open_built(folder, paths)
     sources = find_sources(paths)
-    shapes = parse_graph(sources.shapes)
     if engine.startswith(("http://", "https://")):
         return RemoteStore(
             engine,
-            shapes=shapes,
+            shapes=parse_graph(sources.shapes),
             version=_fingerprint(sources.shapes) + "@" + engine,
             sources=tuple(str(p) for p in sources.data),
         )
@@ -164,34 +166,62 @@ def load_regulation(
         )
     version = _fingerprint(sources.data + sources.shapes)
     loaded = OxigraphStore(
-        shapes=shapes, version=version, sources=tuple(str(p) for p in sources.data)
+        shapes=plain_graph(), version=version, sources=tuple(str(p) for p in sources.data)
     )
-    _fill(loaded, sources.data, on_progress)
+
+    def read_shapes() -> None:  # while a big file is parsed, if there is one
+        loaded.shapes = parse_graph(sources.shapes)
+
+    _fill(loaded, sources.data, on_progress, beside=read_shapes)
     result: Store = loaded
     if engine == "memory":
         result = MemoryStore(
             plain_graph(loaded.triples()),
-            shapes=shapes,
+            shapes=loaded.shapes,
             version=version,
             sources=loaded.sources,
         )
-    if len(loaded) > _FREEZE_TRIPLES:
+    if sum(path.stat().st_size for path in sources.data) > _FREEZE_BYTES:
         # Millions of long-lived objects: spare every later GC pass the walk.
         gc.collect()
         gc.freeze()
     return result
 
 
-def _fill(store: OxigraphStore, data: Iterable[Path], on_progress: OnProgress | None) -> None:
+def _fill(
+    store: OxigraphStore,
+    data: Iterable[Path],
+    on_progress: OnProgress | None,
+    beside: Callable[[], None] | None = None,
+) -> None:
     """Load every data file into ``store`` with the folded forms of its labels.
 
     Each file brings its own folded labels (from its parsed quads, or read
     off an N-Triples text); only a file neither way fits makes the loader
-    fold every label of the store by query afterwards.
+    fold every label of the store by query afterwards. The small files are
+    parsed (and ``beside`` called) while Oxigraph parses the first big file;
+    their quads go in after it (Oxigraph's ``extend`` would wait for it).
     """
+    paths = list(data)
+    big = [path for path in paths if path.stat().st_size > _BULK_BYTES]
+    parsed: list[list[ox.Quad]] = []
+
+    def read_small() -> None:
+        for path in paths:
+            if path not in big:
+                quads = parse_file(path)
+                parsed.extend((quads, folded_quads(quads)))
+        if beside is not None:
+            beside()
+
+    if not big:
+        read_small()
     folded_by_file = True
-    for path in data:
-        folded_by_file &= _load_file(store, path, on_progress)
+    for index, path in enumerate(big):
+        alongside = read_small if index == 0 else None
+        folded_by_file &= load_big_file(store, path, FORMATS[path.suffix], on_progress, alongside)
+    for quads in parsed:
+        store.add_quads(quads)
     if not folded_by_file:
         store.add_folded_labels(fold)
 
@@ -276,16 +306,6 @@ def open_built(folder: Path, paths: Sequence[Path | str] = ()) -> Store:
 def parse_file(path: Path) -> list[ox.Quad]:
     """Parse one file fully, or raise DataError naming where it is wrong."""
     return list(checked_quads(path, read_checked(path), FORMATS[path.suffix]))
-
-
-def _load_file(store: OxigraphStore, path: Path, on_progress: OnProgress | None = None) -> bool:
-    """Load one file and the folded forms of its labels; False when they are still to add."""
-    if path.stat().st_size > _BULK_BYTES:
-        return load_big_file(store, path, FORMATS[path.suffix], on_progress)
-    quads = parse_file(path)
-    store.add_quads(quads)
-    store.add_quads(folded_quads(quads))
-    return True
 
 
 def parse_graph(paths: Iterable[Path]) -> Graph:

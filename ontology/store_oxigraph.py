@@ -2,8 +2,8 @@
 
 The store behind it is in memory (no ``location``, what the loader builds)
 or on disk (``location``, a folder); this class answers the same either way.
-The loader fills it through the three loading methods (``add_quads``,
-``bulk_load``, ``add_folded_labels``) before anything reads it.
+The loader fills it through the loading methods (``add_quads``,
+``bulk_load``, ``add_text``, ``add_folded_labels``) before anything reads it.
 """
 
 from __future__ import annotations
@@ -89,6 +89,15 @@ class OxigraphStore(Store):
         self._store.bulk_load(
             input=source, format=fmt, base_iri=base_iri, to_graph=ox.DefaultGraph()
         )
+
+    def add_text(self, text: bytes, fmt: ox.RdfFormat, *, base_iri: str) -> None:
+        """Add a text's triples in one transaction.
+
+        Into a store that already holds a big file, cheaper than a second
+        ``bulk_load`` (the folded labels at 1M: 0.75 s against 1.05 s).
+        """
+        self._triples = None  # counted again when asked
+        self._store.load(input=text, format=fmt, base_iri=base_iri, to_graph=ox.DefaultGraph())
 
     def add_folded_labels(self, fold: Callable[[str], str]) -> None:
         """Add ``skos:hiddenLabel``, the folded search form, beside every label."""

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import io
+import random
+import unicodedata
 
 import pyoxigraph as ox
 import pytest
 
 from benchmarks.generator import generate
 from ontology import find_sources, load_regulation
-from ontology.folding import fold
+from ontology.folding import fold, fold_all
 from ontology.hidden_labels import folded_ntriples
 from ontology.loader import parse_file
 from ontology.namespaces import PREFIXES
@@ -31,6 +33,12 @@ _:b1 <{SKOS}hiddenLabel> "already there" .
 <http://ex.org/b> <{SKOS}prefLabel> "42"^^<http://www.w3.org/2001/XMLSchema#integer> .
 <http://ex.org/b> <{SKOS}note> "Không phải nhãn"@vi .
 <http://ex.org/b>	<{SKOS}prefLabel>	"Tab Separated"@en	.
+<http://ex.org/c> <http://ex.org/uses> <{SKOS}prefLabel> .
+<http://ex.org/c> <{RDFS}comment> "see <{SKOS}prefLabel> here"@en .
+<{SKOS}altLabel> <{RDFS}label> "Nhãn thay thế"@vi .
+<http://ex.org/d> <{SKOS}prefLabel> "A <{SKOS}prefLabel> B"@en .
+<http://ex.org/d> <{SKOS}prefLabel> "Dòng\\nhai"@vi .
+<http://ex.org/d> <{SKOS}prefLabel> "Straße ﬁ Ωmega"@de .
 """
 
 
@@ -90,6 +98,11 @@ def test_tricky_labels_fold_as_expected() -> None:
     assert ("http://ex.org/a", "bo noi vu", None) in hidden
     assert ("_:Đảng ủy", "dang uy", "vi") in hidden
     assert not any(value == "commented out" for _, value, _ in hidden)
+    # A label predicate's IRI as an object, in a literal, or as a subject.
+    assert not any(subject == "http://ex.org/c" for subject, _, _ in hidden)
+    assert (SKOS + "altLabel", "nhan thay the", "vi") in hidden
+    assert ("http://ex.org/d", f"a <{SKOS.lower()}preflabel> b", "en") in hidden
+    assert ("http://ex.org/d", "dong hai", "vi") in hidden
 
 
 def test_small_files_bring_the_same_folded_labels_as_the_query() -> None:
@@ -102,3 +115,45 @@ def test_small_files_bring_the_same_folded_labels_as_the_query() -> None:
     assert isinstance(loaded, OxigraphStore)
     ours = {(q.subject, q.object) for q in loaded.native.quads_for_pattern(None, HIDDEN, None)}
     assert ours == hidden
+
+
+# Every Latin letter orgkg folds, their marks alone, and what the batch must
+# hand to the one-by-one fold: other scripts, ligatures, spaces, a class-0 joiner.
+_ALPHABET = [
+    chr(code)
+    for code in [
+        *range(0x20, 0x7F),
+        *range(0xA0, 0x250),
+        *range(0x300, 0x370),
+        *range(0x1E00, 0x1F00),
+        0x3B1,
+        0x416,
+        0x4E2D,
+        0xFB01,
+        0x2003,
+        0x130,
+        0x212A,
+    ]
+]
+_TONES = ["", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_folding_a_whole_list_is_folding_each_label(seed: int) -> None:
+    """fold_all (the big-file path) gives fold's answer for any mix of texts."""
+    rng = random.Random(seed)
+    texts = [
+        "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 12)))
+        for _ in range(rng.randint(1, 400))
+    ]
+    texts.append("dòng\nhai")  # a label's own line end (written \n in N-Triples)
+    assert fold_all(texts) == [fold(text) for text in texts]
+    # Vietnamese alone takes the whole-list path: every letter with every tone.
+    vietnamese = [
+        unicodedata.normalize(
+            "NFC",
+            "".join(rng.choice("aăâeêioôơuưyAĂÂĐđ ") + rng.choice(_TONES) for _ in range(12)),
+        )
+        for _ in range(400)
+    ]
+    assert fold_all(vietnamese) == [fold(text) for text in vietnamese]
