@@ -21,7 +21,7 @@ chooses the class.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -124,6 +124,16 @@ class Store(ABC):
             tuple(None if value is None else str(value) for value in row)
             for row in self.stream(query, iris).rows
         ]
+
+    def select_values_each(
+        self, queries: Sequence[tuple[str, Mapping[str, str] | None]]
+    ) -> list[list[tuple[Cell, ...]]]:
+        """:meth:`select_values` of each ``(query, bindings)``, in order.
+
+        An engine that can evaluate them at once (Oxigraph, in threads) does;
+        this one runs them one after the other.
+        """
+        return [self.select_values(query, bindings) for query, bindings in queries]
 
     def serialise_results(self, query: str, fmt: str) -> bytes | None:
         """A SELECT or ASK query's results serialised by the engine itself, or None.
