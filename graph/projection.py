@@ -16,6 +16,7 @@ evaluates a projection's queries at once (edges, types, labels).
 from __future__ import annotations
 
 import gc
+import itertools
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
@@ -68,7 +69,8 @@ def project_reporting(store: Store, *, sources: bool = False, labels: bool = Tru
     """Reporting and containment as a DiGraph from subordinate to superior.
 
     Edge attribute ``relation``: ``reportsTo``, ``within``, ``holds`` or
-    ``heads`` (see ``ontology/sparql/projection-reporting.rq``); a pair both
+    ``heads`` (``ontology/sparql/projection-reporting.rq`` and
+    ``projection-containment.rq``); a pair both
     reporting and contained keeps ``reportsTo``. With ``sources``, edges also
     get ``sources``: the sorted ids of the sentences they come from. Without
     ``labels``, nodes carry ``kind`` only: the labels are the bigger half of
@@ -81,15 +83,17 @@ def project_reporting(store: Store, *, sources: bool = False, labels: bool = Tru
 
 def _reporting(store: Store, *, sources: bool, labels: bool) -> nx.DiGraph:
     """:func:`project_reporting`'s work, done with collection paused."""
-    edges, types, *named = select_values_each(
-        store, ["projection-reporting", "projection-types"] + ["projection-labels"] * labels
+    lines, containment, types, *named = select_values_each(
+        store,
+        ["projection-reporting", "projection-containment", "projection-types"]
+        + ["projection-labels"] * labels,
     )
     # One pass over the engine's rows, then one bulk insert: a pair both
     # reporting and contained keeps the relation first in RELATIONS.
     rank = {relation: index for index, relation in enumerate(RELATIONS)}
     best: dict[tuple[str, str], str] = {}
     implied: dict[str, str] = {}
-    for source, target, relation in edges:
+    for source, target, relation in itertools.chain(lines, containment):
         if source is None or target is None or relation is None:
             continue
         current = best.get((source, target))

@@ -9,7 +9,7 @@ The loader fills it through the three loading methods (``add_quads``,
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 from typing import BinaryIO
 
@@ -121,17 +121,20 @@ class OxigraphStore(Store):
     def select_values_each(
         self, queries: Sequence[tuple[str, Mapping[str, str] | None]]
     ) -> list[list[tuple[Cell, ...]]]:
-        """The engine evaluates the queries at once, one thread each, then Python reads them.
+        """The engine evaluates the queries at once, one thread each.
 
         pyoxigraph releases the GIL while it evaluates and writes an answer
-        as TSV, so on two cores the engine's parts overlap (Python reading
-        rows cannot: it holds the GIL).
+        as TSV, so on two cores the engine's parts overlap, and Python reads
+        each answer (holding the GIL) while the engine still writes the others.
         """
         if len(queries) < 2:
             return [self.select_values(query, bindings) for query, bindings in queries]
         with ThreadPoolExecutor(max_workers=len(queries)) as pool:
-            answers = [pool.submit(self._tsv, query, bindings) for query, bindings in queries]
-            return [plain_rows(answer.result()) for answer in answers]
+            answers = {pool.submit(self._tsv, q, b): index for index, (q, b) in enumerate(queries)}
+            read: dict[int, list[tuple[Cell, ...]]] = {}
+            for answer in as_completed(answers):  # read one while the engine writes the others
+                read[answers[answer]] = plain_rows(answer.result())
+        return [read[index] for index in range(len(queries))]
 
     def _tsv(self, query: str, bindings: Mapping[str, str] | None) -> bytes:
         """The SELECT answer written by the engine as TSV (evaluated with the GIL released)."""
