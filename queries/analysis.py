@@ -115,9 +115,8 @@ def label(labels: Mapping[str, Labels], node: str, lang: str) -> Literal | None:
     found = labels.get(node)
     if found is None:
         return None
-    texts = dict(zip(("vi", "en"), found, strict=True))
-    for language in (lang, "en" if lang == "vi" else "vi"):
-        text = texts.get(language)
+    vi, en = found
+    for language, text in (("vi", vi), ("en", en)) if lang == "vi" else (("en", en), ("vi", vi)):
         if text:
             return Literal(text, lang=language)
     return None
