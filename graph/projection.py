@@ -124,8 +124,8 @@ def node_labels(store: Store, nodes: Iterable[str]) -> dict[str, Labels]:
     millisecond); more, one read of every label (``projection-labels.rq``).
     """
     wanted = set(nodes)
-    if len(wanted) > FEW_NODES:
-        rows = select_values(store, "projection-labels")
+    if len(wanted) > FEW_NODES:  # the other rows are dropped before they are read
+        rows = store.select_values(read_sparql("projection-labels"), first_in=wanted)
     else:
         rows = [
             row

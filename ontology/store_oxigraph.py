@@ -8,7 +8,7 @@ The loader fills it through the three loading methods (``add_quads``,
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 from typing import BinaryIO
@@ -114,9 +114,13 @@ class OxigraphStore(Store):
         return RowStream(variables, _converted_rows(solutions))
 
     def select_values(
-        self, query: str, bindings: Mapping[str, str] | None = None
+        self,
+        query: str,
+        bindings: Mapping[str, str] | None = None,
+        *,
+        first_in: Collection[str] | None = None,
     ) -> list[tuple[Cell, ...]]:
-        return plain_rows(self._tsv(query, bindings))
+        return plain_rows(self._tsv(query, bindings), first_in)
 
     def select_values_each(
         self, queries: Sequence[tuple[str, Mapping[str, str] | None]]
@@ -293,21 +297,29 @@ def _converted_rows(solutions: Iterator[ox.QuerySolution] | ox.QuerySolutions) -
         yield tuple(row)
 
 
-def plain_rows(tsv: bytes) -> list[tuple[Cell, ...]]:
+def plain_rows(tsv: bytes, first_in: Collection[str] | None = None) -> list[tuple[Cell, ...]]:
     """The rows of an answer the engine wrote as TSV, each cell a plain string or None.
 
     Plain strings are IRIs, blank node ids and lexical forms. Each distinct
     cell is read once; an IRI and a literal without escapes are sliced in
     place, anything else goes through :func:`ontology.term_text.parse_term`.
+    With ``first_in`` (IRIs), a row whose first cell is none of them is
+    dropped before any of its cells is read.
 
     >>> plain_rows(b'?a\\t?b\\n<http://x/p>\\t"Ban"@vi\\n_:b1\\t\\n"a\\\\"b"\\t7\\n')
     [('http://x/p', 'Ban'), ('b1', None), ('a"b', '7')]
+    >>> plain_rows(b'?a\\t?b\\n<http://x/p>\\t1\\n<http://x/q>\\t2\\n', {"http://x/q"})
+    [('http://x/q', '2')]
     """
     lines = tsv.decode("utf-8").split("\n")
     if not lines or lines[-1]:
         raise StoreError("the engine's TSV answer does not end with a new line")
     if not lines[0]:  # no variables: one empty row per solution
         return [() for _ in lines[1:-1]]
+    body = lines[1:-1]
+    if first_in is not None:
+        written = {f"<{iri}>" for iri in first_in}
+        body = [line for line in body if line.partition("\t")[0] in written]
     cells: dict[str, Cell] = {"": None}
 
     def read(text: str) -> Cell:
@@ -323,7 +335,7 @@ def plain_rows(tsv: bytes) -> list[tuple[Cell, ...]]:
 
     return [
         tuple([cells[cell] if cell in cells else read(cell) for cell in line.split("\t")])
-        for line in lines[1:-1]
+        for line in body
     ]
 
 

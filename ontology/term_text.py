@@ -87,9 +87,7 @@ def parse_term(text: str) -> Value | None:
             return Value("literal", lexical, rest[1:])
         if rest.startswith("^^<"):
             datatype = rest[3:-1]
-            return Value(
-                "literal", lexical, None, None if datatype == _XSD_STRING else datatype
-            )
+            return Value("literal", lexical, None, None if datatype == _XSD_STRING else datatype)
         return Value("literal", lexical)
     if text.startswith("_:"):
         return Value("bnode", text[2:])

@@ -71,3 +71,11 @@ def test_the_bundled_regulation_reads_the_same_labels_both_ways() -> None:
     assert node_labels(bundled, labelled) == {
         node: (data["label_vi"], data["label_en"]) for node, data in labelled.nodes(data=True)
     }
+
+
+def test_rows_kept_by_their_first_cell_are_those_of_the_whole_answer(store: Store) -> None:
+    every = select_values(store, "projection-labels")
+    kept = {EX + "office", EX + "lan", EX + "not-there"}
+    text = projection.read_sparql("projection-labels")
+    assert store.select_values(text, first_in=kept) == [row for row in every if row[0] in kept]
+    assert {row[0] for row in every} > {EX + "office", EX + "lan"}
