@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import weakref
 from collections.abc import Callable, Hashable, Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 import networkx as nx
@@ -186,12 +185,8 @@ def answer_cycles(store: Store, params: Mapping[str, Term], lang: str) -> Table:
 def answer_failures(store: Store, params: Mapping[str, Term], lang: str) -> Table:
     """One row per single point of failure, with how many nodes it cuts off."""
     graph = reporting_of(store)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        # Most nodes of a big graph are cut points: the engine reads every
-        # label (the GIL released) while Python finds them.
-        every = pool.submit(labels_of, store, graph, graph)
-        failures = derived(store, "single-points-of-failure", single_points_of_failure)
-        labels = every.result()
+    failures = derived(store, "single-points-of-failure", single_points_of_failure)
+    labels = labels_of(store, graph, (node for node, _separated in failures))
     rows: list[Row] = [
         (
             URIRef(node),
