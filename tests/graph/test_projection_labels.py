@@ -16,6 +16,7 @@ import pytest
 from graph import projection
 from graph.projection import node_labels, project_reporting, select_values, select_values_each
 from ontology import ENGINES, Store, load_regulation
+from ontology.sparql import read_sparql
 
 DATA = Path(__file__).parent / "data" / "labels-mixed.ttl"
 EX = "http://example.org/labels/"
@@ -76,6 +77,6 @@ def test_the_bundled_regulation_reads_the_same_labels_both_ways() -> None:
 def test_rows_kept_by_their_first_cell_are_those_of_the_whole_answer(store: Store) -> None:
     every = select_values(store, "projection-labels")
     kept = {EX + "office", EX + "lan", EX + "not-there"}
-    text = projection.read_sparql("projection-labels")
+    text = read_sparql("projection-labels")
     assert store.select_values(text, first_in=kept) == [row for row in every if row[0] in kept]
     assert {row[0] for row in every} > {EX + "office", EX + "lan"}
