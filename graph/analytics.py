@@ -132,27 +132,82 @@ def chain_of_command(graph: nx.DiGraph, start: str) -> list[ChainStep]:
 def reporting_cycles(graph: nx.DiGraph, *, limit: int = 100) -> list[list[str]]:
     """Reporting loops (``reportsTo`` only), each from its smallest node, shortest first.
 
+    Only the nodes on a loop reach networkx's cycle search (a graph without
+    loops costs one linear pass), numbered in the graph's order: networkx
+    walks sets of nodes, and sets of strings iterate in an order that
+    changes with each process's hash seed, so with more loops than
+    ``limit`` the loops kept changed from run to run.
+
     >>> up = {"relation": "reportsTo"}
     >>> reporting_cycles(nx.DiGraph([("b", "a", up), ("a", "b", up)]))
     [['a', 'b']]
     """
-    reports = nx.DiGraph()
-    reports.add_nodes_from(graph)
-    reports.add_edges_from(
-        (u, v) for u, v, relation in graph.edges(data="relation") if relation == "reportsTo"
+    reports: dict[str, list[str]] = {}
+    for u, v, relation in graph.edges(data="relation"):
+        if relation == "reportsTo":
+            reports.setdefault(u, []).append(v)
+    looping = _on_loops(reports)
+    names = [node for node in graph if node in looping]
+    number = {node: index for index, node in enumerate(names)}
+    loops = nx.DiGraph()
+    loops.add_nodes_from(range(len(names)))
+    loops.add_edges_from(
+        (number[u], number[v]) for u in names for v in reports.get(u, ()) if v in number
     )
-    # Only a strongly connected part of two or more nodes (or a self-loop) holds a loop.
-    looping = {
-        n for part in nx.strongly_connected_components(reports) if len(part) > 1 for n in part
-    }
-    looping.update(u for u, v in nx.selfloop_edges(reports))
     cycles = []
-    for cycle in nx.simple_cycles(reports.subgraph(looping)):
+    for numbers in nx.simple_cycles(loops):
+        cycle = [names[index] for index in numbers]
         first = cycle.index(min(cycle))
         cycles.append(cycle[first:] + cycle[:first])
         if len(cycles) >= limit:
             break
     return sorted(cycles, key=lambda c: (len(c), c))
+
+
+def _on_loops(successors: Mapping[str, list[str]]) -> set[str]:
+    """The nodes on a loop: in a strongly connected part of two or more, or on a self-loop.
+
+    Nodes without a way in or out are peeled off first, over and over (no
+    loop passes them); the strongly connected parts are found in what is left.
+
+    >>> sorted(_on_loops({"a": ["b"], "b": ["a", "c"], "c": ["d"], "d": ["d"]}))
+    ['a', 'b', 'd']
+    """
+    predecessors: dict[str, list[str]] = defaultdict(list)
+    for node, above in successors.items():
+        for superior in above:
+            predecessors[superior].append(node)
+    nodes = successors.keys() | predecessors.keys()
+    outward = {node: len(successors.get(node, ())) for node in nodes}
+    inward = {node: len(predecessors.get(node, ())) for node in nodes}
+    peeled: set[str] = set()
+    queue = [node for node in nodes if not outward[node] or not inward[node]]
+    while queue:
+        node = queue.pop()
+        if node in peeled:
+            continue
+        peeled.add(node)
+        for superior in successors.get(node, ()):
+            inward[superior] -= 1
+            if not inward[superior] and superior not in peeled:
+                queue.append(superior)
+        for subordinate in predecessors.get(node, ()):
+            outward[subordinate] -= 1
+            if not outward[subordinate] and subordinate not in peeled:
+                queue.append(subordinate)
+    left = nodes - peeled
+    if not left:
+        return set()
+    rest = nx.DiGraph()
+    rest.add_edges_from(
+        (node, superior)
+        for node in left
+        for superior in successors.get(node, ())
+        if superior in left
+    )
+    looping = {n for part in nx.strongly_connected_components(rest) if len(part) > 1 for n in part}
+    looping.update(u for u, _v in nx.selfloop_edges(rest))
+    return looping
 
 
 def span_of_control(graph: nx.DiGraph) -> list[tuple[str, int]]:
@@ -252,13 +307,17 @@ def longest_chains(graph: nx.DiGraph, *, limit: int = 10) -> list[list[str]]:
     >>> longest_chains(g)
     [['a', 'b', 'c'], ['d', 'c']]
     """
-    dag = _acyclic(command_superiors(graph))
-    below: dict[str, list[str]] = {node: [] for node in dag}
-    for node, above in dag.items():
-        for superior in above:
-            below[superior].append(node)
+    dag = command_superiors(graph)
+    below = _below(dag)
+    height: dict[str, int] = {}
+    order = _tops_first(dag, below)
+    if order is None:  # a loop: cut where a depth-first walk closes it
+        dag = _acyclic(dag)
+        below = _below(dag)
+        height = _heights(dag)
+    for node in order or ():
+        height[node] = 1 + max((height[s] for s in dag[node]), default=0)
     kinds = {node: graph.nodes[node].get("kind") for node in dag}
-    height = _heights(dag)
     upward: dict[str, str | None] = {
         node: min(above, key=lambda s: (-height[s], s)) if above else None
         for node, above in dag.items()
@@ -274,6 +333,27 @@ def longest_chains(graph: nx.DiGraph, *, limit: int = 10) -> list[list[str]]:
             chain.append(higher)
         chains.append(chain)
     return sorted(chains, key=lambda c: (-len(c), c))[:limit]
+
+
+def _below(dag: Mapping[str, list[str]]) -> dict[str, list[str]]:
+    """Each node's direct subordinates, in node order."""
+    below: dict[str, list[str]] = {node: [] for node in dag}
+    for node, above in dag.items():
+        for superior in above:
+            below[superior].append(node)
+    return below
+
+
+def _tops_first(dag: Mapping[str, list[str]], below: Mapping[str, list[str]]) -> list[str] | None:
+    """Every node after all its superiors (one linear pass), or None when there is a loop."""
+    waiting = {node: len(above) for node, above in dag.items()}
+    order = [node for node, count in waiting.items() if not count]
+    for node in order:  # grows while it is walked
+        for subordinate in below[node]:
+            waiting[subordinate] -= 1
+            if not waiting[subordinate]:
+                order.append(subordinate)
+    return order if len(order) == len(waiting) else None
 
 
 def _heights(dag: Mapping[str, list[str]]) -> dict[str, int]:

@@ -2,7 +2,10 @@
 
 Nodes are keyed by IRI string and carry ``label_vi``, ``label_en`` (None when
 missing) and ``kind`` (``post``, ``unit``, ``body``, ``person``, ``agent`` or
-``other``). The SPARQL they run is ``ontology/sparql/projection-*.rq``.
+``other``); a reporting projection built without labels carries ``kind``
+only, and :func:`node_labels` reads the labels of the nodes an answer shows.
+The SPARQL they run is ``ontology/sparql/projection-*.rq``; the store
+evaluates a projection's queries at once (edges, types, labels).
 
 >>> from ontology import load_regulation
 >>> reporting = project_reporting(load_regulation())
@@ -13,7 +16,8 @@ missing) and ``kind`` (``post``, ``unit``, ``body``, ``person``, ``agent`` or
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator, Mapping
+import itertools
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
 import networkx as nx
@@ -35,6 +39,9 @@ _KINDS = (
     (str(FOAF.Group), "agent"),
     (str(FOAF.Agent), "agent"),
 )
+# Up to this many nodes, node_labels looks each one up; past it, it reads every label once.
+FEW_NODES = 256
+Labels = tuple[str | None, str | None]  # (label_vi, label_en)
 # The place of each type in _KINDS: a node takes the kind of its lowest.
 _RANKS = {iri: index for index, (iri, _kind) in enumerate(_KINDS)}
 # Without a type, the relation an IRI takes part in tells its kind.
@@ -58,26 +65,35 @@ def select_values(
     return store.select_values(read_sparql(name), bindings)
 
 
-def project_reporting(store: Store, *, sources: bool = False) -> nx.DiGraph:
+def project_reporting(store: Store, *, sources: bool = False, labels: bool = True) -> nx.DiGraph:
     """Reporting and containment as a DiGraph from subordinate to superior.
 
     Edge attribute ``relation``: ``reportsTo``, ``within``, ``holds`` or
-    ``heads`` (see ``ontology/sparql/projection-reporting.rq``); a pair both
+    ``heads`` (``ontology/sparql/projection-reporting.rq`` and
+    ``projection-containment.rq``); a pair both
     reporting and contained keeps ``reportsTo``. With ``sources``, edges also
-    get ``sources``: the sorted ids of the sentences they come from.
+    get ``sources``: the sorted ids of the sentences they come from. Without
+    ``labels``, nodes carry ``kind`` only: the labels are the bigger half of
+    the work at scale (223k rows at 1M triples against 66k types), and a
+    networkx answer shows few of them (:func:`node_labels`).
     """
     with paused_collection():
-        return _reporting(store, sources=sources)
+        return _reporting(store, sources=sources, labels=labels)
 
 
-def _reporting(store: Store, *, sources: bool) -> nx.DiGraph:
+def _reporting(store: Store, *, sources: bool, labels: bool) -> nx.DiGraph:
     """:func:`project_reporting`'s work, done with collection paused."""
+    lines, containment, types, *named = select_values_each(
+        store,
+        ["projection-reporting", "projection-containment", "projection-types"]
+        + ["projection-labels"] * labels,
+    )
     # One pass over the engine's rows, then one bulk insert: a pair both
     # reporting and contained keeps the relation first in RELATIONS.
     rank = {relation: index for index, relation in enumerate(RELATIONS)}
     best: dict[tuple[str, str], str] = {}
     implied: dict[str, str] = {}
-    for source, target, relation in select_values(store, "projection-reporting"):
+    for source, target, relation in itertools.chain(lines, containment):
         if source is None or target is None or relation is None:
             continue
         current = best.get((source, target))
@@ -88,12 +104,54 @@ def _reporting(store: Store, *, sources: bool) -> nx.DiGraph:
         implied.setdefault(target, _IMPLIED.get((relation, "target"), "other"))
     graph = nx.DiGraph()
     graph.add_edges_from((s, t, {"relation": r}) for (s, t), r in best.items())
-    _describe_nodes(store, graph, implied)
+    _describe_nodes(graph, implied, types, named[0] if named else None)
     if sources:
         found = _sources(select_values(store, "projection-sources"))
         for u, v, data in graph.edges(data=True):
             data["sources"] = edge_sources_of(found, u, v, data["relation"])
     return graph
+
+
+def select_values_each(store: Store, names: Sequence[str]) -> list[list[tuple[Cell, ...]]]:
+    """The rows of several ``ontology/sparql/<name>.rq``, evaluated at once where the store can."""
+    return store.select_values_each([(read_sparql(name), None) for name in names])
+
+
+def node_labels(store: Store, nodes: Iterable[str]) -> dict[str, Labels]:
+    """``(label_vi, label_en)`` of each of ``nodes``, as a projection with labels gives them.
+
+    Up to :data:`FEW_NODES` nodes, one bound look-up each (a fraction of a
+    millisecond); more, one read of every label (``projection-labels.rq``).
+    """
+    wanted = set(nodes)
+    if len(wanted) > FEW_NODES:  # the other rows are dropped before they are read
+        rows = store.select_values(read_sparql("projection-labels"), first_in=wanted)
+    else:
+        rows = [
+            row
+            for node in sorted(wanted)
+            for row in select_values(store, "projection-labels", {"node": node})
+        ]
+    return _labels(rows, wanted)
+
+
+def _labels(rows: Iterable[tuple[Cell, ...]], wanted: Collection[str]) -> dict[str, Labels]:
+    """Each wanted node's labels: per language the smallest (so runs agree), untagged else."""
+    found: dict[tuple[str, str], str] = {}
+    for node, label, language in rows:
+        if node is None or label is None or node not in wanted:
+            continue
+        key = (node, language or "")
+        current = found.get(key)
+        if current is None or label < current:
+            found[key] = label
+    return {
+        node: (
+            found.get((node, "vi")) or found.get((node, "")),
+            found.get((node, "en")) or found.get((node, "")),
+        )
+        for node in wanted
+    }
 
 
 @contextmanager
@@ -149,9 +207,12 @@ def project_membership(store: Store) -> nx.Graph:
 
 def _membership(store: Store) -> nx.Graph:
     """:func:`project_membership`'s work, done with collection paused."""
+    edges, types, named = select_values_each(
+        store, ["projection-membership", "projection-types", "projection-labels"]
+    )
     graph = nx.Graph()
     implied: dict[str, str] = {}
-    for member, unit, relation in select_values(store, "projection-membership"):
+    for member, unit, relation in edges:
         if member is None or unit is None or relation is None:
             continue
         if graph.has_edge(member, unit):
@@ -161,37 +222,35 @@ def _membership(store: Store) -> nx.Graph:
             graph.add_edge(member, unit, relations=[relation])
         implied.setdefault(member, "post" if relation in ("postIn", "sitsIn") else "agent")
         implied.setdefault(unit, "unit")
-    _describe_nodes(store, graph, implied)
+    _describe_nodes(graph, implied, types, named)
     for _node, data in graph.nodes(data=True):
         data["bipartite"] = 1 if data["kind"] in ("unit", "body") else 0
     return graph
 
 
-def _describe_nodes(store: Store, graph: nx.Graph, implied: dict[str, str]) -> None:
-    """Give every node its labels and kind (from types, else from its relations).
+def _describe_nodes(
+    graph: nx.Graph,
+    implied: dict[str, str],
+    types: Iterable[tuple[Cell, ...]],
+    labels: Iterable[tuple[Cell, ...]] | None,
+) -> None:
+    """Give every node its labels (unless ``labels`` is None) and kind.
 
-    ``implied`` has every node of ``graph``: rows about other IRIs (the
-    labels of duties, documents ...) are skipped with one dict look-up. A
-    row is a label (no ?type) or a type (no ?label): one dict update each.
+    The kind comes from the node's types, else from its relations
+    (``implied`` has every node of ``graph``): rows about other IRIs (the
+    labels of duties, documents ...) are skipped with one dict look-up.
     """
-    labels: dict[tuple[str, str], str] = {}
     ranks: dict[str, int] = {}
     last = len(_KINDS)
-    for node, label, language, kind in select_values(store, "projection-nodes"):
-        if node is None or node not in implied:
+    for node, kind in types:
+        if node is None or kind is None or node not in implied:
             continue
-        if kind is not None:
-            rank = _RANKS.get(kind, last)
-            if rank < ranks.get(node, last):
-                ranks[node] = rank
-        elif label is not None:
-            key = (node, language or "")
-            # Several labels in one language: keep the smallest, so runs agree.
-            current = labels.get(key)
-            if current is None or label < current:
-                labels[key] = label
+        rank = _RANKS.get(kind, last)
+        if rank < ranks.get(node, last):
+            ranks[node] = rank
+    named = _labels(labels, implied) if labels is not None else None
     for node, data in graph.nodes(data=True):
-        data["label_vi"] = labels.get((node, "vi")) or labels.get((node, ""))
-        data["label_en"] = labels.get((node, "en")) or labels.get((node, ""))
+        if named is not None:
+            data["label_vi"], data["label_en"] = named[node]
         typed = ranks.get(node)
         data["kind"] = _KINDS[typed][1] if typed is not None else implied.get(node, "other")

@@ -21,7 +21,7 @@ chooses the class.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -115,18 +115,35 @@ class Store(ABC):
         return self.stream(query, bindings).collect()
 
     def select_values(
-        self, query: str, bindings: Mapping[str, str] | None = None
+        self,
+        query: str,
+        bindings: Mapping[str, str] | None = None,
+        *,
+        first_in: Collection[str] | None = None,
     ) -> list[tuple[Cell, ...]]:
         """Rows as plain strings (IRIs and lexical forms); ``bindings`` bind IRIs.
 
         The fast path of the graph projections: an engine may skip building
-        rdflib terms, which costs several times the query itself on a big store.
+        rdflib terms, which costs several times the query itself on a big
+        store. With ``first_in``, only the rows whose first cell is one of
+        those IRIs (an engine may skip the others before reading them).
         """
         iris = {key: URIRef(value) for key, value in (bindings or {}).items()}
-        return [
+        rows = [
             tuple(None if value is None else str(value) for value in row)
             for row in self.stream(query, iris).rows
         ]
+        return rows if first_in is None else [row for row in rows if row and row[0] in first_in]
+
+    def select_values_each(
+        self, queries: Sequence[tuple[str, Mapping[str, str] | None]]
+    ) -> list[list[tuple[Cell, ...]]]:
+        """:meth:`select_values` of each ``(query, bindings)``, in order.
+
+        An engine that can evaluate them at once (Oxigraph, in threads) does;
+        this one runs them one after the other.
+        """
+        return [self.select_values(query, bindings) for query, bindings in queries]
 
     def serialise_results(self, query: str, fmt: str) -> bytes | None:
         """A SELECT or ASK query's results serialised by the engine itself, or None.

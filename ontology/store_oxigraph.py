@@ -8,7 +8,8 @@ The loader fills it through the loading methods (``add_quads``,
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 from typing import BinaryIO
 
@@ -21,7 +22,7 @@ from ontology.namespaces import PREFIXES
 from ontology.paging import Page
 from ontology.sparql import read_sparql
 from ontology.store import Cell, Row, RowStream, Store, Table, Term, plain_graph
-from ontology.term_text import TermLines, read_lines
+from ontology.term_text import TermLines, parse_term, read_lines
 
 _RDF_FORMATS = {
     "ttl": ox.RdfFormat.TURTLE,
@@ -124,12 +125,38 @@ class OxigraphStore(Store):
         return RowStream(variables, _converted_rows(solutions))
 
     def select_values(
-        self, query: str, bindings: Mapping[str, str] | None = None
+        self,
+        query: str,
+        bindings: Mapping[str, str] | None = None,
+        *,
+        first_in: Collection[str] | None = None,
     ) -> list[tuple[Cell, ...]]:
+        return plain_rows(self._tsv(query, bindings), first_in)
+
+    def select_values_each(
+        self, queries: Sequence[tuple[str, Mapping[str, str] | None]]
+    ) -> list[list[tuple[Cell, ...]]]:
+        """The engine evaluates the queries at once, one thread each.
+
+        pyoxigraph releases the GIL while it evaluates and writes an answer
+        as TSV, so on two cores the engine's parts overlap, and Python reads
+        each answer (holding the GIL) while the engine still writes the others.
+        """
+        if len(queries) < 2:
+            return [self.select_values(query, bindings) for query, bindings in queries]
+        with ThreadPoolExecutor(max_workers=len(queries)) as pool:
+            answers = {pool.submit(self._tsv, q, b): index for index, (q, b) in enumerate(queries)}
+            read: dict[int, list[tuple[Cell, ...]]] = {}
+            for answer in as_completed(answers):  # read one while the engine writes the others
+                read[answers[answer]] = plain_rows(answer.result())
+        return [read[index] for index in range(len(queries))]
+
+    def _tsv(self, query: str, bindings: Mapping[str, str] | None) -> bytes:
+        """The SELECT answer written by the engine as TSV (evaluated with the GIL released)."""
         solutions = self._solutions(
             query, {k: ox.NamedNode(v) for k, v in (bindings or {}).items()}
         )
-        return [tuple(None if v is None else v.value for v in solution) for solution in solutions]
+        return _written_tsv(solutions)
 
     def serialise_results(self, query: str, fmt: str) -> bytes | None:
         """Oxigraph's own results writers: no Python object per cell."""
@@ -165,12 +192,9 @@ class OxigraphStore(Store):
     def select_lines(
         self, query: str, bindings: Mapping[str, Identifier] | None = None
     ) -> TermLines:
+        # Written by the engine, kept as its lines (ontology.term_text).
         solutions = self._solutions(query, {k: to_ox(v) for k, v in (bindings or {}).items()})
-        try:  # written by the engine, read back a term at a time (ontology.term_text)
-            tsv = solutions.serialize(format=ox.QueryResultsFormat.TSV)
-        except OSError as exc:
-            raise StoreError(f"the store could not answer: {exc}") from exc
-        return read_lines(tsv or b"")
+        return read_lines(_written_tsv(solutions))
 
     def ask(self, query: str) -> bool:
         result = self._query(query, {})
@@ -273,6 +297,59 @@ def _converted_rows(solutions: Iterator[ox.QuerySolution] | ox.QuerySolutions) -
             else:
                 row.append(converted.setdefault(value, from_ox(value)))
         yield tuple(row)
+
+
+def _written_tsv(solutions: ox.QuerySolutions) -> bytes:
+    """The solutions written by the engine as TSV (evaluated with the GIL released)."""
+    try:
+        tsv = solutions.serialize(format=ox.QueryResultsFormat.TSV)
+    except (RuntimeError, ValueError) as exc:  # raised while evaluating lazily
+        raise QueryError(str(exc)) from exc
+    except OSError as exc:
+        raise StoreError(f"the store could not answer: {exc}") from exc
+    return tsv or b""
+
+
+def plain_rows(tsv: bytes, first_in: Collection[str] | None = None) -> list[tuple[Cell, ...]]:
+    """The rows of an answer the engine wrote as TSV, each cell a plain string or None.
+
+    Plain strings are IRIs, blank node ids and lexical forms. Each distinct
+    cell is read once; an IRI and a literal without escapes are sliced in
+    place, anything else goes through :func:`ontology.term_text.parse_term`.
+    With ``first_in`` (IRIs), a row whose first cell is none of them is
+    dropped before any of its cells is read.
+
+    >>> plain_rows(b'?a\\t?b\\n<http://x/p>\\t"Ban"@vi\\n_:b1\\t\\n"a\\\\"b"\\t7\\n')
+    [('http://x/p', 'Ban'), ('b1', None), ('a"b', '7')]
+    >>> plain_rows(b'?a\\t?b\\n<http://x/p>\\t1\\n<http://x/q>\\t2\\n', {"http://x/q"})
+    [('http://x/q', '2')]
+    """
+    lines = tsv.decode("utf-8").split("\n")
+    if not lines or lines[-1]:
+        raise StoreError("the engine's TSV answer does not end with a new line")
+    if not lines[0]:  # no variables: one empty row per solution
+        return [() for _ in lines[1:-1]]
+    body = lines[1:-1]
+    if first_in is not None:
+        written = {f"<{iri}>" for iri in first_in}
+        body = [line for line in body if line.partition("\t")[0] in written]
+    cells: dict[str, Cell] = {"": None}
+
+    def read(text: str) -> Cell:
+        if text[0] == "<" and text[1] != "<":
+            value: Cell = text[1:-1]
+        elif text[0] == '"' and "\\" not in text:
+            value = text[1 : text.rindex('"')]
+        else:
+            term = parse_term(text)
+            value = None if term is None else term.value
+        cells[text] = value
+        return value
+
+    return [
+        tuple([cells[cell] if cell in cells else read(cell) for cell in line.split("\t")])
+        for line in body
+    ]
 
 
 def select_variables(query: str) -> tuple[str, ...] | None:

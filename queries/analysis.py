@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import weakref
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any, TypeVar
 
 import networkx as nx
@@ -22,7 +22,7 @@ from graph.analytics import (
     reporting_cycles,
     single_points_of_failure,
 )
-from graph.projection import edge_sources, paused_collection, project_reporting
+from graph.projection import Labels, edge_sources, node_labels, paused_collection, project_reporting
 from ontology.sparql import read_sparql
 from ontology.store import Row, Store, Table, Term
 from queries.question import GraphAnswer, Parameter, Question
@@ -51,12 +51,25 @@ def memo_of(store: Store) -> dict[Hashable, Any]:
 
 
 def reporting_of(store: Store) -> nx.DiGraph:
-    """The reporting projection of ``store``, built once per loaded store."""
+    """The reporting projection of ``store`` (kinds, no labels), built once per loaded store."""
     memo = memo_of(store)
     if "reporting" not in memo:
-        memo["reporting"] = project_reporting(store)
+        memo["reporting"] = project_reporting(store, labels=False)
     graph: nx.DiGraph = memo["reporting"]
     return graph
+
+
+def labels_of(store: Store, graph: nx.DiGraph, nodes: Iterable[str]) -> Mapping[str, Labels]:
+    """The labels of the projection's ``nodes`` an answer shows, read once per store version.
+
+    A node outside ``graph`` has none (the answers look it up otherwise).
+    """
+    memo = memo_of(store)
+    known: dict[str, Labels] = memo.setdefault("labels", {})
+    missing = {node for node in nodes if node in graph and node not in known}
+    if missing:
+        known.update(node_labels(store, missing))
+    return known
 
 
 def derived(store: Store, name: str, compute: Callable[[nx.DiGraph], T]) -> T:
@@ -92,12 +105,17 @@ def remembered(answer: GraphAnswer) -> GraphAnswer:
     return cached
 
 
-def label(graph: nx.DiGraph, node: str, lang: str) -> Literal | None:
-    """A node's label in ``lang`` (else the other language) as a tagged literal."""
-    if node not in graph:
+def label(labels: Mapping[str, Labels], node: str, lang: str) -> Literal | None:
+    """A node's label in ``lang`` (else the other language) as a tagged literal.
+
+    >>> label({"n": (None, "Office")}, "n", "vi")
+    rdflib.term.Literal('Office', lang='en')
+    """
+    found = labels.get(node)
+    if found is None:
         return None
-    for language in (lang, "en" if lang == "vi" else "vi"):
-        text = graph.nodes[node].get(f"label_{language}")
+    vi, en = found
+    for language, text in (("vi", vi), ("en", en)) if lang == "vi" else (("en", en), ("vi", vi)):
         if text:
             return Literal(text, lang=language)
     return None
@@ -114,8 +132,8 @@ def _literal(text: str) -> Literal:
     return Literal(text)
 
 
-def _path(graph: nx.DiGraph, nodes: list[str], lang: str) -> Literal:
-    return Literal(ARROW.join(str(label(graph, n, lang) or n) for n in nodes))
+def _path(labels: Mapping[str, Labels], nodes: list[str], lang: str) -> Literal:
+    return Literal(ARROW.join(str(label(labels, n, lang) or n) for n in nodes))
 
 
 def answer_chain(store: Store, params: Mapping[str, Term], lang: str) -> Table:
@@ -123,8 +141,10 @@ def answer_chain(store: Store, params: Mapping[str, Term], lang: str) -> Table:
     graph = reporting_of(store)
     start = str(params["from"])
     rows: list[Row] = []
-    for step in chain_of_command(graph, start):
-        node_label = label(graph, step.node, lang) or _label_from_store(store, start, lang)
+    chain = chain_of_command(graph, start)
+    labels = labels_of(store, graph, (step.node for step in chain))
+    for step in chain:
+        node_label = label(labels, step.node, lang) or _label_from_store(store, start, lang)
         sources = (
             edge_sources(store, step.below, step.node, step.relation or "") if step.below else []
         )
@@ -136,7 +156,7 @@ def answer_chain(store: Store, params: Mapping[str, Term], lang: str) -> Table:
                 Literal(graph.nodes[step.node]["kind"]) if step.node in graph else None,
                 Literal(step.relation) if step.relation else None,
                 URIRef(step.below) if step.below else None,
-                label(graph, step.below, lang) if step.below else None,
+                label(labels, step.below, lang) if step.below else None,
                 Literal("; ".join(sources)) if sources else None,
             )
         )
@@ -147,15 +167,17 @@ def answer_chain(store: Store, params: Mapping[str, Term], lang: str) -> Table:
 def answer_cycles(store: Store, params: Mapping[str, Term], lang: str) -> Table:
     """One row per reporting loop: its length, first node and the path back to it."""
     graph = reporting_of(store)
+    cycles = derived(store, "reporting-cycles", reporting_cycles)
+    labels = labels_of(store, graph, (node for cycle in cycles for node in cycle))
     rows: list[Row] = [
         (
             integer(n),
             integer(len(c)),
             URIRef(c[0]),
-            label(graph, c[0], lang),
-            _path(graph, [*c, c[0]], lang),
+            label(labels, c[0], lang),
+            _path(labels, [*c, c[0]], lang),
         )
-        for n, c in enumerate(derived(store, "reporting-cycles", reporting_cycles), start=1)
+        for n, c in enumerate(cycles, start=1)
     ]
     return Table(("cycle", "length", "first", "firstLabel", "path"), tuple(rows))
 
@@ -163,14 +185,16 @@ def answer_cycles(store: Store, params: Mapping[str, Term], lang: str) -> Table:
 def answer_failures(store: Store, params: Mapping[str, Term], lang: str) -> Table:
     """One row per single point of failure, with how many nodes it cuts off."""
     graph = reporting_of(store)
+    failures = derived(store, "single-points-of-failure", single_points_of_failure)
+    labels = labels_of(store, graph, (node for node, _separated in failures))
     rows: list[Row] = [
         (
             URIRef(node),
-            label(graph, node, lang),
+            label(labels, node, lang),
             _literal(graph.nodes[node]["kind"]),
             integer(separated),
         )
-        for node, separated in derived(store, "single-points-of-failure", single_points_of_failure)
+        for node, separated in failures
     ]
     return Table(("node", "nodeLabel", "kind", "separated"), tuple(rows))
 
@@ -178,17 +202,19 @@ def answer_failures(store: Store, params: Mapping[str, Term], lang: str) -> Tabl
 def answer_chains(store: Store, params: Mapping[str, Term], lang: str) -> Table:
     """One row per longest chain: where it starts, where it ends, the path."""
     graph = reporting_of(store)
+    chains = derived(store, "longest-chains", longest_chains)
+    labels = labels_of(store, graph, (node for chain in chains for node in chain))
     rows: list[Row] = [
         (
             integer(n),
             integer(len(c)),
             URIRef(c[0]),
-            label(graph, c[0], lang),
+            label(labels, c[0], lang),
             URIRef(c[-1]),
-            label(graph, c[-1], lang),
-            _path(graph, c, lang),
+            label(labels, c[-1], lang),
+            _path(labels, c, lang),
         )
-        for n, c in enumerate(derived(store, "longest-chains", longest_chains), start=1)
+        for n, c in enumerate(chains, start=1)
     ]
     variables = ("chain", "length", "start", "startLabel", "top", "topLabel", "path")
     return Table(variables, tuple(rows))

@@ -1,0 +1,82 @@
+"""The networkx questions' projection reads no labels, and looking labels up gives the same ones.
+
+``reporting_of`` builds the reporting projection without labels (kinds only);
+``node_labels`` must give each node exactly the ``label_vi``/``label_en`` a
+projection with labels gives, by bound look-ups (a few nodes) or by one
+read of every label (many), on every engine; and a store evaluating
+several queries at once answers each as it would alone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph import projection
+from graph.projection import node_labels, project_reporting, select_values, select_values_each
+from ontology import ENGINES, Store, load_regulation
+from ontology.sparql import read_sparql
+
+DATA = Path(__file__).parent / "data" / "labels-mixed.ttl"
+EX = "http://example.org/labels/"
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def store(request: pytest.FixtureRequest) -> Store:
+    return load_regulation([DATA], engine=request.param)
+
+
+def test_each_way_of_labelling_is_read_as_documented(store: Store) -> None:
+    labelled = project_reporting(store)
+    assert {node.removeprefix(EX): labelled.nodes[node]["label_vi"] for node in labelled} == {
+        "office": "Phòng hành chính",
+        "clerk": "Clerk",
+        "head": "Trưởng văn phòng",
+        "deputy": "Phó văn phòng",
+        "archivist": None,
+        "nameless": None,
+        "lan": "Lan",
+    }
+    assert labelled.nodes[EX + "archivist"]["label_en"] == "Archivist"
+    assert labelled.nodes[EX + "clerk"]["label_en"] == "Clerk"
+    assert labelled.nodes[EX + "lan"]["kind"] == "person"  # untyped: implied by org:holds
+
+
+@pytest.mark.parametrize("few", [0, 256], ids=["every-label-read", "bound-look-ups"])
+def test_looked_up_labels_are_the_projections_labels(
+    store: Store, few: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(projection, "FEW_NODES", few)
+    labelled = project_reporting(store)
+    bare = project_reporting(store, labels=False)
+    assert dict(bare.nodes(data=True)) == {
+        node: {"kind": data["kind"]} for node, data in labelled.nodes(data=True)
+    }
+    assert list(bare.edges(data=True)) == list(labelled.edges(data=True))
+    assert node_labels(store, bare) == {
+        node: (data["label_vi"], data["label_en"]) for node, data in labelled.nodes(data=True)
+    }
+
+
+def test_queries_evaluated_at_once_answer_as_alone(store: Store) -> None:
+    names = ["projection-reporting", "projection-containment", "projection-types"]
+    together = select_values_each(store, names)
+    assert together == [select_values(store, name) for name in names]
+    assert all(together), "every query must have rows to compare"
+
+
+def test_the_bundled_regulation_reads_the_same_labels_both_ways() -> None:
+    bundled = load_regulation()
+    labelled = project_reporting(bundled)
+    assert node_labels(bundled, labelled) == {
+        node: (data["label_vi"], data["label_en"]) for node, data in labelled.nodes(data=True)
+    }
+
+
+def test_rows_kept_by_their_first_cell_are_those_of_the_whole_answer(store: Store) -> None:
+    every = select_values(store, "projection-labels")
+    kept = {EX + "office", EX + "lan", EX + "not-there"}
+    text = read_sparql("projection-labels")
+    assert store.select_values(text, first_in=kept) == [row for row in every if row[0] in kept]
+    assert {row[0] for row in every} > {EX + "office", EX + "lan"}
