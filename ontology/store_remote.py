@@ -51,11 +51,17 @@ class RemoteStore(RdflibStore):
             query = inject_values(query, bindings)
         text = self._remote_dialect().prepare(query, PREFIXES)
         try:
-            return self._graph.query(text)
+            result = self._graph.query(text)
         except (SyntaxError, ValueError) as exc:
             raise QueryError(f"SPARQL error: {exc}") from exc
         except OSError as exc:
             raise StoreError(f"the store could not answer: {exc}") from exc
+        if isinstance(result, tuple):  # rdflib's connector hands an HTTP error back as a tuple
+            status, reason = result[0], result[1]
+            if 400 <= status < 500:
+                raise QueryError(f"the SPARQL endpoint {self.endpoint} refused the query: {reason}")
+            raise StoreError(f"the SPARQL endpoint {self.endpoint} could not answer: {reason}")
+        return result
 
     def _remote_dialect(self) -> Dialect:
         """The server's dialect, asked once (see :mod:`ontology.dialect`)."""

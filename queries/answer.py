@@ -154,11 +154,15 @@ def normalise_row(row: Sequence[Term | None]) -> Row:
 _BOOLEAN_FORMS = {"1": "true", "0": "false"}
 
 
+# Looked up once: a namespace attribute is a method call, and this runs per cell.
+_XSD_STRING, _XSD_BOOLEAN = XSD.string, XSD.boolean
+
+
 def _normalise(term: Term | None) -> Term | None:
     if not isinstance(term, Literal):
         return term
-    if term.datatype == XSD.string:
+    if term.datatype == _XSD_STRING:
         return Literal(str(term))
-    if term.datatype == XSD.boolean and str(term) in _BOOLEAN_FORMS:
-        return Literal(_BOOLEAN_FORMS[str(term)], datatype=XSD.boolean)
+    if term.datatype == _XSD_BOOLEAN and str(term) in _BOOLEAN_FORMS:
+        return Literal(_BOOLEAN_FORMS[str(term)], datatype=_XSD_BOOLEAN)
     return term
