@@ -58,7 +58,12 @@ def fold_all(texts: Sequence[str]) -> list[str]:
 
     Decomposed all at once, the marks dropped by one ASCII encoding; a text
     that holds anything else (ß, a ligature, another script) is folded alone.
+
+    >>> fold_all(["Phó Thủ tướng", "Đề án"]), fold_all([])
+    (['pho thu tuong', 'de an'], [])
     """
+    if not texts:  # joined, no text and one empty text would look alike
+        return []
     joined = "\n".join(texts)
     if joined.count("\n") != len(texts) - 1:
         # A text's own line end is white space, which fold makes one space.
