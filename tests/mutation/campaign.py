@@ -8,7 +8,7 @@ compliance suite.
 
 Each mutant is judged in-process: the scenarios are parsed once
 (:class:`~tests.mutation.scenarios.Suite`), the shapes' SPARQL once per
-process (:mod:`tests.mutation.checker`), and the one ``orgkg check`` report
+process (:mod:`tests.shacl_once`), and the one ``orgkg check`` report
 of a mutant serves both its compliance scenarios and the shapes oracle.
 ``jobs`` > 1 judges mutants in forked worker processes, which inherit the
 parsed suite and queries from the baseline run.
@@ -30,9 +30,9 @@ from typing import Literal
 
 from ontology import OrgkgError, load_regulation
 from ontology.report import Severity
-from tests.mutation.checker import SharedCompliance
 from tests.mutation.mutant import Model, Mutant
 from tests.mutation.scenarios import Suite, loaded
+from tests.shacl_once import SharedCompliance
 
 Verdict = Literal["killed", "survived"]
 HERE = Path(__file__).resolve().parent

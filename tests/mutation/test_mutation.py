@@ -19,10 +19,10 @@ from ontology import BUNDLED, load_regulation
 from ontology.namespaces import ODRL, OKG, ORG
 from ontology.validation import check
 from tests.mutation.campaign import Campaign, Outcome, accepted_survivors, judge, run
-from tests.mutation.checker import check_once_parsed
 from tests.mutation.generation import generate, sample
 from tests.mutation.mutant import Model, Mutant, read_model
 from tests.mutation.scenarios import Suite
+from tests.shacl_once import check_once_parsed
 
 TINY = Path(__file__).resolve().parent / "data" / "tiny"
 EX = "https://w3id.org/orgkg/id/tiny/"

@@ -1,10 +1,11 @@
-"""``orgkg check`` for hundreds of models: each SPARQL constraint parsed once.
+"""``orgkg check`` for the tests: each SPARQL constraint parsed once per process.
 
 pyshacl evaluates a SPARQL-based constraint once per focus node and hands
 rdflib the query *text* each time, which rdflib parses again (pyparsing:
-about half of a check on the bundled regulation). A mutation run checks the
-same shapes on hundreds of edited models, so :class:`PreparedGraph` keeps
-each query it has parsed and gives rdflib the parsed form instead. pyshacl
+about half of a check on the bundled regulation). The mutation runs, the
+compliance scenarios and the shape tests check the same shapes on many
+models, so :class:`PreparedGraph` keeps each query it has parsed and gives
+rdflib the parsed form instead. pyshacl
 writes a constraint's ``PREFIX`` lines in an order that changes from one
 parse of the shapes to the next, so a query is known by its prefixes as a
 set (unless it declares one prefix twice) and its body. The report is
