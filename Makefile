@@ -68,9 +68,10 @@ run: install
 test: install-test
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
-# The inner loop (< 60 s): unit tests only, chosen by marker (see tests/conftest.py).
+# The inner loop (< 60 s): unit tests only, chosen by marker (see tests/conftest.py),
+# on both cores as make test (one module per worker at a time).
 test-fast: install-test
-	$(BIN)/python -m pytest -q -m "not browser and not server and not slow and not integration"
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile -m "not browser and not server and not slow and not integration"
 
 lint: install-test
 	$(BIN)/ruff check .
