@@ -324,12 +324,10 @@ def plain_rows(tsv: bytes, first_in: Collection[str] | None = None) -> list[tupl
     >>> plain_rows(b'?a\\t?b\\n<http://x/p>\\t1\\n<http://x/q>\\t2\\n', {"http://x/q"})
     [('http://x/q', '2')]
     """
-    lines = tsv.decode("utf-8").split("\n")
-    if not lines or lines[-1]:
-        raise StoreError("the engine's TSV answer does not end with a new line")
-    if not lines[0]:  # no variables: one empty row per solution
-        return [() for _ in lines[1:-1]]
-    body = lines[1:-1]
+    answer = read_lines(tsv)
+    if not answer.variables:  # one empty row per solution
+        return [() for _ in answer.lines]
+    body = answer.lines
     if first_in is not None:
         written = {f"<{iri}>" for iri in first_in}
         body = [line for line in body if line.partition("\t")[0] in written]

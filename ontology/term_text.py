@@ -47,6 +47,8 @@ class TermLines:
 
 def read_lines(tsv: bytes) -> TermLines:
     """The variables and row lines of an answer the engine wrote as TSV."""
+    if not tsv:  # no answer written at all
+        return TermLines((), [])
     lines = tsv.decode("utf-8").split("\n")
     if lines[-1]:
         raise StoreError("the engine's TSV answer does not end with a new line")
