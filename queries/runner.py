@@ -10,6 +10,7 @@ get their items sorted, so every engine returns the same rows.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import replace
@@ -94,8 +95,12 @@ def graph_answer(
 
 def sparql_bindings(question: Question, bindings: Mapping[str, Term], lang: str) -> dict[str, Term]:
     """The parameters plus ``?lang`` (Oxigraph binds only projected variables)."""
-    language = {LANG_VARIABLE: Literal(lang)} if LANG_VARIABLE in question.variables else {}
+    language = {LANG_VARIABLE: _language(lang)} if LANG_VARIABLE in question.variables else {}
     return {**bindings, **language}
+
+
+# A Literal is immutable, and building one costs more than a small answer's rows.
+_language = functools.lru_cache(maxsize=64)(Literal)
 
 
 def dropped_columns(question: Question, bindings: Mapping[str, Term]) -> set[str]:

@@ -148,8 +148,15 @@ def _tidied(value: Value | None, listed: bool) -> Value | None:
     """The value as the answer states it: a list's items sorted, an empty list unbound."""
     if not listed or value is None:
         return value
-    items = sorted(set(value.value.split(LIST_SEPARATOR)) - {""}, key=_item_key)
-    return Value("literal", LIST_SEPARATOR.join(items)) if items else None
+    items = _sorted_items(value.value)
+    return Value("literal", items) if items else None
+
+
+def _sorted_items(text: str) -> str:
+    """A list's distinct items in their natural order ("" when it has none)."""
+    if LIST_SEPARATOR not in text:
+        return text
+    return LIST_SEPARATOR.join(sorted(set(text.split(LIST_SEPARATOR)) - {""}, key=_item_key))
 
 
 # Items repeat from list to list (a role's label in each of its holders'):
@@ -217,19 +224,16 @@ class RowWriter(ABC):
         """The page's rows encoded; ``total`` counts every line."""
         total = len(lines)
         window = map(self.row, lines[page.slice(total)])
-        parts, truncated = fit(window, caps, self.frame_size(), len(self.separator))
+        opening, closing = self.opening(), self.closing()
+        parts, truncated = fit(window, caps, len(opening) + len(closing), len(self.separator))
         return Rendered(
-            self.opening() + self.separator.join(parts) + self.closing(),
+            opening + self.separator.join(parts) + closing,
             self.media_type,
             truncated,
             total=total,
             offset=page.offset,
             rows=len(parts),
         )
-
-    def frame_size(self) -> int:
-        """The bytes of the body around its rows."""
-        return len(self.opening()) + len(self.closing())
 
     def cells(self, line: str) -> map[bytes | None]:
         """The kept cells of a row line, encoded, from each column's memo."""
@@ -269,33 +273,49 @@ class _JsonWriter(RowWriter):
     separator = b", "
 
     def encoder(self, name: str, listed: bool) -> Encode:
-        prefix = encode_basestring(name) + ": "
-        literal, uri = prefix + _JSON_LITERAL, prefix + _JSON_URI
-
-        def encode_list(text: str) -> bytes | None:
-            tidied = _tidied(parse_term(text), listed)
-            return None if tidied is None else (prefix + _json_term(tidied)).encode("utf-8")
-
-        def encode(text: str) -> bytes | None:
-            # Straight from the TSV text for the usual terms: most cells are distinct.
-            if text[0] == '"':
-                lexical, suffix = split_quoted(text)
-                return (literal + encode_basestring(lexical) + _JSON_TAILS[suffix]).encode("utf-8")
-            if text[0] == "<" and text[1] != "<":
-                return (uri + encode_basestring(text[1:-1]) + "}").encode("utf-8")
-            return encode_list(text)
-
-        return encode_list if listed else encode
+        return _json_encoder(name, listed)
 
     def opening(self) -> bytes:
-        head = json.dumps({"vars": list(self.variables)}, ensure_ascii=False)
-        return f'{{"head": {head}, "results": {{"bindings": ['.encode()
+        return _json_opening(self.variables)
 
     def closing(self) -> bytes:
         return b"]}}"
 
     def row(self, line: str) -> bytes:
         return b"{" + b", ".join(filter(None, self.cells(line))) + b"}"
+
+
+# The same few columns are written answer after answer: their encoders and
+# heads are made once (a small answer's fixed cost is mostly such set-up).
+@functools.lru_cache(maxsize=512)
+def _json_encoder(name: str, listed: bool) -> Encode:
+    """How a cell text of column ``name`` is written in JSON (as ``"name": {...}``)."""
+    prefix = encode_basestring(name) + ": "
+    literal, uri = prefix + _JSON_LITERAL, prefix + _JSON_URI
+
+    def encode_list(text: str) -> bytes | None:
+        if text[0] == '"' and listed:  # a list is written as a plain literal of sorted items
+            lexical = _sorted_items(split_quoted(text)[0])
+            return (literal + encode_basestring(lexical) + "}").encode() if lexical else None
+        tidied = _tidied(parse_term(text), listed)
+        return None if tidied is None else (prefix + _json_term(tidied)).encode("utf-8")
+
+    def encode(text: str) -> bytes | None:
+        # Straight from the TSV text for the usual terms: most cells are distinct.
+        if text[0] == '"':
+            lexical, suffix = split_quoted(text)
+            return (literal + encode_basestring(lexical) + _JSON_TAILS[suffix]).encode("utf-8")
+        if text[0] == "<" and text[1] != "<":
+            return (uri + encode_basestring(text[1:-1]) + "}").encode("utf-8")
+        return encode_list(text)
+
+    return encode_list if listed else encode
+
+
+@functools.lru_cache(maxsize=512)
+def _json_opening(variables: tuple[str, ...]) -> bytes:
+    head = json.dumps({"vars": list(variables)}, ensure_ascii=False)
+    return f'{{"head": {head}, "results": {{"bindings": ['.encode()
 
 
 def _json_term(value: Value) -> str:
