@@ -142,18 +142,35 @@ def measure_size(
         store.bulk_load(input=raw, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
         return store  # counted after the timing: load_regulation does not count either
 
-    (floor_ms, orgkg_ms, screen_ms, fold_ms), (floor_store, store, _, _) = interleaved(
+    # What the engine alone takes for the same data plus the folded labels orgkg
+    # stores (skos:hiddenLabel, fixed by the modelling design): one bulk_load.
+    with_labels = raw + (b"" if raw.endswith(b"\n") else b"\n") + folded_ntriples(raw)
+
+    def floor_with_labels() -> int:
+        store = ox.Store()
+        store.bulk_load(
+            input=with_labels, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph()
+        )
+        return len(store)
+
+    timings, (floor_store, store, *_) = interleaved(
         [
             floor_load,
             lambda: load_regulation([path]),
             lambda: check_text(path, raw) and passes_term_checks(raw),
             lambda: folded_ntriples(raw),
+            floor_with_labels,
         ],
         load_runs,
     )
+    floor_ms, orgkg_ms, screen_ms, fold_ms, labelled_ms = timings
     triples = len(floor_store)
     load = Row(
-        "load", floor_ms, orgkg_ms, triples, {"screening_ms": screen_ms, "folding_ms": fold_ms}
+        "load",
+        floor_ms,
+        orgkg_ms,
+        triples,
+        {"screening_ms": screen_ms, "folding_ms": fold_ms, "floor_with_labels_ms": labelled_ms},
     )
     assert isinstance(store, OxigraphStore)
     return {

@@ -145,6 +145,10 @@ def render(name: str, result: Mapping[str, Any]) -> str:
     table.append(["load", _ms(load["floor_ms"]), _ms(load["orgkg_ms"]), _x(load["ratio"]), *blank])
     table.append(["  of which screening", "", _ms(load["screening_ms"]), "", *blank])
     table.append(["  of which folding", "", _ms(load["folding_ms"]), "", *blank])
+    if "floor_with_labels_ms" in load:  # not in results written before it was measured
+        labelled = load["floor_with_labels_ms"]
+        ratio = labelled / load["floor_ms"] if load["floor_ms"] else None
+        table.append(["  bulk_load + folded labels", _ms(labelled), "", _x(ratio), *blank])
     for row in result["questions"]:
         table.append(
             [
