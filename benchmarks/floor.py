@@ -6,7 +6,8 @@
 Per size, in a fresh process each (so memory and caches are that size's own):
 
 - load: ``Store.bulk_load`` of the file (the floor) against ``load_regulation``,
-  with the screening and the folding timed apart;
+  with the screening and the folding timed apart, and the floor of the same
+  data with the folded labels orgkg stores;
 - every SPARQL question, whole answer as SPARQL JSON: the engine evaluating and
   serialising the same query with the same bindings (the floor) against
   orgkg's answer; then orgkg's first page of 100 rows, uncached, and as the
@@ -137,29 +138,16 @@ def measure_size(
     raw = read_raw(path)
     load_runs = max(1, min(runs, 3))
 
-    def floor_load() -> ox.Store:
-        store = ox.Store()
-        store.bulk_load(input=raw, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
-        return store  # counted after the timing: load_regulation does not count either
-
-    # What the engine alone takes for the same data plus the folded labels orgkg
-    # stores (skos:hiddenLabel, fixed by the modelling design): one bulk_load.
+    # The engine alone on the same data plus the folded labels orgkg stores
+    # (skos:hiddenLabel, fixed by the modelling design), in one bulk_load.
     with_labels = raw + (b"" if raw.endswith(b"\n") else b"\n") + folded_ntriples(raw)
-
-    def floor_with_labels() -> int:
-        store = ox.Store()
-        store.bulk_load(
-            input=with_labels, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph()
-        )
-        return len(store)
-
     timings, (floor_store, store, *_) = interleaved(
         [
-            floor_load,
+            lambda: bulk_loaded(raw),  # counted after the timing, as load_regulation's
             lambda: load_regulation([path]),
             lambda: check_text(path, raw) and passes_term_checks(raw),
             lambda: folded_ntriples(raw),
-            floor_with_labels,
+            lambda: bulk_loaded(with_labels),
         ],
         load_runs,
     )
@@ -184,6 +172,13 @@ def measure_size(
         else [],
         "rss_mb": current_rss() / 2**20,
     }
+
+
+def bulk_loaded(data: bytes) -> ox.Store:
+    """A new in-memory store holding the N-Triples ``data`` (the floor of a load)."""
+    store = ox.Store()
+    store.bulk_load(input=data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+    return store
 
 
 def measure_questions(store: Any, samples: Mapping[str, str], runs: int) -> list[Row]:

@@ -49,7 +49,6 @@ from tests.bdd.steps import (
 from tests.bdd.steps import (
     compliance as compliance_steps,
 )
-from tests.shacl_once import SharedCompliance
 
 # pytest-bdd registers each step as a fixture of the module that defines it,
 # and pytest reads fixtures of this conftest only: bring the steps here.
@@ -130,8 +129,8 @@ def passages(orgkg_model: LoadedModel) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def compliance() -> Compliance:
-    """``orgkg check``'s report, its SPARQL constraints parsed once (tests/shacl_once.py)."""
-    return SharedCompliance()
+    """``orgkg check``'s report, once per store."""
+    return Compliance()
 
 
 def pytest_bdd_before_scenario(request: pytest.FixtureRequest, scenario: Scenario) -> None:

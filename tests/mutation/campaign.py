@@ -8,7 +8,7 @@ compliance suite.
 
 Each mutant is judged in-process: the scenarios are parsed once
 (:class:`~tests.mutation.scenarios.Suite`), the shapes' SPARQL once per
-process (:mod:`tests.shacl_once`), and the one ``orgkg check`` report
+process (:mod:`ontology.parsed_queries`), and the one ``orgkg check`` report
 of a mutant serves both its compliance scenarios and the shapes oracle.
 ``jobs`` > 1 judges mutants in forked worker processes, which inherit the
 parsed suite and queries from the baseline run.
@@ -30,9 +30,9 @@ from typing import Literal
 
 from ontology import OrgkgError, load_regulation
 from ontology.report import Severity
+from tests.bdd.model import Compliance
 from tests.mutation.mutant import Model, Mutant
 from tests.mutation.scenarios import Suite, loaded
-from tests.shacl_once import SharedCompliance
 
 Verdict = Literal["killed", "survived"]
 HERE = Path(__file__).resolve().parent
@@ -87,7 +87,7 @@ def judge(
         store = load_regulation([folder])
     except OrgkgError as exc:
         return Outcome(mutant, "killed", (f"load: {exc}",))
-    compliance = SharedCompliance()
+    compliance = Compliance()
     failures = suite.failures(
         loaded((str(folder),), store, None),
         first_only=not every_oracle,

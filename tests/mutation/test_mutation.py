@@ -17,12 +17,10 @@ from rdflib.compare import isomorphic
 
 from ontology import BUNDLED, load_regulation
 from ontology.namespaces import ODRL, OKG, ORG
-from ontology.validation import check
 from tests.mutation.campaign import Campaign, Outcome, accepted_survivors, judge, run
 from tests.mutation.generation import generate, sample
 from tests.mutation.mutant import Model, Mutant, read_model
 from tests.mutation.scenarios import Suite
-from tests.shacl_once import check_once_parsed
 
 TINY = Path(__file__).resolve().parent / "data" / "tiny"
 EX = "https://w3id.org/orgkg/id/tiny/"
@@ -127,16 +125,6 @@ def test_a_model_without_shapes_is_written_without_a_shapes_folder(
     folder = tiny_mutants["remove-shapes:all"].write(tiny, tmp_path / "m")
     assert not (folder / "shapes").exists()
     assert len(load_regulation([folder])) > 0
-
-
-def test_the_shared_check_reports_what_orgkg_check_reports(
-    tiny: Model, tiny_mutants: dict[str, Mutant], tmp_path: Path
-) -> None:
-    store = load_regulation([tiny_mutants["remove:tiny/deputy"].write(tiny, tmp_path / "m")])
-    expected = check(store)
-    assert any(r.shape.endswith("OneHeadShape") for r in expected.results)
-    assert check_once_parsed(store) == expected
-    assert check_once_parsed(store) == expected  # the queries parsed by the first call
 
 
 def test_a_sample_spreads_over_the_operators(tiny_mutants: dict[str, Mutant]) -> None:

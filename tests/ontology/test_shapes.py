@@ -20,7 +20,6 @@ from rdflib import Graph, Literal, URIRef
 from ontology.namespaces import OKG, OKGSH, PROV, RDF, RDFS, SH
 from ontology.report import Report, Result
 from ontology.validation import checked_shapes, validate
-from tests.shacl_once import PreparedGraph
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -69,7 +68,7 @@ def test_regulation_patch(
     generic_shapes: Graph,
     regulation_shapes: Graph,
 ) -> None:
-    data = PreparedGraph()  # each SPARQL constraint parsed once (tests/shacl_once.py)
+    data = Graph()
     data += bundled
     data.update(patch.read_text(encoding="utf-8"))
     report = validate(data, generic_shapes + regulation_shapes)
