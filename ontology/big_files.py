@@ -4,9 +4,10 @@ pyoxigraph's ``Store.bulk_load`` of a ``bytes`` input releases the GIL for
 the whole parse, so on two cores the screening (UTF-8, NFC, term checks),
 the reading of the labels to fold and the parsing of the other (small) files
 run beside the parse instead of before it. The folded labels are added
-after it, in one transaction: Oxigraph's store takes one bulk load at a
-time (a second one waits for the first: measured), and into a store that
-already holds the file a transaction costs less than a second bulk load.
+after it: Oxigraph's store takes one write at a time (a second bulk load,
+or a transaction, waits for the first: measured). While the parse still
+runs, this thread parses the folded labels into quads, which cost less to
+add than their text; what it had no time for goes in as text.
 The calling thread always waits for the parse before it returns or raises:
 a bad file raises DataError once nothing writes to the store any more, and
 the caller drops the store (nothing half-loaded is ever served).
@@ -37,6 +38,8 @@ OnProgress = Callable[[Path, int, int], None]
 # Screened a piece at a time (each ends at a line end): the progress bar
 # moves, and no single call holds the interpreter for long.
 PIECE_BYTES = 8 * 2**20
+# The folded labels are parsed in smaller pieces: the file's parse may end at any time.
+FOLDED_PIECE_BYTES = 2**20
 
 
 class _Parse(threading.Thread):
@@ -90,6 +93,8 @@ def load_big_file(
     parse.start()
     folded = b""
     added = False
+    parsed: list[ox.Quad] = []
+    done = 0
     try:
         if beside is not None:
             beside()
@@ -109,6 +114,8 @@ def load_big_file(
             folds = TextFolds()
             folded = folds.read(raw)
             added = not folds.blank
+            if added:
+                parsed, done = _parse_meanwhile(folded, parse)
     finally:
         parse.join()  # the store is never written to once this returns or raises
     if parse.error is not None:
@@ -118,10 +125,29 @@ def load_big_file(
     if not parse.finished:  # anything else stopped it (memory): never serve a part of the file
         raise StoreError(f"loading {path} stopped before the end of the file")
     if added and folded:
-        store.add_text(folded, ox.RdfFormat.N_TRIPLES, base_iri=RELATIVE_BASE)
+        store.add_parsed(parsed)
+        if done < len(folded):
+            store.add_text(folded[done:], ox.RdfFormat.N_TRIPLES, base_iri=RELATIVE_BASE)
     if on_progress is not None:
         on_progress(path, size, size)
     return added
+
+
+def _parse_meanwhile(folded: bytes, parse: _Parse) -> tuple[list[ox.Quad], int]:
+    """The folded labels' quads parsed while the file's own parse runs, and how far that got.
+
+    Adding parsed quads costs less than loading their text (at 1M, 0.8 s
+    against 1.1 s), and this thread would otherwise only wait: it parses a
+    piece at a time until the file is in, and the rest goes in as text.
+    """
+    parsed: list[ox.Quad] = []
+    done = 0
+    for start, end in _pieces(folded, FOLDED_PIECE_BYTES):
+        if not parse.is_alive():
+            break
+        parsed += ox.parse(folded[start:end], format=ox.RdfFormat.N_TRIPLES, base_iri=RELATIVE_BASE)
+        done = end
+    return parsed, done
 
 
 def _screen(
@@ -143,11 +169,12 @@ def _screen(
     return fmt in LINE_FORMATS and passes_term_checks(raw)
 
 
-def _pieces(raw: bytes) -> Iterator[tuple[int, int]]:
-    """(start, end) of pieces of about PIECE_BYTES, each ending after a line end."""
+def _pieces(raw: bytes, size: int | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) of pieces of about ``size`` bytes (PIECE_BYTES), each ending at a line end."""
+    size = size or PIECE_BYTES
     start = 0
     while start < len(raw):
-        newline = raw.find(b"\n", start + PIECE_BYTES)
+        newline = raw.find(b"\n", start + size)
         end = len(raw) if newline == -1 else newline + 1
         yield start, end
         start = end
