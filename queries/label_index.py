@@ -1,0 +1,225 @@
+"""The folded labels of a store, indexed once per version, for the catalogue's ``search``.
+
+``queries/search.rq`` finds its entities with ``CONTAINS`` over every folded
+label (``skos:hiddenLabel``): at a million triples the engine scans 223k
+labels for each search (0.2-0.5 s). A :class:`LabelIndex` holds those labels
+sorted, joined in one string: an exact or prefix match is a bisection, a
+match inside a label is ``str.find``, and the scan stops once the best 100
+entities are known. It ranks them as search.rq's sub-select does (rank 0
+exact, 1 prefix, 2 inside; per entity the least rank and the least matching
+label, in code-point order; then the entity's IRI), and the engine answers
+``ontology/sparql/search-ranked.rq``: search.rq's outer part with those
+entities as ``VALUES``. Labels, ordering and every writer stay the engine's
+and orgkg's, so every surface gets the same bytes as from search.rq.
+
+The index is kept in the store's memo (:func:`queries.analysis.memo_of`):
+only for a cacheable Oxigraph store (in memory or on disk; never a remote
+one, nor rdflib's, see :data:`INDEXED_ENGINES`), dropped with its version.
+When it cannot rank exactly as SPARQL does, search.rq answers instead: a
+blank node among the matches (SPARQL orders blank nodes by engine-made ids),
+a label of a literal kind orgkg does not know, a separator in a label or the
+text searched for.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ontology.errors import DataError
+from ontology.paging import XSD_STRING
+from ontology.sparql import FOLDER as SPARQL
+from ontology.sparql import read_sparql
+from ontology.store import Store, Term
+from ontology.term_text import split_quoted
+from queries.analysis import memo_of
+from queries.catalogue import load_catalogue
+from queries.question import Question
+
+SEARCH = "search"
+# The engines whose answer to search-ranked.rq was proved the same as to search.rq.
+# rdflib's is not: with ?lang and ?q bound as initBindings it drops VALUES rows
+# (14 of the 20 rows of "ban" on the bundled regulation; rdflib 7.6).
+INDEXED_ENGINES = frozenset({"oxigraph"})
+LIMIT = 100  # search.rq's LIMIT
+_MEMO_KEY = "label-index"
+# Between two labels in the joined text; a text with one is never matched by the index.
+_SEPARATOR = "\x00"
+_SLOT = "{ }"  # the empty VALUES block of search-ranked.rq
+_LANGUAGE = re.compile(r"@[A-Za-z]+(?:-[A-Za-z0-9]+)*")
+_STRING_SUFFIXES = ("", f"^^<{XSD_STRING}>")
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """One entity of a search's best 100: its IRI (as the engine wrote it) and rank."""
+
+    entity: str
+    rank: int
+
+
+class LabelIndex:
+    """The string-literal folded labels of one store version, sorted (see the module).
+
+    >>> index = LabelIndex([("<http://x/a>", '"ban a"'), ("<http://x/b>", '"ban"@vi')])
+    >>> [(r.entity, r.rank) for r in index.search("ban") or ()]
+    [('<http://x/b>', 0), ('<http://x/a>', 1)]
+    """
+
+    def __init__(self, pairs: Sequence[tuple[str, str]]) -> None:
+        """Index ``(entity, folded label)`` pairs, each term as SPARQL TSV writes it."""
+        self.usable = True
+        entities: dict[str, int] = {}
+        named: set[tuple[str, int]] = set()
+        blank: set[str] = set()
+        for entity, hidden in pairs:
+            folded = self._string(hidden)
+            if folded is None:
+                continue
+            if _SEPARATOR in folded:
+                self.usable = False
+            if entity.startswith("<"):
+                named.add((folded, entities.setdefault(entity, len(entities))))
+            else:
+                blank.add(folded)
+        ordered = sorted(named)
+        self.labels = [label for label, _ in ordered]
+        self.owners = [owner for _, owner in ordered]
+        self.entities = list(entities)
+        self.iris = [entity[1:-1] for entity in self.entities]  # the IRI order SPARQL uses
+        # Each label's place among the distinct labels: equal labels tie.
+        self.places: list[int] = []
+        place, previous = -1, None
+        for label in self.labels:
+            if label != previous:
+                place, previous = place + 1, label
+            self.places.append(place)
+        self.starts: list[int] = []
+        offset = 0
+        for label in self.labels:
+            self.starts.append(offset)
+            offset += len(label) + 1
+        self.starts.append(offset)
+        self.joined = _SEPARATOR.join(self.labels) + _SEPARATOR
+        self.blank = _SEPARATOR.join(sorted(blank)) + _SEPARATOR if blank else ""
+        # Each entity's labels, least first: its first one that matches is its key.
+        self.labels_of: list[list[int]] = [[] for _ in self.entities]
+        for position, owner in enumerate(self.owners):
+            self.labels_of[owner].append(position)
+
+    def _string(self, text: str) -> str | None:
+        """The lexical form of a string literal; None for anything CONTAINS refuses.
+
+        A literal of a kind not known here makes the index unusable.
+        """
+        if not text.startswith('"'):
+            return None  # an IRI, a blank node, a number or a boolean written bare
+        lexical, suffix = split_quoted(text)
+        if suffix in _STRING_SUFFIXES or _LANGUAGE.fullmatch(suffix):
+            return lexical
+        if not suffix.startswith("^^<"):
+            self.usable = False  # e.g. a direction-tagged string (RDF 1.2)
+        return None
+
+    def search(self, q: str) -> list[Ranked] | None:
+        """The best 100 entities whose labels contain ``q``, in search.rq's order.
+
+        None when search.rq must answer instead (see the module).
+        """
+        if not self.usable or _SEPARATOR in q or (self.blank and q in self.blank):
+            return None
+        labels, owners = self.labels, self.owners
+        exact_end = bisect_right(labels, q)
+        start = bisect_left(labels, q, hi=exact_end)
+        prefix_end = bisect_right(labels, q, lo=exact_end, key=lambda label: label[: len(q)])
+        exact = {owners[i] for i in range(start, exact_end)}
+        prefixed = {owners[i] for i in range(exact_end, prefix_end)} - exact
+        best = self._ordered(exact, q, LIMIT)
+        best += self._ordered(prefixed, q, LIMIT - len(best))
+        ranked = [Ranked(self.entities[e], 0) for e in best[: len(exact)]]
+        ranked += [Ranked(self.entities[e], 1) for e in best[len(exact) :]]
+        need = LIMIT - len(ranked)
+        if need > 0 and q:
+            ranked += [Ranked(self.entities[e], 2) for e in self._inside(q, exact | prefixed, need)]
+        return ranked
+
+    def _ordered(self, owners: set[int], q: str, count: int) -> list[int]:
+        """The first ``count`` of ``owners`` by their least matching label, then IRI."""
+        if count <= 0:
+            return []
+        labels, places, iris = self.labels, self.places, self.iris
+
+        def order(owner: int) -> tuple[int, str]:
+            key = next(places[i] for i in self.labels_of[owner] if q in labels[i])
+            return key, iris[owner]
+
+        return heapq.nsmallest(count, owners, key=order)
+
+    def _inside(self, q: str, seen: set[int], need: int) -> list[int]:
+        """The first ``need`` entities, not in ``seen``, with ``q`` inside a label.
+
+        Labels are found in order, so an entity's first one found is its
+        least: the scan stops past the key of the ``need``-th entity.
+        """
+        joined, starts, owners, places = self.joined, self.starts, self.owners, self.places
+        found: list[tuple[int, str, int]] = []
+        position = joined.find(q)
+        while position != -1:
+            label = bisect_right(starts, position) - 1
+            owner = owners[label]
+            if owner not in seen:
+                if len(found) >= need and places[label] > found[need - 1][0]:
+                    break
+                seen.add(owner)
+                found.append((places[label], self.iris[owner], owner))
+            position = joined.find(q, starts[label + 1])
+        return [owner for _, _, owner in sorted(found)[:need]]
+
+
+def label_index_of(store: Store) -> LabelIndex:
+    """The store's label index, built on first use and kept per store version."""
+    memo = memo_of(store)
+    index = memo.get(_MEMO_KEY)
+    if not isinstance(index, LabelIndex):
+        answer = store.select_lines(read_sparql("search-labels"))
+        cells = (line.split("\t") for line in answer.lines)
+        index = LabelIndex([(cell[0], cell[1]) for cell in cells if len(cell) == 2])
+        memo[_MEMO_KEY] = index
+    return index
+
+
+def question_text(store: Store, question: Question, bindings: Mapping[str, Term]) -> str:
+    """The SPARQL that answers ``question``: search.rq ranked by the index where it can be.
+
+    Any other question, a store that keeps nothing (remote), or a search the
+    index cannot rank exactly keep the question's own text.
+    """
+    if store.engine not in INDEXED_ENGINES or not store.cacheable:
+        return question.text
+    if not _is_search(question) or "q" not in bindings:
+        return question.text
+    ranked = label_index_of(store).search(str(bindings["q"]))
+    if ranked is None:
+        return question.text
+    return ranked_text(ranked)
+
+
+def ranked_text(ranked: Sequence[Ranked]) -> str:
+    """search-ranked.rq with ``ranked`` as its VALUES rows (IRIs and integers only)."""
+    template = read_sparql("search-ranked")
+    before, slot, after = template.partition(_SLOT)
+    if not slot or _SLOT in after:
+        raise DataError(f"needs one empty VALUES block {_SLOT!r}", path=SPARQL / "search-ranked.rq")
+    rows = " ".join(f"({r.entity} {r.rank} {place})" for place, r in enumerate(ranked))
+    return f"{before}{{ {rows} }}{after}"
+
+
+def _is_search(question: Question) -> bool:
+    """Whether ``question`` is the catalogue's own search.rq (its text, not just its id)."""
+    if question.id != SEARCH:
+        return False
+    catalogue = load_catalogue()
+    return SEARCH in catalogue and catalogue[SEARCH].text == question.text

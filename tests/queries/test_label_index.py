@@ -1,0 +1,209 @@
+"""The label index answers `search` with exactly search.rq's bytes, or leaves it to search.rq.
+
+Each search is answered twice on the same store: through the index (the
+catalogue's path) and through search.rq (the index switched off), in every
+result format, whole and in pages; the bodies and totals must be equal. The
+searches run on tests/queries/data/search-labels.ttl (tricky labels: ties,
+several languages, đ/Đ, typed folded labels, a blank node, 130 matches) and
+on the bundled regulation.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Literal
+
+from ontology import Store, load_regulation
+from ontology.folding import fold
+from ontology.formats import SOLUTION_FORMATS
+from ontology.paging import FULL, Page
+from ontology.store_oxigraph import OxigraphStore
+from queries import label_index, load_catalogue
+from queries.label_index import LIMIT, LabelIndex, label_index_of, question_text
+from queries.results import Rendered
+from queries.stream import answer_rendered
+
+DATA = Path(__file__).resolve().parent / "data" / "search-labels.ttl"
+NEW = DATA.with_name("search-labels-added.nt")  # one more folded label
+SEARCH = load_catalogue()["search"]
+# Ranked by the index: a letter, exact, prefix, inside, tied (130 matches),
+# đ/Đ, several languages, no match, only a typed (non-string) label.
+INDEXED = [
+    "b",
+    "c",
+    "ban",
+    "Ban Kế hoạch",
+    "ke hoach",
+    "to cong tac",
+    "Tổ công tác",
+    "cong",
+    "Đội Đặc",
+    "da nang",
+    "general",
+    "buro",
+    "PTH",
+    "van phong",
+    "ban lam viec chung",
+    "no such label",
+    "ban ma",
+    "42",
+]
+# Matching the blank node's label: answered by search.rq.
+FALLBACK = ["a", "d", "an danh", "nhom", "\u0301"]  # a lone mark folds to "": every label matches
+PAGES = [Page(limit=1), Page(limit=7, offset=3), Page(limit=100, offset=95), Page(offset=500)]
+
+
+@pytest.fixture(scope="module")
+def tricky() -> Store:
+    return load_regulation([DATA])
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Store:
+    return load_regulation()
+
+
+def _both(
+    store: Store, q: str, monkeypatch: pytest.MonkeyPatch, **options: object
+) -> tuple[Rendered, Rendered]:
+    """The answer through the index, then through search.rq."""
+    indexed = answer_rendered(store, SEARCH, {"q": q}, **options)  # type: ignore[arg-type]
+    with monkeypatch.context() as patched:
+        patched.setattr(label_index, "INDEXED_ENGINES", frozenset())
+        plain = answer_rendered(store, SEARCH, {"q": q}, **options)  # type: ignore[arg-type]
+    return indexed, plain
+
+
+def _same(indexed: Rendered, plain: Rendered) -> None:
+    assert _content(indexed) == _content(plain)
+    assert (indexed.total, indexed.offset, indexed.rows) == (plain.total, plain.offset, plain.rows)
+    assert indexed.media_type == plain.media_type
+
+
+def test_the_searches_take_the_path_they_are_meant_to(tricky: Store) -> None:
+    """The byte comparisons below compare the index with search.rq, not search.rq with itself."""
+    index = label_index_of(tricky)
+    assert all(index.search(fold(q)) is not None for q in INDEXED)
+    assert all(index.search(fold(q)) is None for q in FALLBACK)
+
+
+def _content(rendered: Rendered) -> bytes | dict[str, bytes]:
+    """The body; a workbook's files but its properties (they hold the time it was written)."""
+    if not rendered.body.startswith(b"PK"):
+        return rendered.body
+    with zipfile.ZipFile(io.BytesIO(rendered.body)) as workbook:
+        names = [name for name in workbook.namelist() if not name.startswith("docProps/")]
+        return {name: workbook.read(name) for name in names}
+
+
+@pytest.mark.parametrize("q", INDEXED + FALLBACK)
+@pytest.mark.parametrize("fmt", sorted(SOLUTION_FORMATS))
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_index_gives_search_rq_bytes_in_every_format(
+    tricky: Store, monkeypatch: pytest.MonkeyPatch, q: str, fmt: str, lang: str
+) -> None:
+    _same(*_both(tricky, q, monkeypatch, fmt=fmt, lang=lang))
+
+
+@pytest.mark.parametrize("q", ["to cong tac", "ban", "cong", "general"])
+@pytest.mark.parametrize("fmt", ["json", "csv", "tsv"])
+@pytest.mark.parametrize("page", PAGES, ids=str)
+def test_index_gives_search_rq_pages(
+    tricky: Store, monkeypatch: pytest.MonkeyPatch, q: str, fmt: str, page: Page
+) -> None:
+    _same(*_both(tricky, q, monkeypatch, fmt=fmt, page=page))
+
+
+def test_every_folded_label_finds_what_search_rq_finds(
+    tricky: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each label's own fold, searched: exact matches, ties and prefixes of every label."""
+    index = label_index_of(tricky)
+    searched = sorted(set(index.labels))
+    assert len(searched) > 100
+    for q in searched:
+        _same(*_both(tricky, q, monkeypatch, fmt="json", page=FULL))
+
+
+@pytest.mark.parametrize("q", ["to cong tac", "ban", "a", "\u0301", "ủy ban quốc gia", "zz"])
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_index_gives_search_rq_bytes_on_the_bundled_regulation(
+    bundled: Store, monkeypatch: pytest.MonkeyPatch, q: str, fmt: str
+) -> None:
+    assert label_index_of(bundled).search(fold(q)) is not None  # no blank node labelled there
+    _same(*_both(bundled, q, monkeypatch, fmt=fmt, lang="en"))
+
+
+def test_more_than_a_hundred_matches_keep_the_best_hundred_with_ties_by_iri(
+    tricky: Store,
+) -> None:
+    ranked = label_index_of(tricky).search("to cong tac")
+    assert ranked is not None and len(ranked) == LIMIT
+    exact = [r.entity for r in ranked if r.rank == 0]
+    assert exact == sorted(exact) and len(exact) == 52  # "Tổ công tác", "Tổ Công Tác": one key
+    assert [r.rank for r in ranked] == sorted(r.rank for r in ranked)
+
+
+def test_a_label_smaller_than_the_exact_one_is_the_key(tricky: Store) -> None:
+    """ex:prefix-key has "ban" (exact) and "a ban": rank 0, key "a ban", so before ex:twin-*."""
+    ranked = label_index_of(tricky).search("ban")
+    assert ranked is not None
+    assert ranked[0].entity == "<http://example.org/search/prefix-key>"
+
+
+def test_typed_folded_labels_never_match(tricky: Store) -> None:
+    answer = answer_rendered(tricky, SEARCH, {"q": "ban ma"}, fmt="csv")
+    assert answer.total == 0
+
+
+def test_a_changed_store_builds_a_new_index(tricky: Store) -> None:
+    store = load_regulation([DATA])
+    assert isinstance(store, OxigraphStore)
+    before = label_index_of(store)
+    assert label_index_of(store) is before
+    assert before.search("hai dang moi") == []
+    triple = NEW.read_text(encoding="utf-8").encode()
+    store.add_text(triple, ox.RdfFormat.N_TRIPLES, base_iri="http://example.org/")
+    store.version += "+changed"  # what loading the changed data gives
+    after = label_index_of(store)
+    assert after is not before
+    assert [r.entity for r in after.search("hai dang moi") or ()] == [
+        "<http://example.org/search/new>"
+    ]
+
+
+def test_only_the_catalogue_search_on_an_indexed_engine_is_rewritten(tricky: Store) -> None:
+    bindings = {"q": Literal("ban"), "lang": Literal("vi")}
+    assert question_text(tricky, SEARCH, bindings) != SEARCH.text
+    posts = load_catalogue()["posts"]
+    assert question_text(tricky, posts, bindings) == posts.text
+    memory = load_regulation([DATA], engine="memory")
+    assert question_text(memory, SEARCH, bindings) == SEARCH.text
+
+
+@pytest.mark.parametrize(
+    ("hidden", "usable"),
+    [
+        ('"ban"', True),
+        ('"ban"@vi', True),
+        ('"ban"^^<http://www.w3.org/2001/XMLSchema#string>', True),
+        ('"ban"^^<http://www.w3.org/2001/XMLSchema#token>', True),  # ignored: never matches
+        ("42", True),
+        ('"ban"@vi--ltr', False),  # a direction-tagged string: unknown here
+        ('"b\x00n"', False),  # the separator inside a label
+    ],
+)
+def test_labels_the_index_cannot_rank_switch_it_off(hidden: str, usable: bool) -> None:
+    index = LabelIndex([("<http://x/e>", hidden)])
+    assert index.usable is usable
+    assert (index.search("b") is not None) is usable
+
+
+def test_a_text_with_the_separator_is_left_to_search_rq() -> None:
+    index = LabelIndex([("<http://x/e>", '"ban"')])
+    assert index.search("a\x00b") is None
