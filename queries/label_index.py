@@ -28,6 +28,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ontology.errors import DataError
 from ontology.paging import XSD_STRING
@@ -46,6 +47,7 @@ SEARCH = "search"
 INDEXED_ENGINES = frozenset({"oxigraph"})
 LIMIT = 100  # search.rq's LIMIT
 _MEMO_KEY = "label-index"
+_SEARCHED = "label-index-wanted"  # a search of this store version went without the index
 # Between two labels in the joined text; a text with one is never matched by the index.
 _SEPARATOR = "\x00"
 _SLOT = "{ }"  # the empty VALUES block of search-ranked.rq
@@ -64,30 +66,50 @@ class Ranked:
 class LabelIndex:
     """The string-literal folded labels of one store version, sorted (see the module).
 
-    >>> index = LabelIndex([("<http://x/a>", '"ban a"'), ("<http://x/b>", '"ban"@vi')])
+    >>> index = LabelIndex(['<http://x/a>\\t"ban a"', '<http://x/b>\\t"ban"@vi'])
     >>> [(r.entity, r.rank) for r in index.search("ban") or ()]
     [('<http://x/b>', 0), ('<http://x/a>', 1)]
     """
 
-    def __init__(self, pairs: Sequence[tuple[str, str]]) -> None:
-        """Index ``(entity, folded label)`` pairs, each term as SPARQL TSV writes it."""
+    def __init__(self, lines: Sequence[str]) -> None:
+        """Index the engine's TSV lines of ``?entity ?hidden`` (search-labels.rq).
+
+        Each distinct (label, entity) is kept once; they are sorted as
+        ``label + separator + entity`` strings (cheaper than tuples), which
+        orders them by label: the order of entities within a label is not
+        used (ties are broken by IRI when ranking).
+        """
         self.usable = True
-        entities: dict[str, int] = {}
-        named: set[tuple[str, int]] = set()
+        kinds: dict[str, bool] = {}  # what follows a literal's quotes -> a string CONTAINS reads
+        keyed: set[str] = set()
         blank: set[str] = set()
-        for entity, hidden in pairs:
-            folded = self._string(hidden)
-            if folded is None:
+        for line in lines:
+            entity, _, hidden = line.partition("\t")
+            if not hidden.startswith('"'):
+                continue  # an IRI, a blank node, a number or a boolean written bare
+            closing = hidden.rindex('"')
+            suffix = hidden[closing + 1 :]
+            string = kinds.get(suffix)
+            if string is None:
+                string = kinds[suffix] = self._is_string(suffix)
+            if not string:
                 continue
+            folded = hidden[1:closing]
+            if "\\" in folded:
+                folded = split_quoted(hidden)[0]
             if _SEPARATOR in folded:
                 self.usable = False
-            if entity.startswith("<"):
-                named.add((folded, entities.setdefault(entity, len(entities))))
+            elif entity.startswith("<"):
+                keyed.add(folded + _SEPARATOR + entity)
             else:
                 blank.add(folded)
-        ordered = sorted(named)
-        self.labels = [label for label, _ in ordered]
-        self.owners = [owner for _, owner in ordered]
+        entities: dict[str, int] = {}
+        self.labels: list[str] = []
+        self.owners: list[int] = []
+        for item in sorted(keyed):
+            label, _, entity = item.partition(_SEPARATOR)
+            self.labels.append(label)
+            self.owners.append(entities.setdefault(entity, len(entities)))
         self.entities = list(entities)
         self.iris = [entity[1:-1] for entity in self.entities]  # the IRI order SPARQL uses
         # Each label's place among the distinct labels: equal labels tie.
@@ -97,12 +119,7 @@ class LabelIndex:
             if label != previous:
                 place, previous = place + 1, label
             self.places.append(place)
-        self.starts: list[int] = []
-        offset = 0
-        for label in self.labels:
-            self.starts.append(offset)
-            offset += len(label) + 1
-        self.starts.append(offset)
+        self.starts = [0, *accumulate(len(label) + 1 for label in self.labels)]
         self.joined = _SEPARATOR.join(self.labels) + _SEPARATOR
         self.blank = _SEPARATOR.join(sorted(blank)) + _SEPARATOR if blank else ""
         # Each entity's labels, least first: its first one that matches is its key.
@@ -110,19 +127,16 @@ class LabelIndex:
         for position, owner in enumerate(self.owners):
             self.labels_of[owner].append(position)
 
-    def _string(self, text: str) -> str | None:
-        """The lexical form of a string literal; None for anything CONTAINS refuses.
+    def _is_string(self, suffix: str) -> bool:
+        """Whether a literal with ``suffix`` after its quotes is a string CONTAINS reads.
 
         A literal of a kind not known here makes the index unusable.
         """
-        if not text.startswith('"'):
-            return None  # an IRI, a blank node, a number or a boolean written bare
-        lexical, suffix = split_quoted(text)
         if suffix in _STRING_SUFFIXES or _LANGUAGE.fullmatch(suffix):
-            return lexical
+            return True
         if not suffix.startswith("^^<"):
             self.usable = False  # e.g. a direction-tagged string (RDF 1.2)
-        return None
+        return False
 
     def search(self, q: str) -> list[Ranked] | None:
         """The best 100 entities whose labels contain ``q``, in search.rq's order.
@@ -181,27 +195,59 @@ class LabelIndex:
 
 def label_index_of(store: Store) -> LabelIndex:
     """The store's label index, built on first use and kept per store version."""
+    index = memo_of(store).get(_MEMO_KEY)
+    return index if isinstance(index, LabelIndex) else rebuild_index(store)
+
+
+def rebuild_index(store: Store) -> LabelIndex:
+    """Read the store's folded labels and index them (kept for its version)."""
+    index = LabelIndex(store.select_lines(read_sparql("search-labels")).lines)
+    memo_of(store)[_MEMO_KEY] = index
+    return index
+
+
+def _kept_index(store: Store) -> LabelIndex | None:
+    """The store's index, built at its version's second search (None before).
+
+    Building it reads every folded label (about 1 s at a million triples,
+    several searches' worth): a command that searches once is quicker with
+    search.rq. The service builds it before any search (``api.runtime.jobs.prime``).
+    """
     memo = memo_of(store)
     index = memo.get(_MEMO_KEY)
-    if not isinstance(index, LabelIndex):
-        answer = store.select_lines(read_sparql("search-labels"))
-        cells = (line.split("\t") for line in answer.lines)
-        index = LabelIndex([(cell[0], cell[1]) for cell in cells if len(cell) == 2])
-        memo[_MEMO_KEY] = index
-    return index
+    if isinstance(index, LabelIndex):
+        return index
+    if memo.get(_SEARCHED):
+        return rebuild_index(store)
+    memo[_SEARCHED] = True
+    return None
+
+
+def prepare_index(store: Store) -> LabelIndex | None:
+    """Build the store's index now if its searches use one (the service's warm-up)."""
+    catalogue = load_catalogue()
+    if SEARCH not in catalogue or not uses_index(store, catalogue[SEARCH]):
+        return None
+    return label_index_of(store)
+
+
+def uses_index(store: Store, question: Question) -> bool:
+    """Whether ``question`` is answered through the label index on ``store``."""
+    if store.engine not in INDEXED_ENGINES or not store.cacheable:
+        return False
+    return _is_search(question)
 
 
 def question_text(store: Store, question: Question, bindings: Mapping[str, Term]) -> str:
     """The SPARQL that answers ``question``: search.rq ranked by the index where it can be.
 
-    Any other question, a store that keeps nothing (remote), or a search the
-    index cannot rank exactly keep the question's own text.
+    Any other question, a store that keeps nothing (remote) or an engine not
+    proved, or a search the index cannot rank exactly keep the question's text.
     """
-    if store.engine not in INDEXED_ENGINES or not store.cacheable:
+    if not uses_index(store, question) or "q" not in bindings:
         return question.text
-    if not _is_search(question) or "q" not in bindings:
-        return question.text
-    ranked = label_index_of(store).search(str(bindings["q"]))
+    index = _kept_index(store)
+    ranked = None if index is None else index.search(str(bindings["q"]))
     if ranked is None:
         return question.text
     return ranked_text(ranked)
