@@ -59,6 +59,10 @@ INDEXED = [
     "no such label",
     "ban ma",
     "42",
+    'ban "dac',
+    "a\\b",
+    "ban 𝔘",
+    "z hai",
 ]
 # Matching the blank node's label: answered by search.rq.
 FALLBACK = ["a", "d", "an danh", "nhom", "\u0301"]  # a lone mark folds to "": every label matches
