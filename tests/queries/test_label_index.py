@@ -25,6 +25,7 @@ from ontology.formats import SOLUTION_FORMATS
 from ontology.paging import FULL, Page
 from ontology.store_oxigraph import OxigraphStore
 from queries import label_index, load_catalogue
+from queries.ask import ask
 from queries.label_index import (
     LIMIT,
     LabelIndex,
@@ -262,3 +263,15 @@ def test_the_service_jobs_answer_alike_with_and_without_the_index(
         plain = answers()
     for mine, theirs in zip(indexed, plain, strict=True):
         _same(mine, theirs)
+
+
+def test_ask_answers_alike_with_and_without_the_index(
+    tricky: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``orgkg ask`` / ``GET /ask``: the phrasing picks search, whose answer is the same."""
+    meant, indexed = ask(tricky, "tìm tổ công tác", lang="vi")
+    assert meant.question.id == "search"
+    with monkeypatch.context() as patched:
+        patched.setattr(label_index, "INDEXED_ENGINES", frozenset())
+        _, plain = ask(tricky, "tìm tổ công tác", lang="vi")
+    assert indexed.rows and indexed == plain
