@@ -100,9 +100,9 @@ class LabelIndex:
                 folded = split_quoted(hidden)[0]
             if _SEPARATOR in folded:
                 self.usable = False
-            elif entity.startswith("<"):
+            elif entity.startswith("<") and not entity.startswith("<<"):
                 keyed.add(folded + _SEPARATOR + entity)
-            else:
+            else:  # a blank node (or a quoted triple): SPARQL orders them its own way
                 blank.add(folded)
         entities: dict[str, int] = {}
         self.labels: list[str] = []

@@ -222,6 +222,13 @@ def test_labels_the_index_cannot_rank_switch_it_off(hidden: str, usable: bool) -
     assert (index.search("b") is not None) is usable
 
 
+@pytest.mark.parametrize("entity", ["_:b0", "<<<http://x/s> <http://x/p> <http://x/o>>>"])
+def test_a_search_matching_a_blank_node_or_a_triple_is_left_to_search_rq(entity: str) -> None:
+    index = LabelIndex([entity + '\t"ban"', '<http://x/e>\t"hai"'])
+    assert index.search("ba") is None
+    assert index.search("ha") is not None
+
+
 def test_a_text_with_the_separator_is_left_to_search_rq() -> None:
     index = LabelIndex(['<http://x/e>\t"ban"'])
     assert index.search("a\x00b") is None
