@@ -27,7 +27,7 @@ import heapq
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -51,6 +51,8 @@ _MEMO_KEY = "label-index"
 _SEARCHED = "label-index-wanted"  # a search of this store version went without the index
 # Between two labels in the joined text; a text with one is never matched by the index.
 _SEPARATOR = "\x00"
+# Above this many prefix matches, scanning labels in order beats ranking each entity.
+_FEW = 2000
 _SLOT = "{ }"  # the empty VALUES block of search-ranked.rq
 _LANGUAGE = re.compile(r"@[A-Za-z]+(?:-[A-Za-z0-9]+)*")
 _STRING_SUFFIXES = ("", f"^^<{XSD_STRING}>")
@@ -154,13 +156,16 @@ class LabelIndex:
         prefix_end = bisect_right(labels, q, lo=exact_end, key=lambda label: label[: len(q)])
         exact = {owners[i] for i in range(start, exact_end)}
         prefixed = {owners[i] for i in range(exact_end, prefix_end)} - exact
-        best = self._ordered(exact, q, LIMIT)
-        best += self._ordered(prefixed, q, LIMIT - len(best))
-        ranked = [self._ranked(e, 0) for e in best[: len(exact)]]
-        ranked += [self._ranked(e, 1) for e in best[len(exact) :]]
+        ranked = [self._ranked(e, 0) for e in self._ordered(exact, q, LIMIT)]
         need = LIMIT - len(ranked)
-        if need > 0 and q:
-            ranked += [self._ranked(e, 2) for e in self._inside(q, exact | prefixed, need)]
+        if len(prefixed) > _FEW:  # a short text: most entities; their first ones are enough
+            best = self._scan(q, need, prefixed.__contains__)
+        else:
+            best = self._ordered(prefixed, q, need)
+        ranked += [self._ranked(e, 1) for e in best]
+        need = LIMIT - len(ranked)
+        if need > 0:
+            ranked += [self._ranked(e, 2) for e in self._scan(q, need, _Outside(exact | prefixed))]
         return ranked
 
     def _ranked(self, owner: int, rank: int) -> Ranked:
@@ -178,25 +183,41 @@ class LabelIndex:
 
         return heapq.nsmallest(count, owners, key=order)
 
-    def _inside(self, q: str, seen: set[int], need: int) -> list[int]:
-        """The first ``need`` entities, not in ``seen``, with ``q`` inside a label.
+    def _scan(self, q: str, need: int, wanted: Callable[[int], bool]) -> list[int]:
+        """The first ``need`` ``wanted`` entities with ``q`` in a label, by that label, then IRI.
 
         Labels are found in order, so an entity's first one found is its
         least: the scan stops past the key of the ``need``-th entity.
         """
+        if need <= 0:
+            return []
         joined, starts, owners, places = self.joined, self.starts, self.owners, self.places
+        last = len(self.labels)
+        met: set[int] = set()
         found: list[tuple[int, str, int]] = []
         position = joined.find(q)
         while position != -1:
             label = bisect_right(starts, position) - 1
+            if label >= last:  # an empty text found after the last label
+                break
             owner = owners[label]
-            if owner not in seen:
+            if owner not in met and wanted(owner):
                 if len(found) >= need and places[label] > found[need - 1][0]:
                     break
-                seen.add(owner)
+                met.add(owner)
                 found.append((places[label], self.iris[owner], owner))
             position = joined.find(q, starts[label + 1])
         return [owner for _, _, owner in sorted(found)[:need]]
+
+
+class _Outside:
+    """Whether an entity is outside a set (a rank 2 entity: not exact, not a prefix)."""
+
+    def __init__(self, ranked: set[int]) -> None:
+        self._ranked = ranked
+
+    def __call__(self, owner: int) -> bool:
+        return owner not in self._ranked
 
 
 def label_index_of(store: Store) -> LabelIndex:

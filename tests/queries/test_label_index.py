@@ -117,9 +117,18 @@ def _content(rendered: Rendered) -> bytes | dict[str, bytes]:
         return {name: workbook.read(name) for name in names}
 
 
+@pytest.fixture(params=["each", "scan"])
+def prefix_ranking(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Prefix matches ranked entity by entity (few of them), or by scanning labels (many)."""
+    if request.param == "scan":
+        monkeypatch.setattr(label_index, "_FEW", 0)
+    return str(request.param)
+
+
 @pytest.mark.parametrize("q", INDEXED + FALLBACK)
 @pytest.mark.parametrize("fmt", sorted(SOLUTION_FORMATS))
 @pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.usefixtures("prefix_ranking")
 def test_index_gives_search_rq_bytes_in_every_format(
     tricky: Store, monkeypatch: pytest.MonkeyPatch, q: str, fmt: str, lang: str
 ) -> None:
@@ -135,6 +144,7 @@ def test_index_gives_search_rq_pages(
     _same(*_both(tricky, q, monkeypatch, fmt=fmt, page=page))
 
 
+@pytest.mark.usefixtures("prefix_ranking")
 def test_every_folded_label_finds_what_search_rq_finds(
     tricky: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -148,6 +158,7 @@ def test_every_folded_label_finds_what_search_rq_finds(
 
 @pytest.mark.parametrize("q", ["to cong tac", "ban", "a", "\u0301", "ủy ban quốc gia", "zz"])
 @pytest.mark.parametrize("fmt", ["json", "csv"])
+@pytest.mark.usefixtures("prefix_ranking")
 def test_index_gives_search_rq_bytes_on_the_bundled_regulation(
     bundled: Store, monkeypatch: pytest.MonkeyPatch, q: str, fmt: str
 ) -> None:
@@ -163,6 +174,21 @@ def test_more_than_a_hundred_matches_keep_the_best_hundred_with_ties_by_iri(
     exact = [r.entity for r in ranked if r.rank == 0]
     assert exact == sorted(exact) and len(exact) == 52  # "Tổ công tác", "Tổ Công Tác": one key
     assert [r.rank for r in ranked] == sorted(r.rank for r in ranked)
+
+
+@pytest.mark.parametrize("label", ["x ban", "ban x"])  # rank 2 (inside), rank 1 (prefix)
+def test_a_tie_at_the_hundredth_entity_is_broken_by_iri(
+    label: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """<http://x/e> sorts after <http://x/e-00> as text, before it as an IRI: it must be kept."""
+    monkeypatch.setattr(label_index, "_FEW", 0)  # prefix matches found by scanning too
+    lines = [f'<http://x/e-{i:02d}>\t"{label}"' for i in range(LIMIT)] + [
+        f'<http://x/e>\t"{label}"'
+    ]
+    ranked = LabelIndex(lines).search("ban")
+    assert ranked is not None
+    assert [r.entity for r in ranked[:2]] == ["<http://x/e>", "<http://x/e-00>"]
+    assert len(ranked) == LIMIT
 
 
 def test_a_label_smaller_than_the_exact_one_is_the_key(tricky: Store) -> None:
