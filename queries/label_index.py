@@ -51,8 +51,11 @@ _MEMO_KEY = "label-index"
 _SEARCHED = "label-index-wanted"  # a search of this store version went without the index
 # Between two labels in the joined text; a text with one is never matched by the index.
 _SEPARATOR = "\x00"
-# Above this many prefix matches, scanning labels in order beats ranking each entity.
-_FEW = 2000
+# When more than this share of the entities match by prefix (a text of a letter
+# or none), scanning the labels in order finds the best soon; with fewer, the
+# scan may pass many labels that match inside before them, and ranking each
+# prefix match is quicker (at 1M: "" 17 against 140 ms, "n" 68 against 3 ms).
+_SCAN_SHARE = 0.5
 _SLOT = "{ }"  # the empty VALUES block of search-ranked.rq
 _LANGUAGE = re.compile(r"@[A-Za-z]+(?:-[A-Za-z0-9]+)*")
 _STRING_SUFFIXES = ("", f"^^<{XSD_STRING}>")
@@ -158,7 +161,7 @@ class LabelIndex:
         prefixed = {owners[i] for i in range(exact_end, prefix_end)} - exact
         ranked = [self._ranked(e, 0) for e in self._ordered(exact, q, LIMIT)]
         need = LIMIT - len(ranked)
-        if len(prefixed) > _FEW:  # a short text: most entities; their first ones are enough
+        if len(prefixed) > _SCAN_SHARE * len(self.iris):  # most entities: the first are enough
             best = self._scan(q, need, prefixed.__contains__)
         else:
             best = self._ordered(prefixed, q, need)

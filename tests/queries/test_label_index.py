@@ -121,7 +121,7 @@ def _content(rendered: Rendered) -> bytes | dict[str, bytes]:
 def prefix_ranking(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Prefix matches ranked entity by entity (few of them), or by scanning labels (many)."""
     if request.param == "scan":
-        monkeypatch.setattr(label_index, "_FEW", 0)
+        monkeypatch.setattr(label_index, "_SCAN_SHARE", 0.0)
     return str(request.param)
 
 
@@ -181,7 +181,7 @@ def test_a_tie_at_the_hundredth_entity_is_broken_by_iri(
     label: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """<http://x/e> sorts after <http://x/e-00> as text, before it as an IRI: it must be kept."""
-    monkeypatch.setattr(label_index, "_FEW", 0)  # prefix matches found by scanning too
+    monkeypatch.setattr(label_index, "_SCAN_SHARE", 0.0)  # prefix matches found by scanning too
     lines = [f'<http://x/e-{i:02d}>\t"{label}"' for i in range(LIMIT)] + [
         f'<http://x/e>\t"{label}"'
     ]
