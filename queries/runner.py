@@ -26,6 +26,7 @@ from ontology.store import Row, Store, Table, Term
 from queries.analysis import memo_of
 from queries.answer import Answer, normalise_row
 from queries.catalogue import load_catalogue
+from queries.label_index import question_text
 from queries.lookup import resolve_entity
 from queries.question import LANG_VARIABLE, Parameter, Question, run_answer
 
@@ -65,11 +66,12 @@ def run_query(
             return whole
         total = len(whole.rows)
         return replace(whole, rows=whole.rows[page.slice(total)], offset=page.offset, total=total)
+    text = question_text(store, question, bindings)  # search: ranked by the label index
     if page.whole:
-        table = store.select(question.text, sparql_bindings(question, bindings, lang))
+        table = store.select(text, sparql_bindings(question, bindings, lang))
     else:
         query_bindings = sparql_bindings(question, bindings, lang)
-        table, total = store.select_page(question.text, page, query_bindings)
+        table, total = store.select_page(text, page, query_bindings)
     answer = tidy(table, question, dropped_columns(question, bindings), lang)
     return replace(answer, offset=page.offset, total=total) if total is not None else answer
 

@@ -33,6 +33,7 @@ from ontology.store import Store
 from ontology.term_text import parse_term, split_quoted
 from queries.analysis import memo_of
 from queries.answer import FORMULA_STARTS, NUMERIC
+from queries.label_index import question_text
 from queries.question import Question
 from queries.results import Rendered, render_result
 from queries.runner import (
@@ -113,7 +114,8 @@ def answer_lines(
 ) -> tuple[Columns, list[str]]:
     """The answer's columns and the engine's row lines (tidied when written)."""
     bindings = bind_parameters(store, question, params)
-    answer = store.select_lines(question.text, sparql_bindings(question, bindings, lang))
+    text = question_text(store, question, bindings)  # search: ranked by the label index
+    answer = store.select_lines(text, sparql_bindings(question, bindings, lang))
     dropped = dropped_columns(question, bindings)
     keep = tuple(i for i, name in enumerate(answer.variables) if name not in dropped)
     columns = Columns(

@@ -54,7 +54,7 @@ class WorkerContext:
 
 
 def prime(context: WorkerContext) -> None:
-    """Build what the networkx questions share, once per store version, in the zygote.
+    """Build what the networkx questions and search share, once per store version, in the zygote.
 
     Every worker forked afterwards inherits the reporting projection (and
     the store's memo it lives in) copy-on-write, so its first
@@ -62,9 +62,11 @@ def prime(context: WorkerContext) -> None:
     (its data may change): nothing to build.
     """
     from queries.analysis import reporting_of
+    from queries.label_index import prepare_index
 
     if context.store.cacheable:
         reporting_of(context.store)
+        prepare_index(context.store)  # every worker's searches read the same label index
 
 
 def never(arguments: Mapping[str, Any]) -> None:

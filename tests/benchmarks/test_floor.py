@@ -43,6 +43,8 @@ def test_every_question_has_a_floor_and_a_first_page(dataset: tuple[Path, dict[s
         assert row["cpu_ratio"] == pytest.approx(row["orgkg_cpu_ms"] / row["floor_cpu_ms"])
         # a parameter-free question is also paged as served: cut from its prepared answer
         assert ("prepared_page_ms" in row) is (row["name"] in free)
+        # search's label index: its build measured apart, its pages with it kept
+        assert ("index_ms" in row) is (row["name"] == "search")
     load = result["load"]
     assert load["rows"] == result["triples"] >= SIZE
     assert load["screening_ms"] > 0 and load["folding_ms"] > 0
