@@ -36,7 +36,6 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
-import statistics
 import sys
 import time
 from collections.abc import Callable, Mapping
@@ -55,6 +54,7 @@ from benchmarks.served_pages import measure_served_pages
 from benchmarks.sparql import check_sparql_targets, needed_tools, run_side_by_side
 from benchmarks.sparql import render as render_sparql
 from benchmarks.targets import check_disk_targets, check_targets, render, render_disk
+from benchmarks.timing import interleaved, interleaved_times, timed
 
 DEFAULT_SIZES = "10k,100k,1M"
 PAGE = 100
@@ -85,45 +85,6 @@ class Row:
             "rows": self.rows,
             **self.extra,
         }
-
-
-def timed(call: Callable[[], Any], runs: int) -> tuple[float, Any]:
-    """Median milliseconds of ``runs`` calls, and the last result."""
-    medians, results = interleaved([call], runs)
-    return medians[0], results[0]
-
-
-def interleaved(calls: list[Callable[[], Any]], runs: int) -> tuple[list[float], list[Any]]:
-    """Median milliseconds of each call, the calls taking turns run after run.
-
-    On a shared machine the load changes from second to second: taking turns
-    exposes the floor and orgkg to the same load, so their ratio holds.
-    """
-    walls, _, results = interleaved_times(calls, runs)
-    return walls, results
-
-
-def interleaved_times(
-    calls: list[Callable[[], Any]], runs: int
-) -> tuple[list[float], list[float], list[Any]]:
-    """:func:`interleaved`, with each call's median CPU milliseconds of this process too.
-
-    A query and its writing run on one thread, so their CPU time is what
-    they cost whatever else the machine runs: a ratio of CPU times holds on
-    a busy machine, where wall-clock ratios wander.
-    """
-    walls: list[list[float]] = [[] for _ in calls]
-    cpus: list[list[float]] = [[] for _ in calls]
-    results: list[Any] = [None] * len(calls)
-    for _ in range(runs):
-        for index, call in enumerate(calls):
-            cpu, start = time.process_time(), time.perf_counter()
-            result = call()
-            walls[index].append((time.perf_counter() - start) * 1000)
-            cpus[index].append((time.process_time() - cpu) * 1000)
-            results[index] = result  # the previous run's result is freed outside the timing
-    medians = statistics.median
-    return [medians(t) for t in walls], [medians(t) for t in cpus], results
 
 
 def measure_size(

@@ -19,8 +19,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from benchmarks.floor import interleaved
 from benchmarks.generator import DEFAULT_SEED, OUT, ensure_dataset, parse_size
+from benchmarks.timing import interleaved
 from ontology import Store, load_regulation
 from ontology.paging import Page
 from queries import label_index, load_catalogue
