@@ -16,7 +16,7 @@ not a container: an ex officio seat is membership, not where a post answers.
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import NamedTuple
 
 import networkx as nx
@@ -227,74 +227,71 @@ def single_points_of_failure(graph: nx.DiGraph) -> list[tuple[str, int]]:
 
     ``separated`` counts the nodes no longer connected to the largest part
     left. Articulation points of the undirected command graph, found in
-    linear time (Tarjan), biggest cut first.
+    linear time (Tarjan), biggest cut first. The parts a node's removal
+    leaves do not depend on where the walk starts or in which order it
+    goes, so it walks nodes numbered in graph order, unsorted.
 
     >>> up = {"relation": "reportsTo"}
     >>> single_points_of_failure(nx.DiGraph([("x", "m", up), ("y", "m", up), ("m", "top", up)]))
     [('m', 2)]
     """
-    undirected: dict[str, set[str]] = {node: set() for node in graph}
+    names = list(graph)
+    number = {node: index for index, node in enumerate(names)}
+    undirected: list[set[int]] = [set() for _ in names]
     for node, above in command_superiors(graph).items():
+        below = number[node]
         for superior in above:
-            undirected[node].add(superior)
-            undirected[superior].add(node)
+            undirected[below].add(number[superior])
+            undirected[number[superior]].add(below)
     found: list[tuple[str, int]] = []
-    for component in _components(undirected):
-        pieces = _separated_pieces(undirected, min(component))
-        total = len(component)
-        for node, sizes in pieces.items():
-            remaining = total - 1 - sum(sizes)
-            parts = sizes + ([remaining] if remaining > 0 else [])
-            if len(parts) >= 2:
-                found.append((node, total - 1 - max(parts)))
+    for cut, sizes, total in _separated_pieces(undirected):
+        remaining = total - 1 - sum(sizes)
+        parts = [*sizes, remaining] if remaining > 0 else sizes
+        if len(parts) >= 2:
+            found.append((names[cut], total - 1 - max(parts)))
     return sorted(found, key=lambda item: (-item[1], item[0]))
 
 
-def _components(graph: Mapping[str, Iterable[str]]) -> Iterator[list[str]]:
-    """The connected parts of an undirected adjacency mapping."""
-    seen: set[str] = set()
-    for start in graph:
-        if start in seen:
+def _separated_pieces(graph: list[set[int]]) -> Iterator[tuple[int, list[int], int]]:
+    """Each node with the sizes of the DFS subtrees that hang on it alone, and the size
+    of its connected part (nodes numbered 0..n-1, ``graph`` their neighbours).
+
+    >>> sorted(_separated_pieces([{1}, {0, 2}, {1}, set()]))
+    [(1, [1], 3)]
+    """
+    order = [0] * len(graph)  # 0: not reached yet, else the rank of the visit
+    low = [0] * len(graph)
+    size = [1] * len(graph)
+    parent = [-1] * len(graph)
+    visited = 0
+    for root in range(len(graph)):
+        if order[root]:
             continue
-        seen.add(start)
-        part, queue = [start], [start]
-        while queue:
-            for neighbour in graph[queue.pop()]:
-                if neighbour not in seen:
-                    seen.add(neighbour)
-                    part.append(neighbour)
-                    queue.append(neighbour)
-        yield part
-
-
-def _separated_pieces(graph: Mapping[str, Iterable[str]], root: str) -> dict[str, list[int]]:
-    """For each node, the sizes of the DFS subtrees that hang on it alone."""
-    order = {root: 0}
-    low = {root: 0}
-    size = {root: 1}
-    parent: dict[str, str | None] = {root: None}
-    pieces: dict[str, list[int]] = defaultdict(list)
-    stack = [(root, iter(sorted(graph[root])))]
-    while stack:
-        node, neighbours = stack[-1]
-        for neighbour in neighbours:
-            if neighbour not in order:
-                parent[neighbour] = node
-                order[neighbour] = low[neighbour] = len(order)
-                size[neighbour] = 1
-                stack.append((neighbour, iter(sorted(graph[neighbour]))))
-                break
-            if neighbour != parent[node]:
-                low[node] = min(low[node], order[neighbour])
-        else:
-            stack.pop()
-            above = parent[node]
-            if above is not None:
-                low[above] = min(low[above], low[node])
-                size[above] += size[node]
-                if low[node] >= order[above]:
-                    pieces[above].append(size[node])
-    return pieces
+        visited += 1
+        order[root] = low[root] = visited
+        pieces: dict[int, list[int]] = defaultdict(list)
+        stack = [(root, iter(graph[root]))]
+        while stack:
+            node, neighbours = stack[-1]
+            for neighbour in neighbours:
+                if not order[neighbour]:
+                    parent[neighbour] = node
+                    visited += 1
+                    order[neighbour] = low[neighbour] = visited
+                    stack.append((neighbour, iter(graph[neighbour])))
+                    break
+                if neighbour != parent[node]:
+                    low[node] = min(low[node], order[neighbour])
+            else:
+                stack.pop()
+                above = parent[node]
+                if above >= 0:
+                    low[above] = min(low[above], low[node])
+                    size[above] += size[node]
+                    if low[node] >= order[above]:
+                        pieces[above].append(size[node])
+        for node, sizes in pieces.items():
+            yield node, sizes, size[root]
 
 
 def longest_chains(graph: nx.DiGraph, *, limit: int = 10) -> list[list[str]]:
