@@ -256,8 +256,11 @@ def _separated_pieces(graph: list[set[int]]) -> Iterator[tuple[int, list[int], i
     """Each node with the sizes of the DFS subtrees that hang on it alone, and the size
     of its connected part (nodes numbered 0..n-1, ``graph`` their neighbours).
 
+    A start of the walk has its whole part but itself hanging on it: 0 in
+    the path 0 - 1 - 2 (one piece, not a cut); 1 holds 2 alone.
+
     >>> sorted(_separated_pieces([{1}, {0, 2}, {1}, set()]))
-    [(1, [1], 3)]
+    [(0, [2], 3), (1, [1], 3)]
     """
     order = [0] * len(graph)  # 0: not reached yet, else the rank of the visit
     low = [0] * len(graph)

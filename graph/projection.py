@@ -24,7 +24,7 @@ import networkx as nx
 
 from ontology.namespaces import FOAF, ORG
 from ontology.sparql import read_sparql
-from ontology.store import Cell, Store
+from ontology.store import Cell, Store, ValuesLater
 
 RELATIONS = ("reportsTo", "within", "holds", "heads")
 # A node typed twice is the first of these it is (a unit is also an org:Organization).
@@ -174,15 +174,18 @@ def select_values_each(store: Store, names: Sequence[str]) -> list[list[tuple[Ce
     return store.select_values_each([(read_sparql(name), None) for name in names])
 
 
-def node_labels(store: Store, nodes: Iterable[str]) -> dict[str, Labels]:
+def node_labels(
+    store: Store, nodes: Iterable[str], *, every: ValuesLater | None = None
+) -> dict[str, Labels]:
     """``(label_vi, label_en)`` of each of ``nodes``, as a projection with labels gives them.
 
     Up to :data:`FEW_NODES` nodes, one bound look-up each (a fraction of a
-    millisecond); more, one read of every label (``projection-labels.rq``).
+    millisecond); more, one read of every label (``projection-labels.rq``),
+    or of ``every``: that read started earlier (:func:`every_label_later`).
     """
     wanted = set(nodes)
     if len(wanted) > FEW_NODES:  # the other rows are dropped before they are read
-        rows = store.select_values(read_sparql("projection-labels"), first_in=wanted)
+        rows = (every or store.select_values_later(read_sparql("projection-labels")))(wanted)
     else:
         rows = [
             row
@@ -190,6 +193,16 @@ def node_labels(store: Store, nodes: Iterable[str]) -> dict[str, Labels]:
             for row in select_values(store, "projection-labels", {"node": node})
         ]
     return _labels(rows, wanted)
+
+
+def every_label_later(store: Store) -> ValuesLater:
+    """Start reading every label (``projection-labels.rq``) for :func:`node_labels`.
+
+    The engine evaluates it while the caller works (on Oxigraph, in a
+    thread of its own): an answer that shows thousands of nodes starts it
+    before it finds them.
+    """
+    return store.select_values_later(read_sparql("projection-labels"))
 
 
 def _labels(rows: Iterable[tuple[Cell, ...]], wanted: Collection[str]) -> dict[str, Labels]:
