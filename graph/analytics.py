@@ -15,11 +15,14 @@ not a container: an ex officio seat is membership, not where a post answers.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict, deque
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import NamedTuple
 
 import networkx as nx
+
+from graph.cuts import separated_pieces
 
 # Which out-edges a node follows up the command graph, best first.
 PRECEDENCE = ("reportsTo", "holds", "heads", "within")
@@ -244,57 +247,12 @@ def single_points_of_failure(graph: nx.DiGraph) -> list[tuple[str, int]]:
             undirected[below].add(number[superior])
             undirected[number[superior]].add(below)
     found: list[tuple[str, int]] = []
-    for cut, sizes, total in _separated_pieces(undirected):
+    for cut, sizes, total in separated_pieces(undirected):
         remaining = total - 1 - sum(sizes)
         parts = [*sizes, remaining] if remaining > 0 else sizes
         if len(parts) >= 2:
             found.append((names[cut], total - 1 - max(parts)))
     return sorted(found, key=lambda item: (-item[1], item[0]))
-
-
-def _separated_pieces(graph: list[set[int]]) -> Iterator[tuple[int, list[int], int]]:
-    """Each node with the sizes of the DFS subtrees that hang on it alone, and the size
-    of its connected part (nodes numbered 0..n-1, ``graph`` their neighbours).
-
-    A start of the walk has its whole part but itself hanging on it: 0 in
-    the path 0 - 1 - 2 (one piece, not a cut); 1 holds 2 alone.
-
-    >>> sorted(_separated_pieces([{1}, {0, 2}, {1}, set()]))
-    [(0, [2], 3), (1, [1], 3)]
-    """
-    order = [0] * len(graph)  # 0: not reached yet, else the rank of the visit
-    low = [0] * len(graph)
-    size = [1] * len(graph)
-    parent = [-1] * len(graph)
-    visited = 0
-    for root in range(len(graph)):
-        if order[root]:
-            continue
-        visited += 1
-        order[root] = low[root] = visited
-        pieces: dict[int, list[int]] = defaultdict(list)
-        stack = [(root, iter(graph[root]))]
-        while stack:
-            node, neighbours = stack[-1]
-            for neighbour in neighbours:
-                if not order[neighbour]:
-                    parent[neighbour] = node
-                    visited += 1
-                    order[neighbour] = low[neighbour] = visited
-                    stack.append((neighbour, iter(graph[neighbour])))
-                    break
-                if neighbour != parent[node]:
-                    low[node] = min(low[node], order[neighbour])
-            else:
-                stack.pop()
-                above = parent[node]
-                if above >= 0:
-                    low[above] = min(low[above], low[node])
-                    size[above] += size[node]
-                    if low[node] >= order[above]:
-                        pieces[above].append(size[node])
-        for node, sizes in pieces.items():
-            yield node, sizes, size[root]
 
 
 def longest_chains(graph: nx.DiGraph, *, limit: int = 10) -> list[list[str]]:
@@ -308,31 +266,41 @@ def longest_chains(graph: nx.DiGraph, *, limit: int = 10) -> list[list[str]]:
     [['a', 'b', 'c'], ['d', 'c']]
     """
     dag = command_superiors(graph)
-    below = _below(dag)
-    height: dict[str, int] = {}
-    order = _tops_first(dag, below)
+    order = _tops_first(dag, _below(dag))
     if order is None:  # a loop: cut where a depth-first walk closes it
         dag = _acyclic(dag)
-        below = _below(dag)
         height = _heights(dag)
-    for node in order or ():
-        height[node] = 1 + max((height[s] for s in dag[node]), default=0)
-    kinds = {node: graph.nodes[node].get("kind") for node in dag}
-    upward: dict[str, str | None] = {
-        node: min(above, key=lambda s: (-height[s], s)) if above else None
+    else:
+        height = {}
+        for node in order:
+            above = dag[node]
+            height[node] = 1 + max(map(height.__getitem__, above)) if above else 1
+    kinds = dict(graph.nodes(data="kind"))
+    # A post or unit below a node starts a longer chain through it.
+    covered = {
+        superior
         for node, above in dag.items()
+        if kinds[node] not in _NOT_CHAIN_STARTS
+        for superior in above
     }
-    chains = []
-    for node in dag:
-        if upward[node] is None or kinds[node] in _NOT_CHAIN_STARTS:
-            continue
-        if any(kinds[p] not in _NOT_CHAIN_STARTS for p in below[node]):
-            continue  # a post or unit below it starts a longer chain
-        chain = [node]
-        while (higher := upward[chain[-1]]) is not None:
-            chain.append(higher)
-        chains.append(chain)
-    return sorted(chains, key=lambda c: (-len(c), c))[:limit]
+    starts = [
+        node
+        for node, above in dag.items()
+        if above and node not in covered and kinds[node] not in _NOT_CHAIN_STARTS
+    ]
+    # A chain is as long as its start is high, and starts differ: the
+    # longest chains, longest first and then by path, are those of the
+    # highest starts, highest first and then by node.
+    chosen = heapq.nsmallest(limit, starts, key=lambda node: (-height[node], node))
+    return [_upward(dag, height, node) for node in chosen]
+
+
+def _upward(dag: Mapping[str, list[str]], height: Mapping[str, int], start: str) -> list[str]:
+    """The way up from ``start``, each time to the highest superior (the first in node order)."""
+    chain = [start]
+    while above := dag[chain[-1]]:
+        chain.append(above[0] if len(above) == 1 else min(above, key=lambda s: (-height[s], s)))
+    return chain
 
 
 def _below(dag: Mapping[str, list[str]]) -> dict[str, list[str]]:
