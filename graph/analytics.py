@@ -15,11 +15,14 @@ not a container: an ex officio seat is membership, not where a post answers.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict, deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Mapping
 from typing import NamedTuple
 
 import networkx as nx
+
+from graph.cuts import separated_pieces
 
 # Which out-edges a node follows up the command graph, best first.
 PRECEDENCE = ("reportsTo", "holds", "heads", "within")
@@ -227,74 +230,29 @@ def single_points_of_failure(graph: nx.DiGraph) -> list[tuple[str, int]]:
 
     ``separated`` counts the nodes no longer connected to the largest part
     left. Articulation points of the undirected command graph, found in
-    linear time (Tarjan), biggest cut first.
+    linear time (Tarjan), biggest cut first. The parts a node's removal
+    leaves do not depend on where the walk starts or in which order it
+    goes, so it walks nodes numbered in graph order, unsorted.
 
     >>> up = {"relation": "reportsTo"}
     >>> single_points_of_failure(nx.DiGraph([("x", "m", up), ("y", "m", up), ("m", "top", up)]))
     [('m', 2)]
     """
-    undirected: dict[str, set[str]] = {node: set() for node in graph}
+    names = list(graph)
+    number = {node: index for index, node in enumerate(names)}
+    undirected: list[set[int]] = [set() for _ in names]
     for node, above in command_superiors(graph).items():
+        below = number[node]
         for superior in above:
-            undirected[node].add(superior)
-            undirected[superior].add(node)
+            undirected[below].add(number[superior])
+            undirected[number[superior]].add(below)
     found: list[tuple[str, int]] = []
-    for component in _components(undirected):
-        pieces = _separated_pieces(undirected, min(component))
-        total = len(component)
-        for node, sizes in pieces.items():
-            remaining = total - 1 - sum(sizes)
-            parts = sizes + ([remaining] if remaining > 0 else [])
-            if len(parts) >= 2:
-                found.append((node, total - 1 - max(parts)))
+    for cut, sizes, total in separated_pieces(undirected):
+        remaining = total - 1 - sum(sizes)
+        parts = [*sizes, remaining] if remaining > 0 else sizes
+        if len(parts) >= 2:
+            found.append((names[cut], total - 1 - max(parts)))
     return sorted(found, key=lambda item: (-item[1], item[0]))
-
-
-def _components(graph: Mapping[str, Iterable[str]]) -> Iterator[list[str]]:
-    """The connected parts of an undirected adjacency mapping."""
-    seen: set[str] = set()
-    for start in graph:
-        if start in seen:
-            continue
-        seen.add(start)
-        part, queue = [start], [start]
-        while queue:
-            for neighbour in graph[queue.pop()]:
-                if neighbour not in seen:
-                    seen.add(neighbour)
-                    part.append(neighbour)
-                    queue.append(neighbour)
-        yield part
-
-
-def _separated_pieces(graph: Mapping[str, Iterable[str]], root: str) -> dict[str, list[int]]:
-    """For each node, the sizes of the DFS subtrees that hang on it alone."""
-    order = {root: 0}
-    low = {root: 0}
-    size = {root: 1}
-    parent: dict[str, str | None] = {root: None}
-    pieces: dict[str, list[int]] = defaultdict(list)
-    stack = [(root, iter(sorted(graph[root])))]
-    while stack:
-        node, neighbours = stack[-1]
-        for neighbour in neighbours:
-            if neighbour not in order:
-                parent[neighbour] = node
-                order[neighbour] = low[neighbour] = len(order)
-                size[neighbour] = 1
-                stack.append((neighbour, iter(sorted(graph[neighbour]))))
-                break
-            if neighbour != parent[node]:
-                low[node] = min(low[node], order[neighbour])
-        else:
-            stack.pop()
-            above = parent[node]
-            if above is not None:
-                low[above] = min(low[above], low[node])
-                size[above] += size[node]
-                if low[node] >= order[above]:
-                    pieces[above].append(size[node])
-    return pieces
 
 
 def longest_chains(graph: nx.DiGraph, *, limit: int = 10) -> list[list[str]]:
@@ -308,31 +266,41 @@ def longest_chains(graph: nx.DiGraph, *, limit: int = 10) -> list[list[str]]:
     [['a', 'b', 'c'], ['d', 'c']]
     """
     dag = command_superiors(graph)
-    below = _below(dag)
-    height: dict[str, int] = {}
-    order = _tops_first(dag, below)
+    order = _tops_first(dag, _below(dag))
     if order is None:  # a loop: cut where a depth-first walk closes it
         dag = _acyclic(dag)
-        below = _below(dag)
         height = _heights(dag)
-    for node in order or ():
-        height[node] = 1 + max((height[s] for s in dag[node]), default=0)
-    kinds = {node: graph.nodes[node].get("kind") for node in dag}
-    upward: dict[str, str | None] = {
-        node: min(above, key=lambda s: (-height[s], s)) if above else None
+    else:
+        height = {}
+        for node in order:
+            above = dag[node]
+            height[node] = 1 + max(map(height.__getitem__, above)) if above else 1
+    kinds = dict(graph.nodes(data="kind"))
+    # A post or unit below a node starts a longer chain through it.
+    covered = {
+        superior
         for node, above in dag.items()
+        if kinds[node] not in _NOT_CHAIN_STARTS
+        for superior in above
     }
-    chains = []
-    for node in dag:
-        if upward[node] is None or kinds[node] in _NOT_CHAIN_STARTS:
-            continue
-        if any(kinds[p] not in _NOT_CHAIN_STARTS for p in below[node]):
-            continue  # a post or unit below it starts a longer chain
-        chain = [node]
-        while (higher := upward[chain[-1]]) is not None:
-            chain.append(higher)
-        chains.append(chain)
-    return sorted(chains, key=lambda c: (-len(c), c))[:limit]
+    starts = [
+        node
+        for node, above in dag.items()
+        if above and node not in covered and kinds[node] not in _NOT_CHAIN_STARTS
+    ]
+    # A chain is as long as its start is high, and starts differ: the
+    # longest chains, longest first and then by path, are those of the
+    # highest starts, highest first and then by node.
+    chosen = heapq.nsmallest(limit, starts, key=lambda node: (-height[node], node))
+    return [_upward(dag, height, node) for node in chosen]
+
+
+def _upward(dag: Mapping[str, list[str]], height: Mapping[str, int], start: str) -> list[str]:
+    """The way up from ``start``, each time to the highest superior (the first in node order)."""
+    chain = [start]
+    while above := dag[chain[-1]]:
+        chain.append(above[0] if len(above) == 1 else min(above, key=lambda s: (-height[s], s)))
+    return chain
 
 
 def _below(dag: Mapping[str, list[str]]) -> dict[str, list[str]]:

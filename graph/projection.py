@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import gc
 import itertools
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
 import networkx as nx
 
 from ontology.namespaces import FOAF, ORG
 from ontology.sparql import read_sparql
-from ontology.store import Cell, Store
+from ontology.store import Cell, Store, ValuesLater
 
 RELATIONS = ("reportsTo", "within", "holds", "heads")
 # A node typed twice is the first of these it is (a unit is also an org:Organization).
@@ -88,27 +88,84 @@ def _reporting(store: Store, *, sources: bool, labels: bool) -> nx.DiGraph:
         ["projection-reporting", "projection-containment", "projection-types"]
         + ["projection-labels"] * labels,
     )
-    # One pass over the engine's rows, then one bulk insert: a pair both
-    # reporting and contained keeps the relation first in RELATIONS.
-    rank = {relation: index for index, relation in enumerate(RELATIONS)}
-    best: dict[tuple[str, str], str] = {}
-    implied: dict[str, str] = {}
-    for source, target, relation in itertools.chain(lines, containment):
-        if source is None or target is None or relation is None:
-            continue
-        current = best.get((source, target))
-        if current is not None and rank[relation] >= rank[current]:
-            continue
-        best[(source, target)] = relation
-        implied.setdefault(source, _IMPLIED.get((relation, "source"), "other"))
-        implied.setdefault(target, _IMPLIED.get((relation, "target"), "other"))
-    graph = nx.DiGraph()
-    graph.add_edges_from((s, t, {"relation": r}) for (s, t), r in best.items())
-    _describe_nodes(graph, implied, types, named[0] if named else None)
+    rows = [*lines, *containment]
+    graph = filled_digraph(_best_relations(rows))
+    _describe_nodes(graph, types, named[0] if named else None, _implied_by(rows))
     if sources:
         found = _sources(select_values(store, "projection-sources"))
         for u, v, data in graph.edges(data=True):
             data["sources"] = edge_sources_of(found, u, v, data["relation"])
+    return graph
+
+
+def _best_relations(rows: Iterable[tuple[Cell, ...]]) -> dict[tuple[str, str], str]:
+    """Each (subordinate, superior) pair in the order the rows first give it, with its relation.
+
+    A pair both reporting and contained keeps the relation first in
+    RELATIONS; rows with an unbound cell are skipped.
+
+    >>> _best_relations([("a", "b", "within"), ("a", "c", "holds"), ("a", "b", "reportsTo")])
+    {('a', 'b'): 'reportsTo', ('a', 'c'): 'holds'}
+    """
+    by_relation: dict[str, list[tuple[str, str]]] = {relation: [] for relation in RELATIONS}
+    order: list[tuple[str, str]] = []
+    for source, target, relation in rows:
+        if source is not None and target is not None and relation in by_relation:
+            pair = (source, target)
+            order.append(pair)
+            by_relation[relation].append(pair)
+    best: dict[tuple[str, str], str] = dict.fromkeys(order, "")
+    for relation in reversed(RELATIONS):  # the best relation is written last
+        best.update(zip(by_relation[relation], itertools.repeat(relation)))
+    return best
+
+
+def _implied_by(rows: Sequence[tuple[Cell, ...]]) -> Callable[[str], str]:
+    """The kind of an untyped node, from the first edge row it is on.
+
+    Only called for nodes without an ORG/FOAF type (none in most data): it
+    walks the rows until it finds the node's first.
+    """
+
+    def implied(node: str) -> str:
+        for source, target, relation in rows:
+            if source is None or target is None or relation is None:
+                continue
+            if source == node:
+                return _IMPLIED.get((relation, "source"), "other")
+            if target == node:
+                return _IMPLIED.get((relation, "target"), "other")
+        return "other"
+
+    return implied
+
+
+def filled_digraph(edges: Mapping[tuple[str, str], str]) -> nx.DiGraph:
+    """A DiGraph of ``edges`` (pair -> ``relation``), as ``add_edges_from`` would build it.
+
+    networkx keeps a DiGraph as dicts of dicts; filling them in one pass
+    skips the checks and copies ``add_edges_from`` makes per edge (half of
+    the graph's construction at 1M triples). Nodes come in the order the
+    edges first name them, each node's neighbours in edge order, as with
+    ``add_edges_from``.
+
+    >>> g = filled_digraph({("a", "b"): "within", ("c", "a"): "holds"})
+    >>> list(g), list(g.predecessors("a"))
+    (['a', 'b', 'c'], ['c'])
+    >>> list(g.edges(data=True))
+    [('a', 'b', {'relation': 'within'}), ('c', 'a', {'relation': 'holds'})]
+    """
+    graph = nx.DiGraph()
+    nodes = dict.fromkeys(itertools.chain.from_iterable(edges))
+    successors: dict[str, dict[str, dict[str, str]]] = {node: {} for node in nodes}
+    predecessors: dict[str, dict[str, dict[str, str]]] = {node: {} for node in nodes}
+    for (source, target), relation in edges.items():
+        data = {"relation": relation}
+        successors[source][target] = data
+        predecessors[target][source] = data
+    graph._node.update((node, {}) for node in nodes)
+    graph._succ.update(successors)
+    graph._pred.update(predecessors)
     return graph
 
 
@@ -117,15 +174,18 @@ def select_values_each(store: Store, names: Sequence[str]) -> list[list[tuple[Ce
     return store.select_values_each([(read_sparql(name), None) for name in names])
 
 
-def node_labels(store: Store, nodes: Iterable[str]) -> dict[str, Labels]:
+def node_labels(
+    store: Store, nodes: Iterable[str], *, every: ValuesLater | None = None
+) -> dict[str, Labels]:
     """``(label_vi, label_en)`` of each of ``nodes``, as a projection with labels gives them.
 
     Up to :data:`FEW_NODES` nodes, one bound look-up each (a fraction of a
-    millisecond); more, one read of every label (``projection-labels.rq``).
+    millisecond); more, one read of every label (``projection-labels.rq``),
+    or of ``every``: that read started earlier (:func:`every_label_later`).
     """
     wanted = set(nodes)
     if len(wanted) > FEW_NODES:  # the other rows are dropped before they are read
-        rows = store.select_values(read_sparql("projection-labels"), first_in=wanted)
+        rows = (every or store.select_values_later(read_sparql("projection-labels")))(wanted)
     else:
         rows = [
             row
@@ -133,6 +193,16 @@ def node_labels(store: Store, nodes: Iterable[str]) -> dict[str, Labels]:
             for row in select_values(store, "projection-labels", {"node": node})
         ]
     return _labels(rows, wanted)
+
+
+def every_label_later(store: Store) -> ValuesLater:
+    """Start reading every label (``projection-labels.rq``) for :func:`node_labels`.
+
+    The engine evaluates it while the caller works (on Oxigraph, in a
+    thread of its own): an answer that shows thousands of nodes starts it
+    before it finds them.
+    """
+    return store.select_values_later(read_sparql("projection-labels"))
 
 
 def _labels(rows: Iterable[tuple[Cell, ...]], wanted: Collection[str]) -> dict[str, Labels]:
@@ -222,7 +292,7 @@ def _membership(store: Store) -> nx.Graph:
             graph.add_edge(member, unit, relations=[relation])
         implied.setdefault(member, "post" if relation in ("postIn", "sitsIn") else "agent")
         implied.setdefault(unit, "unit")
-    _describe_nodes(graph, implied, types, named)
+    _describe_nodes(graph, types, named, lambda node: implied.get(node, "other"))
     for _node, data in graph.nodes(data=True):
         data["bipartite"] = 1 if data["kind"] in ("unit", "body") else 0
     return graph
@@ -230,27 +300,28 @@ def _membership(store: Store) -> nx.Graph:
 
 def _describe_nodes(
     graph: nx.Graph,
-    implied: dict[str, str],
     types: Iterable[tuple[Cell, ...]],
     labels: Iterable[tuple[Cell, ...]] | None,
+    implied: Callable[[str], str],
 ) -> None:
     """Give every node its labels (unless ``labels`` is None) and kind.
 
     The kind comes from the node's types, else from its relations
-    (``implied`` has every node of ``graph``): rows about other IRIs (the
-    labels of duties, documents ...) are skipped with one dict look-up.
+    (``implied``): rows about other IRIs (the labels of duties, documents
+    ...) are skipped with one dict look-up.
     """
+    nodes = graph._node
     ranks: dict[str, int] = {}
     last = len(_KINDS)
     for node, kind in types:
-        if node is None or kind is None or node not in implied:
+        if node is None or kind is None or node not in nodes:
             continue
         rank = _RANKS.get(kind, last)
         if rank < ranks.get(node, last):
             ranks[node] = rank
-    named = _labels(labels, implied) if labels is not None else None
-    for node, data in graph.nodes(data=True):
+    named = _labels(labels, nodes) if labels is not None else None
+    for node, data in nodes.items():
         if named is not None:
             data["label_vi"], data["label_en"] = named[node]
         typed = ranks.get(node)
-        data["kind"] = _KINDS[typed][1] if typed is not None else implied.get(node, "other")
+        data["kind"] = _KINDS[typed][1] if typed is not None else implied(node)

@@ -21,7 +21,7 @@ chooses the class.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 Term = URIRef | BNode | Literal
 Row = tuple[Term | None, ...]
 Cell = str | None
+# The rows of a query started earlier (Store.select_values_later), kept to the first cells given.
+ValuesLater = Callable[[Collection[str] | None], list[tuple[Cell, ...]]]
 # The local engines (a remote one is named by its URL).
 ENGINES: tuple[str, ...] = ("oxigraph", "memory")
 # RDF format name -> rdflib serialiser name.
@@ -144,6 +146,20 @@ class Store(ABC):
         this one runs them one after the other.
         """
         return [self.select_values(query, bindings) for query, bindings in queries]
+
+    def select_values_later(self, query: str) -> ValuesLater:
+        """Start :meth:`select_values` of ``query``; the call returned gives its rows.
+
+        The call takes ``first_in`` as :meth:`select_values` does. An engine
+        that can evaluate in the background (Oxigraph, in a thread) starts
+        now, so the caller's own work overlaps the engine's; this one
+        evaluates when called.
+        """
+
+        def rows(first_in: Collection[str] | None = None) -> list[tuple[Cell, ...]]:
+            return self.select_values(query, first_in=first_in)
+
+        return rows
 
     def serialise_results(self, query: str, fmt: str) -> bytes | None:
         """A SELECT or ASK query's results serialised by the engine itself, or None.

@@ -20,9 +20,10 @@ from rdflib.term import Identifier
 from ontology.errors import QueryError, StoreError
 from ontology.namespaces import PREFIXES
 from ontology.paging import Page
+from ontology.plain_values import Cells, plain_rows
 from ontology.sparql import read_sparql
-from ontology.store import Cell, Row, RowStream, Store, Table, Term, plain_graph
-from ontology.term_text import TermLines, parse_term, read_lines
+from ontology.store import Cell, Row, RowStream, Store, Table, Term, ValuesLater, plain_graph
+from ontology.term_text import TermLines, read_lines
 
 _RDF_FORMATS = {
     "ttl": ox.RdfFormat.TURTLE,
@@ -146,15 +147,29 @@ class OxigraphStore(Store):
         pyoxigraph releases the GIL while it evaluates and writes an answer
         as TSV, so on two cores the engine's parts overlap, and Python reads
         each answer (holding the GIL) while the engine still writes the others.
+        The answers share one cache of cells: an IRI in several of them is
+        read once, and is the same string in each.
         """
         if len(queries) < 2:
             return [self.select_values(query, bindings) for query, bindings in queries]
+        cells = Cells()
         with ThreadPoolExecutor(max_workers=len(queries)) as pool:
             answers = {pool.submit(self._tsv, q, b): index for index, (q, b) in enumerate(queries)}
             read: dict[int, list[tuple[Cell, ...]]] = {}
             for answer in as_completed(answers):  # read one while the engine writes the others
-                read[answers[answer]] = plain_rows(answer.result())
+                read[answers[answer]] = plain_rows(answer.result(), cells=cells)
         return [read[index] for index in range(len(queries))]
+
+    def select_values_later(self, query: str) -> ValuesLater:
+        """The engine starts now, in a thread of its own (it releases the GIL)."""
+        pool = ThreadPoolExecutor(max_workers=1)
+        answer = pool.submit(self._tsv, query, None)
+        pool.shutdown(wait=False)  # the thread ends with the evaluation
+
+        def rows(first_in: Collection[str] | None = None) -> list[tuple[Cell, ...]]:
+            return plain_rows(answer.result(), first_in)
+
+        return rows
 
     def _tsv(self, query: str, bindings: Mapping[str, str] | None) -> bytes:
         """The SELECT answer written by the engine as TSV (evaluated with the GIL released)."""
@@ -313,46 +328,6 @@ def _written_tsv(solutions: ox.QuerySolutions) -> bytes:
     except OSError as exc:
         raise StoreError(f"the store could not answer: {exc}") from exc
     return tsv or b""
-
-
-def plain_rows(tsv: bytes, first_in: Collection[str] | None = None) -> list[tuple[Cell, ...]]:
-    """The rows of an answer the engine wrote as TSV, each cell a plain string or None.
-
-    Plain strings are IRIs, blank node ids and lexical forms. Each distinct
-    cell is read once; an IRI and a literal without escapes are sliced in
-    place, anything else goes through :func:`ontology.term_text.parse_term`.
-    With ``first_in`` (IRIs), a row whose first cell is none of them is
-    dropped before any of its cells is read.
-
-    >>> plain_rows(b'?a\\t?b\\n<http://x/p>\\t"Ban"@vi\\n_:b1\\t\\n"a\\\\"b"\\t7\\n')
-    [('http://x/p', 'Ban'), ('b1', None), ('a"b', '7')]
-    >>> plain_rows(b'?a\\t?b\\n<http://x/p>\\t1\\n<http://x/q>\\t2\\n', {"http://x/q"})
-    [('http://x/q', '2')]
-    """
-    answer = read_lines(tsv)
-    if not answer.variables:  # one empty row per solution
-        return [() for _ in answer.lines]
-    body = answer.lines
-    if first_in is not None:
-        written = {f"<{iri}>" for iri in first_in}
-        body = [line for line in body if line.partition("\t")[0] in written]
-    cells: dict[str, Cell] = {"": None}
-
-    def read(text: str) -> Cell:
-        if text[0] == "<" and text[1] != "<":
-            value: Cell = text[1:-1]
-        elif text[0] == '"' and "\\" not in text:
-            value = text[1 : text.rindex('"')]
-        else:
-            term = parse_term(text)
-            value = None if term is None else term.value
-        cells[text] = value
-        return value
-
-    return [
-        tuple([cells[cell] if cell in cells else read(cell) for cell in line.split("\t")])
-        for line in body
-    ]
 
 
 def select_variables(query: str) -> tuple[str, ...] | None:

@@ -22,9 +22,16 @@ from graph.analytics import (
     reporting_cycles,
     single_points_of_failure,
 )
-from graph.projection import Labels, edge_sources, node_labels, paused_collection, project_reporting
+from graph.projection import (
+    Labels,
+    edge_sources,
+    every_label_later,
+    node_labels,
+    paused_collection,
+    project_reporting,
+)
 from ontology.sparql import read_sparql
-from ontology.store import Row, Store, Table, Term
+from ontology.store import Row, Store, Table, Term, ValuesLater
 from queries.question import GraphAnswer, Parameter, Question
 
 ARROW = " → "
@@ -59,16 +66,19 @@ def reporting_of(store: Store) -> nx.DiGraph:
     return graph
 
 
-def labels_of(store: Store, graph: nx.DiGraph, nodes: Iterable[str]) -> Mapping[str, Labels]:
+def labels_of(
+    store: Store, graph: nx.DiGraph, nodes: Iterable[str], *, every: ValuesLater | None = None
+) -> Mapping[str, Labels]:
     """The labels of the projection's ``nodes`` an answer shows, read once per store version.
 
-    A node outside ``graph`` has none (the answers look it up otherwise).
+    A node outside ``graph`` has none (the answers look it up otherwise);
+    ``every``: a read of every label already started (:func:`every_label_later`).
     """
     memo = memo_of(store)
     known: dict[str, Labels] = memo.setdefault("labels", {})
     missing = {node for node in nodes if node in graph and node not in known}
     if missing:
-        known.update(node_labels(store, missing))
+        known.update(node_labels(store, missing, every=every))
     return known
 
 
@@ -80,13 +90,21 @@ def derived(store: Store, name: str, compute: Callable[[nx.DiGraph], T]) -> T:
     asked: every language's answer reads the same result.
     """
     memo = memo_of(store)
-    key = ("derived", name)
+    key = _derived_key(name)
     if key not in memo:
         graph = reporting_of(store)
         with paused_collection():  # the walks allocate per node: no collector passes
             memo[key] = compute(graph)
     result: T = memo[key]
     return result
+
+
+def _derived_key(name: str) -> tuple[str, str]:
+    """Where :func:`derived` keeps what it computed for question ``name``."""
+    return ("derived", name)
+
+
+_FAILURES = _derived_key("single-points-of-failure")
 
 
 def remembered(answer: GraphAnswer) -> GraphAnswer:
@@ -117,8 +135,15 @@ def label(labels: Mapping[str, Labels], node: str, lang: str) -> Literal | None:
     vi, en = found
     for language, text in (("vi", vi), ("en", en)) if lang == "vi" else (("en", en), ("vi", vi)):
         if text:
-            return Literal(text, lang=language)
+            return _tagged(text, language)
     return None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _tagged(text: str, language: str) -> Literal:
+    """A tagged literal, kept: thousands of posts share a few thousand names (31k rows, 6.6k
+    names in the single points of failure at 1M triples)."""
+    return Literal(text, lang=language)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -183,17 +208,20 @@ def answer_cycles(store: Store, params: Mapping[str, Term], lang: str) -> Table:
 
 
 def answer_failures(store: Store, params: Mapping[str, Term], lang: str) -> Table:
-    """One row per single point of failure, with how many nodes it cuts off."""
+    """One row per single point of failure, with how many nodes it cuts off.
+
+    Thousands of nodes show: unless they are known already, the read of
+    every label starts first and the engine evaluates it while the
+    projection and its walk are computed.
+    """
+    memo = memo_of(store)
+    every = every_label_later(store) if _FAILURES not in memo else None
     graph = reporting_of(store)
     failures = derived(store, "single-points-of-failure", single_points_of_failure)
-    labels = labels_of(store, graph, (node for node, _separated in failures))
+    labels = labels_of(store, graph, (node for node, _separated in failures), every=every)
+    kinds = graph.nodes
     rows: list[Row] = [
-        (
-            URIRef(node),
-            label(labels, node, lang),
-            _literal(graph.nodes[node]["kind"]),
-            integer(separated),
-        )
+        (URIRef(node), label(labels, node, lang), _literal(kinds[node]["kind"]), integer(separated))
         for node, separated in failures
     ]
     return Table(("node", "nodeLabel", "kind", "separated"), tuple(rows))
