@@ -58,6 +58,8 @@ from benchmarks.timing import interleaved, interleaved_times, timed
 
 DEFAULT_SIZES = "10k,100k,1M"
 PAGE = 100
+MAX_RUNS = 200  # turns of a quick question (see runs_for)
+QUICK_BUDGET_MS = 500.0
 # What one run measures (--only): the load always, as everything else needs it.
 PARTS = frozenset({"load", "questions", "graph"})
 
@@ -186,7 +188,7 @@ def measure_questions(store: Any, samples: Mapping[str, str], runs: int) -> list
             return answer_rendered(store, q, p, page=Page(limit=PAGE))
 
         (floor_ms, orgkg_ms, page_ms), cpu, (_, rendered, _) = interleaved_times(
-            [floor, whole, first_page], runs
+            [floor, whole, first_page], runs_for(floor, runs)
         )
         extra |= {"page_ms": page_ms, "floor_cpu_ms": cpu[0], "orgkg_cpu_ms": cpu[1]}
         if cpu[0] > 0:
@@ -204,6 +206,16 @@ def measure_questions(store: Any, samples: Mapping[str, str], runs: int) -> list
             extra["prepared_page_ms"], _ = timed(cut, max(runs, 5))
         results.append(Row(question.id, floor_ms, orgkg_ms, rendered.total, extra))
     return results
+
+
+def runs_for(call: Callable[[], Any], runs: int) -> int:
+    """How many turns give a steady median: ``runs``, or more for a call of a few ms.
+
+    Three runs of a 2 ms call give a median that wanders by a tenth from run
+    to run; as ``timeit`` does, a quick call is repeated to fill a budget.
+    """
+    once, _ = timed(call, 1)
+    return max(runs, min(MAX_RUNS, int(QUICK_BUDGET_MS / max(once, 0.01))))
 
 
 def measure_graph(store: Any, samples: Mapping[str, str], runs: int) -> list[Row]:

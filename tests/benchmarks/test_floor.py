@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks import floor
 from benchmarks.disk_store import measure_disk
 from benchmarks.floor import main, measure_size
 from benchmarks.generator import ensure_dataset
@@ -21,15 +22,32 @@ from queries import load_catalogue
 SIZE = 3_000
 
 
+@pytest.fixture(autouse=True)
+def one_run_each(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Quick questions are not repeated to fill a time budget here: the shapes are tested."""
+    monkeypatch.setattr(floor, "QUICK_BUDGET_MS", 0.0)
+
+
 @pytest.fixture(scope="module")
 def dataset(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     made = ensure_dataset(SIZE, out=tmp_path_factory.mktemp("floor"))
     return made.path, made.manifest.samples
 
 
+def test_a_quick_call_is_repeated_to_fill_the_budget_and_never_run_fewer_times_than_asked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(floor, "QUICK_BUDGET_MS", 500.0)
+    assert floor.runs_for(lambda: None, 3) == floor.MAX_RUNS
+    monkeypatch.setattr(floor, "QUICK_BUDGET_MS", 0.0)
+    assert floor.runs_for(lambda: None, 3) == 3
+
+
 def test_every_question_has_a_floor_and_a_first_page(dataset: tuple[Path, dict[str, str]]) -> None:
     path, samples = dataset
     result = measure_size(path, samples, runs=1)
+    questions = [row for row in result["graph"] if row["name"] != "projection: reporting"]
+    assert all(row["primed_ms"] >= 0 for row in questions)  # once the projection is built
     catalogue = load_catalogue()
     sparql = {q.id for q in catalogue.values() if q.kind == "sparql"}
     graph = {q.id for q in catalogue.values() if q.kind == "graph"}
