@@ -37,6 +37,15 @@ def interleaved_times(
     they cost whatever else the machine runs: a ratio of CPU times holds on
     a busy machine, where wall-clock ratios wander.
     """
+    walls, cpus, results = interleaved_samples(calls, runs)
+    medians = statistics.median
+    return [medians(t) for t in walls], [medians(t) for t in cpus], results
+
+
+def interleaved_samples(
+    calls: list[Callable[[], Any]], runs: int
+) -> tuple[list[list[float]], list[list[float]], list[Any]]:
+    """Every run's wall and CPU milliseconds of each call, and each call's last result."""
     walls: list[list[float]] = [[] for _ in calls]
     cpus: list[list[float]] = [[] for _ in calls]
     results: list[Any] = [None] * len(calls)
@@ -47,5 +56,4 @@ def interleaved_times(
             walls[index].append((time.perf_counter() - start) * 1000)
             cpus[index].append((time.process_time() - cpu) * 1000)
             results[index] = result  # the previous run's result is freed outside the timing
-    medians = statistics.median
-    return [medians(t) for t in walls], [medians(t) for t in cpus], results
+    return walls, cpus, results

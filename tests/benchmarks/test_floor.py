@@ -48,6 +48,7 @@ def test_every_question_has_a_floor_and_a_first_page(dataset: tuple[Path, dict[s
     result = measure_size(path, samples, runs=1)
     questions = [row for row in result["graph"] if row["name"] != "projection: reporting"]
     assert all(row["primed_ms"] >= 0 for row in questions)  # once the projection is built
+    assert all(row["best_ratio"] > 0 for row in result["questions"])  # best run to best run
     catalogue = load_catalogue()
     sparql = {q.id for q in catalogue.values() if q.kind == "sparql"}
     graph = {q.id for q in catalogue.values() if q.kind == "graph"}
