@@ -9,26 +9,17 @@ several queries at once answers each as it would alone.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from graph import projection
 from graph.projection import node_labels, project_reporting, select_values, select_values_each
-from ontology import ENGINES, Store, load_regulation
+from ontology import Store, load_regulation
 from ontology.sparql import read_sparql
-
-DATA = Path(__file__).parent / "data" / "labels-mixed.ttl"
-EX = "http://example.org/labels/"
+from tests.graph.conftest import EX
 
 
-@pytest.fixture(scope="module", params=ENGINES)
-def store(request: pytest.FixtureRequest) -> Store:
-    return load_regulation([DATA], engine=request.param)
-
-
-def test_each_way_of_labelling_is_read_as_documented(store: Store) -> None:
-    labelled = project_reporting(store)
+def test_each_way_of_labelling_is_read_as_documented(mixed_labels: Store) -> None:
+    labelled = project_reporting(mixed_labels)
     assert {node.removeprefix(EX): labelled.nodes[node]["label_vi"] for node in labelled} == {
         "office": "Phòng hành chính",
         "clerk": "Clerk",
@@ -45,24 +36,24 @@ def test_each_way_of_labelling_is_read_as_documented(store: Store) -> None:
 
 @pytest.mark.parametrize("few", [0, 256], ids=["every-label-read", "bound-look-ups"])
 def test_looked_up_labels_are_the_projections_labels(
-    store: Store, few: int, monkeypatch: pytest.MonkeyPatch
+    mixed_labels: Store, few: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(projection, "FEW_NODES", few)
-    labelled = project_reporting(store)
-    bare = project_reporting(store, labels=False)
+    labelled = project_reporting(mixed_labels)
+    bare = project_reporting(mixed_labels, labels=False)
     assert dict(bare.nodes(data=True)) == {
         node: {"kind": data["kind"]} for node, data in labelled.nodes(data=True)
     }
     assert list(bare.edges(data=True)) == list(labelled.edges(data=True))
-    assert node_labels(store, bare) == {
+    assert node_labels(mixed_labels, bare) == {
         node: (data["label_vi"], data["label_en"]) for node, data in labelled.nodes(data=True)
     }
 
 
-def test_queries_evaluated_at_once_answer_as_alone(store: Store) -> None:
+def test_queries_evaluated_at_once_answer_as_alone(mixed_labels: Store) -> None:
     names = ["projection-reporting", "projection-containment", "projection-types"]
-    together = select_values_each(store, names)
-    assert together == [select_values(store, name) for name in names]
+    together = select_values_each(mixed_labels, names)
+    assert together == [select_values(mixed_labels, name) for name in names]
     assert all(together), "every query must have rows to compare"
 
 
@@ -74,9 +65,10 @@ def test_the_bundled_regulation_reads_the_same_labels_both_ways() -> None:
     }
 
 
-def test_rows_kept_by_their_first_cell_are_those_of_the_whole_answer(store: Store) -> None:
-    every = select_values(store, "projection-labels")
+def test_rows_kept_by_their_first_cell_are_those_of_the_whole_answer(mixed_labels: Store) -> None:
+    every = select_values(mixed_labels, "projection-labels")
     kept = {EX + "office", EX + "lan", EX + "not-there"}
     text = read_sparql("projection-labels")
-    assert store.select_values(text, first_in=kept) == [row for row in every if row[0] in kept]
+    kept_rows = [row for row in every if row[0] in kept]
+    assert mixed_labels.select_values(text, first_in=kept) == kept_rows
     assert {row[0] for row in every} > {EX + "office", EX + "lan"}

@@ -9,45 +9,37 @@ would: same nodes in the same order, same neighbours in the same order.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import networkx as nx
 import pytest
 
 from graph.projection import filled_digraph, node_labels, project_reporting
-from ontology import ENGINES, QueryError, Store, load_regulation
+from ontology import QueryError, Store, load_regulation
 from ontology.sparql import read_sparql
-
-DATA = Path(__file__).parent / "data" / "labels-mixed.ttl"
-EX = "http://example.org/labels/"
+from tests.graph.conftest import EX, MIXED_LABELS
 
 
-@pytest.fixture(scope="module", params=ENGINES)
-def store(request: pytest.FixtureRequest) -> Store:
-    return load_regulation([DATA], engine=request.param)
-
-
-def test_rows_started_early_are_the_rows_read_then(store: Store) -> None:
+def test_rows_started_early_are_the_rows_read_then(mixed_labels: Store) -> None:
     text = read_sparql("projection-labels")
     kept = {EX + "office", EX + "lan", EX + "not-there"}
-    assert store.select_values_later(text)(None) == store.select_values(text)
-    assert store.select_values_later(text)(kept) == store.select_values(text, first_in=kept)
-    assert store.select_values_later(text)(kept), "some labels must be kept"
+    assert mixed_labels.select_values_later(text)(None) == mixed_labels.select_values(text)
+    kept_rows = mixed_labels.select_values(text, first_in=kept)
+    assert mixed_labels.select_values_later(text)(kept) == kept_rows
+    assert mixed_labels.select_values_later(text)(kept), "some labels must be kept"
 
 
-def test_labels_from_a_read_started_early_are_the_projections(store: Store) -> None:
-    labelled = project_reporting(store)
-    every = store.select_values_later(read_sparql("projection-labels"))
+def test_labels_from_a_read_started_early_are_the_projections(mixed_labels: Store) -> None:
+    labelled = project_reporting(mixed_labels)
+    every = mixed_labels.select_values_later(read_sparql("projection-labels"))
     # FEW_NODES is 256: force the read of every label with the `every` given.
     nodes = list(labelled)
     assert len(nodes) < 256
-    assert node_labels(store, nodes, every=every) == {
+    assert node_labels(mixed_labels, nodes, every=every) == {
         node: (data["label_vi"], data["label_en"]) for node, data in labelled.nodes(data=True)
     }
 
 
 def test_a_bad_query_fails_when_its_rows_are_asked_for() -> None:
-    store = load_regulation([DATA], engine="oxigraph")
+    store = load_regulation([MIXED_LABELS], engine="oxigraph")
     later = store.select_values_later("SELECT ?x WHERE { ?x ?p }")
     with pytest.raises(QueryError):
         later(None)
