@@ -123,19 +123,19 @@ def _best_relations(rows: Iterable[tuple[Cell, ...]]) -> dict[tuple[str, str], s
 def _implied_by(rows: Sequence[tuple[Cell, ...]]) -> Callable[[str], str]:
     """The kind of an untyped node, from the first edge row it is on.
 
-    Only called for nodes without an ORG/FOAF type (none in most data): it
-    walks the rows until it finds the node's first.
+    Only called for nodes without an ORG/FOAF type (none in most data): the
+    first call reads every row once, the others look the node up.
     """
+    kinds: dict[str, str] = {}
 
     def implied(node: str) -> str:
-        for source, target, relation in rows:
-            if source is None or target is None or relation is None:
-                continue
-            if source == node:
-                return _IMPLIED.get((relation, "source"), "other")
-            if target == node:
-                return _IMPLIED.get((relation, "target"), "other")
-        return "other"
+        if not kinds:
+            for source, target, relation in rows:
+                if source is None or target is None or relation is None:
+                    continue
+                kinds.setdefault(source, _IMPLIED.get((relation, "source"), "other"))
+                kinds.setdefault(target, _IMPLIED.get((relation, "target"), "other"))
+        return kinds.get(node, "other")
 
     return implied
 
