@@ -24,7 +24,7 @@ import networkx as nx
 
 from ontology.namespaces import FOAF, ORG
 from ontology.sparql import read_sparql
-from ontology.store import Cell, Store, ValuesLater
+from ontology.store import Cell, Store, ValuesLater, ValuesQuery
 
 RELATIONS = ("reportsTo", "within", "holds", "heads")
 # A node typed twice is the first of these it is (a unit is also an org:Organization).
@@ -54,6 +54,11 @@ _IMPLIED = {
 }
 
 
+# Edge queries whose first two cells must be IRIs: rows with another term are dropped as they
+# are read, which costs the engine far less than a FILTER(isIRI(...)) (the queries say why).
+_IRI_COLUMNS = {"projection-reporting": 2, "projection-containment": 2, "projection-membership": 2}
+
+
 def select_values(
     store: Store, name: str, bindings: Mapping[str, str] | None = None
 ) -> list[tuple[Cell, ...]]:
@@ -62,7 +67,7 @@ def select_values(
     The store's fast path (:meth:`ontology.store.Store.select_values`);
     ``bindings`` pre-bind variables to IRIs.
     """
-    return store.select_values(read_sparql(name), bindings)
+    return store.select_values(read_sparql(name), bindings, iris=_IRI_COLUMNS.get(name, 0))
 
 
 def project_reporting(store: Store, *, sources: bool = False, labels: bool = True) -> nx.DiGraph:
@@ -102,18 +107,21 @@ def _best_relations(rows: Iterable[tuple[Cell, ...]]) -> dict[tuple[str, str], s
     """Each (subordinate, superior) pair in the order the rows first give it, with its relation.
 
     A pair both reporting and contained keeps the relation first in
-    RELATIONS; rows with an unbound cell are skipped.
+    RELATIONS; rows with an unbound cell, and a node above itself, are skipped.
 
     >>> _best_relations([("a", "b", "within"), ("a", "c", "holds"), ("a", "b", "reportsTo")])
     {('a', 'b'): 'reportsTo', ('a', 'c'): 'holds'}
+    >>> _best_relations([("a", "a", "reportsTo"), ("a", None, "within")])
+    {}
     """
     by_relation: dict[str, list[tuple[str, str]]] = {relation: [] for relation in RELATIONS}
     order: list[tuple[str, str]] = []
     for source, target, relation in rows:
-        if source is not None and target is not None and relation in by_relation:
-            pair = (source, target)
-            order.append(pair)
-            by_relation[relation].append(pair)
+        if source is None or target is None or source == target or relation not in by_relation:
+            continue
+        pair = (source, target)
+        order.append(pair)
+        by_relation[relation].append(pair)
     best: dict[tuple[str, str], str] = dict.fromkeys(order, "")
     for relation in reversed(RELATIONS):  # the best relation is written last
         best.update(zip(by_relation[relation], itertools.repeat(relation)))
@@ -131,7 +139,7 @@ def _implied_by(rows: Sequence[tuple[Cell, ...]]) -> Callable[[str], str]:
     def implied(node: str) -> str:
         if not kinds:
             for source, target, relation in rows:
-                if source is None or target is None or relation is None:
+                if source is None or target is None or relation is None or source == target:
                     continue
                 kinds.setdefault(source, _IMPLIED.get((relation, "source"), "other"))
                 kinds.setdefault(target, _IMPLIED.get((relation, "target"), "other"))
@@ -171,7 +179,9 @@ def filled_digraph(edges: Mapping[tuple[str, str], str]) -> nx.DiGraph:
 
 def select_values_each(store: Store, names: Sequence[str]) -> list[list[tuple[Cell, ...]]]:
     """The rows of several ``ontology/sparql/<name>.rq``, evaluated at once where the store can."""
-    return store.select_values_each([(read_sparql(name), None) for name in names])
+    return store.select_values_each(
+        [ValuesQuery(read_sparql(name), iris=_IRI_COLUMNS.get(name, 0)) for name in names]
+    )
 
 
 def node_labels(

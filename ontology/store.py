@@ -23,7 +23,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier
@@ -44,6 +44,15 @@ ValuesLater = Callable[[Collection[str] | None], list[tuple[Cell, ...]]]
 ENGINES: tuple[str, ...] = ("oxigraph", "memory")
 # RDF format name -> rdflib serialiser name.
 _RDFLIB_NAMES = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt11", "rdfxml": "xml"}
+
+
+class ValuesQuery(NamedTuple):
+    """One query of :meth:`Store.select_values_each`, with what ``select_values`` takes."""
+
+    text: str
+    bindings: Mapping[str, str] | None = None
+    # The first cells of a row that must be IRIs (rows with another term are dropped).
+    iris: int = 0
 
 
 @dataclass(frozen=True)
@@ -122,30 +131,33 @@ class Store(ABC):
         bindings: Mapping[str, str] | None = None,
         *,
         first_in: Collection[str] | None = None,
+        iris: int = 0,
     ) -> list[tuple[Cell, ...]]:
         """Rows as plain strings (IRIs and lexical forms); ``bindings`` bind IRIs.
 
         The fast path of the graph projections: an engine may skip building
         rdflib terms, which costs several times the query itself on a big
         store. With ``first_in``, only the rows whose first cell is one of
-        those IRIs (an engine may skip the others before reading them).
+        those IRIs (an engine may skip the others before reading them). With
+        ``iris``, only the rows whose first ``iris`` cells are all IRIs: the
+        test ``FILTER(isIRI(?a) && isIRI(?b))`` would make, at a fraction of
+        the engine's cost for it (a third of a projection's, at 1M triples).
         """
-        iris = {key: URIRef(value) for key, value in (bindings or {}).items()}
+        bound = {key: URIRef(value) for key, value in (bindings or {}).items()}
         rows = [
             tuple(None if value is None else str(value) for value in row)
-            for row in self.stream(query, iris).rows
+            for row in self.stream(query, bound).rows
+            if all(isinstance(term, URIRef) for term in row[:iris])
         ]
         return rows if first_in is None else [row for row in rows if row and row[0] in first_in]
 
-    def select_values_each(
-        self, queries: Sequence[tuple[str, Mapping[str, str] | None]]
-    ) -> list[list[tuple[Cell, ...]]]:
-        """:meth:`select_values` of each ``(query, bindings)``, in order.
+    def select_values_each(self, queries: Sequence[ValuesQuery]) -> list[list[tuple[Cell, ...]]]:
+        """:meth:`select_values` of each query, in order.
 
         An engine that can evaluate them at once (Oxigraph, in threads) does;
         this one runs them one after the other.
         """
-        return [self.select_values(query, bindings) for query, bindings in queries]
+        return [self.select_values(q.text, q.bindings, iris=q.iris) for q in queries]
 
     def select_values_later(self, query: str) -> ValuesLater:
         """Start :meth:`select_values` of ``query``; the call returned gives its rows.

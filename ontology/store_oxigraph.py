@@ -22,7 +22,17 @@ from ontology.namespaces import PREFIXES
 from ontology.paging import Page
 from ontology.plain_values import Cells, plain_rows
 from ontology.sparql import read_sparql
-from ontology.store import Cell, Row, RowStream, Store, Table, Term, ValuesLater, plain_graph
+from ontology.store import (
+    Cell,
+    Row,
+    RowStream,
+    Store,
+    Table,
+    Term,
+    ValuesLater,
+    ValuesQuery,
+    plain_graph,
+)
 from ontology.term_text import TermLines, read_lines
 
 _RDF_FORMATS = {
@@ -136,12 +146,11 @@ class OxigraphStore(Store):
         bindings: Mapping[str, str] | None = None,
         *,
         first_in: Collection[str] | None = None,
+        iris: int = 0,
     ) -> list[tuple[Cell, ...]]:
-        return plain_rows(self._tsv(query, bindings), first_in)
+        return plain_rows(self._tsv(query, bindings), first_in, iris=iris)
 
-    def select_values_each(
-        self, queries: Sequence[tuple[str, Mapping[str, str] | None]]
-    ) -> list[list[tuple[Cell, ...]]]:
+    def select_values_each(self, queries: Sequence[ValuesQuery]) -> list[list[tuple[Cell, ...]]]:
         """The engine evaluates the queries at once, one thread each.
 
         pyoxigraph releases the GIL while it evaluates and writes an answer
@@ -151,13 +160,17 @@ class OxigraphStore(Store):
         read once, and is the same string in each.
         """
         if len(queries) < 2:
-            return [self.select_values(query, bindings) for query, bindings in queries]
+            return [self.select_values(q.text, q.bindings, iris=q.iris) for q in queries]
         cells = Cells()
         with ThreadPoolExecutor(max_workers=len(queries)) as pool:
-            answers = {pool.submit(self._tsv, q, b): index for index, (q, b) in enumerate(queries)}
+            answers = {
+                pool.submit(self._tsv, q.text, q.bindings): index for index, q in enumerate(queries)
+            }
             read: dict[int, list[tuple[Cell, ...]]] = {}
             for answer in as_completed(answers):  # read one while the engine writes the others
-                read[answers[answer]] = plain_rows(answer.result(), cells=cells)
+                index = answers[answer]
+                iris = queries[index].iris
+                read[index] = plain_rows(answer.result(), cells=cells, iris=iris)
         return [read[index] for index in range(len(queries))]
 
     def select_values_later(self, query: str) -> ValuesLater:
