@@ -24,7 +24,7 @@ import networkx as nx
 
 from ontology.namespaces import FOAF, ORG
 from ontology.sparql import read_sparql
-from ontology.store import Cell, Store, ValuesLater, ValuesQuery
+from ontology.store import Cell, CellKind, Store, ValuesLater, ValuesQuery
 
 RELATIONS = ("reportsTo", "within", "holds", "heads")
 # A node typed twice is the first of these it is (a unit is also an org:Organization).
@@ -54,9 +54,14 @@ _IMPLIED = {
 }
 
 
-# Edge queries whose first two cells must be IRIs: rows with another term are dropped as they
-# are read, which costs the engine far less than a FILTER(isIRI(...)) (the queries say why).
-_IRI_COLUMNS = {"projection-reporting": 2, "projection-containment": 2, "projection-membership": 2}
+# What the first cells of these queries' rows must be: rows with other terms are dropped as
+# they are read, which costs far less than the engine's FILTER(isIRI(...)) (the queries say why).
+_CELL_KINDS: dict[str, tuple[CellKind, ...]] = {
+    "projection-reporting": ("iri", "iri"),
+    "projection-containment": ("iri", "iri"),
+    "projection-membership": ("iri", "iri"),
+    "projection-labels": ("iri", "literal"),
+}
 
 
 def select_values(
@@ -67,7 +72,7 @@ def select_values(
     The store's fast path (:meth:`ontology.store.Store.select_values`);
     ``bindings`` pre-bind variables to IRIs.
     """
-    return store.select_values(read_sparql(name), bindings, iris=_IRI_COLUMNS.get(name, 0))
+    return store.select_values(read_sparql(name), bindings, kinds=_CELL_KINDS.get(name, ()))
 
 
 def project_reporting(store: Store, *, sources: bool = False, labels: bool = True) -> nx.DiGraph:
@@ -180,7 +185,7 @@ def filled_digraph(edges: Mapping[tuple[str, str], str]) -> nx.DiGraph:
 def select_values_each(store: Store, names: Sequence[str]) -> list[list[tuple[Cell, ...]]]:
     """The rows of several ``ontology/sparql/<name>.rq``, evaluated at once where the store can."""
     return store.select_values_each(
-        [ValuesQuery(read_sparql(name), iris=_IRI_COLUMNS.get(name, 0)) for name in names]
+        [ValuesQuery(read_sparql(name), kinds=_CELL_KINDS.get(name, ())) for name in names]
     )
 
 
@@ -195,7 +200,7 @@ def node_labels(
     """
     wanted = set(nodes)
     if len(wanted) > FEW_NODES:  # the other rows are dropped before they are read
-        rows = (every or store.select_values_later(read_sparql("projection-labels")))(wanted)
+        rows = (every or every_label_later(store))(wanted)
     else:
         rows = [
             row
@@ -212,7 +217,9 @@ def every_label_later(store: Store) -> ValuesLater:
     thread of its own): an answer that shows thousands of nodes starts it
     before it finds them.
     """
-    return store.select_values_later(read_sparql("projection-labels"))
+    return store.select_values_later(
+        read_sparql("projection-labels"), _CELL_KINDS["projection-labels"]
+    )
 
 
 def _labels(rows: Iterable[tuple[Cell, ...]], wanted: Collection[str]) -> dict[str, Labels]:

@@ -7,11 +7,11 @@ gives, without an rdflib term per cell.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Sequence
 from itertools import compress
 
 from ontology.errors import StoreError
-from ontology.store import Cell
+from ontology.store import Cell, CellKind
 from ontology.term_text import parse_term
 
 
@@ -20,7 +20,7 @@ def plain_rows(
     first_in: Collection[str] | None = None,
     *,
     cells: Cells | None = None,
-    iris: int = 0,
+    kinds: Sequence[CellKind] = (),
 ) -> list[tuple[Cell, ...]]:
     """The rows of an answer the engine wrote as TSV, each cell a plain string or None.
 
@@ -29,15 +29,15 @@ def plain_rows(
     answers); an IRI and a literal without escapes are sliced in place,
     anything else goes through :func:`ontology.term_text.parse_term`.
     With ``first_in`` (IRIs), a row whose first cell is none of them is
-    dropped before any of its cells is read; with ``iris``, a row whose
-    first ``iris`` cells are not all IRIs is dropped.
+    dropped before any of its cells is read; with ``kinds``, a row whose
+    first cells are not of those kinds (an IRI, a literal) is dropped.
 
     >>> plain_rows(b'?a\\t?b\\n<http://x/p>\\t"Ban"@vi\\n_:b1\\t\\n"a\\\\"b"\\t7\\n')
     [('http://x/p', 'Ban'), ('b1', None), ('a"b', '7')]
     >>> plain_rows(b'?a\\t?b\\n<http://x/p>\\t1\\n<http://x/q>\\t2\\n', {"http://x/q"})
     [('http://x/q', '2')]
     >>> plain_rows(b'?a\\t?b\\n<http://x/p>\\t<http://x/q>\\n_:b\\t<http://x/q>\\n<http://x/p>\\t"q"\\n',
-    ...            iris=2)
+    ...            kinds=("iri", "iri"))
     [('http://x/p', 'http://x/q')]
     """
     if first_in is not None:
@@ -60,22 +60,30 @@ def plain_rows(
     known = Cells() if cells is None else cells
     values = iter(list(map(known.__getitem__, texts)))
     rows = list(zip(*[values] * width, strict=True))  # each row's cells, in turn
-    return _iri_rows(rows, texts, width, min(iris, width), known) if iris else rows
+    return _rows_of_kinds(rows, texts, width, kinds[:width], known) if kinds else rows
 
 
-def _iri_rows(
-    rows: list[tuple[Cell, ...]], texts: list[str], width: int, iris: int, known: Cells
+def _rows_of_kinds(
+    rows: list[tuple[Cell, ...]],
+    texts: list[str],
+    width: int,
+    kinds: Sequence[CellKind],
+    known: Cells,
 ) -> list[tuple[Cell, ...]]:
-    """The ``rows`` whose first ``iris`` cells were written as IRIs (``texts``: every cell).
+    """The ``rows`` whose first cells were written as terms of ``kinds`` (``texts``: every cell).
 
-    ``known`` has read every text and kept those that are not IRIs: when
-    none of them is in those columns, as in most data, the rows are kept
-    whole after one look-up per cell, made in C.
+    ``known`` has read every text and kept those that are not IRIs, and
+    those that are neither IRIs nor literals: when every cell of those
+    columns is of its kind, as in most data, the rows are kept whole after
+    one look-up per cell, made in C.
     """
-    columns = [texts[column::width] for column in range(iris)]
-    if all(known.others.isdisjoint(column) for column in columns):
+    columns = [texts[column::width] for column in range(len(kinds))]
+    if all(known.is_all(kind, column) for kind, column in zip(kinds, columns, strict=True)):
         return rows
-    kept = [not any(map(known.others.__contains__, cells)) for cells in zip(*columns, strict=True)]
+    kept = [
+        all(known.is_all(kind, (text,)) for kind, text in zip(kinds, cells, strict=True))
+        for cells in zip(*columns, strict=True)
+    ]
     return list(compress(rows, kept))
 
 
@@ -101,20 +109,30 @@ def _kept_lines(tsv: bytes, first_in: Collection[str]) -> bytes:
 class Cells(dict[str, Cell]):
     """Cell texts of TSV answers and their plain values, each read when first asked for.
 
-    ``others`` keeps the texts read that are not IRIs: literals, blank nodes,
-    triple terms and unbound cells.
+    It also keeps which texts were not IRIs, and which were not literals
+    either (blank nodes, unbound cells), for :meth:`is_all`.
     """
 
     def __init__(self) -> None:
         super().__init__()
-        self.others: set[str] = set()
+        self._not_iris: set[str] = set()
+        self._not_literals: set[str] = set()  # of the texts that are not IRIs
+
+    def is_all(self, kind: CellKind, texts: Iterable[str]) -> bool:
+        """Whether every one of ``texts`` (read already) is a term of ``kind``."""
+        if kind == "iri":
+            return self._not_iris.isdisjoint(texts)
+        texts = list(texts)
+        return self._not_iris.issuperset(texts) and self._not_literals.isdisjoint(texts)
 
     def __missing__(self, text: str) -> Cell:
         value: Cell
         if text and text[0] == "<" and text[1] != "<":
             value = self[text] = text[1:-1]
             return value
-        self.others.add(text)
+        self._not_iris.add(text)
+        if not text or text.startswith(("_:", "<<")):
+            self._not_literals.add(text)
         if not text:
             value = None
         elif text[0] == '"' and "\\" not in text:

@@ -24,6 +24,7 @@ from ontology.plain_values import Cells, plain_rows
 from ontology.sparql import read_sparql
 from ontology.store import (
     Cell,
+    CellKind,
     Row,
     RowStream,
     Store,
@@ -146,9 +147,9 @@ class OxigraphStore(Store):
         bindings: Mapping[str, str] | None = None,
         *,
         first_in: Collection[str] | None = None,
-        iris: int = 0,
+        kinds: Sequence[CellKind] = (),
     ) -> list[tuple[Cell, ...]]:
-        return plain_rows(self._tsv(query, bindings), first_in, iris=iris)
+        return plain_rows(self._tsv(query, bindings), first_in, kinds=kinds)
 
     def select_values_each(self, queries: Sequence[ValuesQuery]) -> list[list[tuple[Cell, ...]]]:
         """The engine evaluates the queries at once, one thread each.
@@ -160,7 +161,7 @@ class OxigraphStore(Store):
         read once, and is the same string in each.
         """
         if len(queries) < 2:
-            return [self.select_values(q.text, q.bindings, iris=q.iris) for q in queries]
+            return [self.select_values(q.text, q.bindings, kinds=q.kinds) for q in queries]
         cells = Cells()
         with ThreadPoolExecutor(max_workers=len(queries)) as pool:
             answers = {
@@ -169,18 +170,18 @@ class OxigraphStore(Store):
             read: dict[int, list[tuple[Cell, ...]]] = {}
             for answer in as_completed(answers):  # read one while the engine writes the others
                 index = answers[answer]
-                iris = queries[index].iris
-                read[index] = plain_rows(answer.result(), cells=cells, iris=iris)
+                kinds = queries[index].kinds
+                read[index] = plain_rows(answer.result(), cells=cells, kinds=kinds)
         return [read[index] for index in range(len(queries))]
 
-    def select_values_later(self, query: str) -> ValuesLater:
+    def select_values_later(self, query: str, kinds: Sequence[CellKind] = ()) -> ValuesLater:
         """The engine starts now, in a thread of its own (it releases the GIL)."""
         pool = ThreadPoolExecutor(max_workers=1)
         answer = pool.submit(self._tsv, query, None)
         pool.shutdown(wait=False)  # the thread ends with the evaluation
 
         def rows(first_in: Collection[str] | None = None) -> list[tuple[Cell, ...]]:
-            return plain_rows(answer.result(), first_in)
+            return plain_rows(answer.result(), first_in, kinds=kinds)
 
         return rows
 

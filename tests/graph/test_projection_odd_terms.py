@@ -1,10 +1,12 @@
-"""Only IRIs become nodes of the projections, and no node is above itself, on every engine.
+"""Only IRIs become nodes of the projections, no node is above itself, and only literals
+are labels, on every engine.
 
 The projections' queries no longer filter their rows in the engine (its
-isIRI() and != cost a third of the projection at 1M triples): the reading
-of their answers drops the rows with a blank node or a literal at either
-end, and building the graph drops a node above itself. This checks both
-against ``edges-odd-terms.ttl``, where each kind of edge has such rows.
+isIRI(), isLiteral() and != cost a third of the projection at 1M triples):
+the reading of their answers drops the rows with a blank node or a literal
+at either end of an edge, or a label that is not a literal, and building
+the graph drops a node above itself. This checks them against
+``edges-odd-terms.ttl``, where each kind of edge has such rows.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.projection import project_membership, project_reporting
+from graph.projection import node_labels, project_membership, project_reporting
 from ontology import ENGINES, Store, load_regulation
 
 ODD_TERMS = Path(__file__).parent / "data" / "edges-odd-terms.ttl"
@@ -51,3 +53,20 @@ def test_engines_give_the_same_projection() -> None:
     for other in reporting[1:]:
         assert dict(other.nodes(data=True)) == dict(first.nodes(data=True))
         assert set(other.edges(data="relation")) == set(first.edges(data="relation"))
+
+
+@pytest.mark.parametrize("few", [0, 256], ids=["every-label-read", "bound-look-ups"])
+def test_only_literals_are_labels(
+    odd_terms: Store, few: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("graph.projection.FEW_NODES", few)
+    expected = {
+        EX + "head": (None, None),  # its rdfs:label is hidden by non-literal preferred ones
+        EX + "clerk": ("Văn thư", None),
+        EX + "office": (None, "Office"),
+        EX + "lan": (None, None),
+    }
+    graph = project_reporting(odd_terms)
+    labelled = {node: (data["label_vi"], data["label_en"]) for node, data in graph.nodes(data=True)}
+    assert labelled == expected
+    assert node_labels(odd_terms, list(graph)) == expected

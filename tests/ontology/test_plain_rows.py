@@ -2,8 +2,8 @@
 
 :func:`ontology.plain_values.plain_rows` reads every cell of an answer with
 one split; a row with too few or too many cells must then be an error, not
-rows shifted by a cell. ``iris`` must keep exactly the rows whose first
-cells are IRIs, whatever else the other rows hold.
+rows shifted by a cell. ``kinds`` must keep exactly the rows whose first
+cells are IRIs or literals as asked, whatever else the other rows hold.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def test_a_broken_answer_is_an_error(tsv: bytes) -> None:
         plain_rows(tsv)
 
 
-def test_iris_keeps_only_rows_whose_first_cells_are_iris() -> None:
+def test_kinds_keep_only_rows_whose_first_cells_are_of_those_kinds() -> None:
     lines = [
         f"{A}\t{B}\t1",
         f'{A}\t"b"\t2',
@@ -53,15 +53,31 @@ def test_iris_keeps_only_rows_whose_first_cells_are_iris() -> None:
         f'{B}\t{A}\t"6"',
     ]
     tsv = ("?s\t?t\t?n\n" + "\n".join(lines) + "\n").encode()
-    kept = plain_rows(tsv, iris=2)
+    kept = plain_rows(tsv, kinds=("iri", "iri"))
     assert kept == [("http://x/a", "http://x/b", "1"), ("http://x/b", "http://x/a", "6")]
-    assert [row[2] for row in plain_rows(tsv, iris=1)] == ["1", "2", "6"]
+    assert [row[2] for row in plain_rows(tsv, kinds=("iri",))] == ["1", "2", "6"]
 
 
 def test_cells_shared_between_answers_still_tell_iris_apart() -> None:
     cells = Cells()
     plain_rows(f'?a\n"{A[1:-1]}"\n'.encode(), cells=cells)  # the IRI's text as a literal first
-    assert plain_rows(f"?a\t?b\n{A}\t{B}\n".encode(), cells=cells, iris=2) == [
+    assert plain_rows(f"?a\t?b\n{A}\t{B}\n".encode(), cells=cells, kinds=("iri", "iri")) == [
         ("http://x/a", "http://x/b")
     ]
-    assert plain_rows(f'?a\t?b\n"{A[1:-1]}"\t{B}\n'.encode(), cells=cells, iris=2) == []
+    literal_first = f'?a\t?b\n"{A[1:-1]}"\t{B}\n'.encode()
+    assert plain_rows(literal_first, cells=cells, kinds=("iri", "iri")) == []
+
+
+def test_a_literal_column_keeps_literals_of_every_form() -> None:
+    lines = [
+        f'{A}\t"Ban"@vi',
+        f'{A}\t"x"^^<http://x/t>',
+        f"{A}\t42",
+        f"{A}\t{B}",
+        f"{A}\t_:b",
+        f"{A}\t",
+        '_:n\t"Ban"@vi',
+    ]
+    tsv = ("?s\t?label\n" + "\n".join(lines) + "\n").encode()
+    kept = plain_rows(tsv, kinds=("iri", "literal"))
+    assert kept == [("http://x/a", "Ban"), ("http://x/a", "x"), ("http://x/a", "42")]
