@@ -83,6 +83,9 @@ def graph_answer(
 
     Tidying 31k rows costs more than the analytics' cached result (0.8 s at
     1M triples): it is done once, and later calls return the same answer.
+    An answer without list columns or columns to drop is not tidied at all:
+    every term in it was made by orgkg, never read from an engine (a test
+    holds each such question to what tidying would give).
     """
     memo = memo_of(store)
     key = ("tidied", question.id, lang, tuple(sorted((k, str(v)) for k, v in bindings.items())))
@@ -90,7 +93,11 @@ def graph_answer(
     if isinstance(cached, Answer):
         return cached
     table = run_answer(question, store, bindings, lang)
-    answer = tidy(table, question, dropped_columns(question, bindings), lang)
+    dropped = dropped_columns(question, bindings)
+    if question.lists or not dropped.isdisjoint(table.variables):
+        answer = tidy(table, question, dropped, lang)
+    else:  # orgkg's own terms (queries/analysis.py): already as tidy would make them
+        answer = Answer(table.variables, table.rows, question=question.id, lang=lang)
     memo[key] = answer
     return answer
 
