@@ -52,7 +52,7 @@ def plain_rows(
         return [()] * body.count("\n")
     width = head.count("\t") + 1
     # Cells hold no tab or new line (TSV escapes them): one split reads every cell,
-    # and each distinct one goes through ``read`` once.
+    # and each distinct one is read once (``known``).
     texts = body.replace("\n", "\t").split("\t")
     texts.pop()  # after the last new line
     if len(texts) != width * body.count("\n"):

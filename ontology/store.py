@@ -59,6 +59,7 @@ class ValuesQuery(NamedTuple):
 
 
 def _is_of_kind(kind: CellKind, term: Term | None) -> bool:
+    """Whether ``term`` is an IRI (``kind`` ``iri``) or a literal (``literal``)."""
     return isinstance(term, URIRef if kind == "iri" else Literal)
 
 
@@ -169,10 +170,10 @@ class Store(ABC):
     def select_values_later(self, query: str, kinds: Sequence[CellKind] = ()) -> ValuesLater:
         """Start :meth:`select_values` of ``query``; the call returned gives its rows.
 
-        The call takes ``first_in`` as :meth:`select_values` does. An engine
-        that can evaluate in the background (Oxigraph, in a thread) starts
-        now, so the caller's own work overlaps the engine's; this one
-        evaluates when called.
+        The call takes ``first_in``, and this ``kinds``, as :meth:`select_values`
+        does. An engine that can evaluate in the background (Oxigraph, in a
+        thread) starts now, so the caller's own work overlaps the engine's;
+        this one evaluates when called.
         """
 
         def rows(first_in: Collection[str] | None = None) -> list[tuple[Cell, ...]]:
