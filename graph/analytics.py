@@ -18,6 +18,7 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict, deque
 from collections.abc import Mapping
+from operator import itemgetter
 from typing import NamedTuple
 
 import networkx as nx
@@ -26,6 +27,8 @@ from graph.cuts import separated_pieces
 
 # Which out-edges a node follows up the command graph, best first.
 PRECEDENCE = ("reportsTo", "holds", "heads", "within")
+_RANK: dict[object, int] = {relation: index for index, relation in enumerate(PRECEDENCE)}
+_UNRANKED = len(PRECEDENCE)  # an edge of another relation is not followed
 # Chains start from posts and units: a person's chain is their posts' chains.
 _NOT_CHAIN_STARTS = frozenset({"person", "agent"})
 
@@ -78,19 +81,24 @@ def command_superiors(graph: nx.DiGraph) -> dict[str, list[str]]:
     >>> command_superiors(g)
     {'a': ['c'], 'b': [], 'c': []}
     """
-    rank = {relation: index for index, relation in enumerate(PRECEDENCE)}
-    found: dict[str, list[str]] = {}
-    for node, targets in graph.adjacency():
-        best = len(PRECEDENCE)
-        chosen: list[str] = []
-        for target, data in targets.items():
-            level = rank.get(data.get("relation"), len(PRECEDENCE))
-            if level < best:
-                best, chosen = level, [target]
-            elif level == best and level < len(PRECEDENCE):
-                chosen.append(target)
-        found[node] = sorted(chosen)
-    return found
+    return {node: sorted(_best_targets(targets)) for node, targets in graph.adjacency()}
+
+
+def _best_targets(targets: Mapping[str, Mapping[str, object]]) -> list[str]:
+    """The targets of the best relation among a node's out-edges (``targets``), in edge order.
+
+    >>> _best_targets({"b": {"relation": "within"}, "c": {"relation": "reportsTo"}, "d": {}})
+    ['c']
+    """
+    best = _UNRANKED
+    chosen: list[str] = []
+    for target, data in targets.items():
+        level = _RANK.get(data.get("relation"), _UNRANKED)
+        if level < best:
+            best, chosen = level, [target]
+        elif level == best and level < _UNRANKED:
+            chosen.append(target)
+    return chosen
 
 
 def superiors(graph: nx.DiGraph, node: str) -> list[str]:
@@ -240,19 +248,28 @@ def single_points_of_failure(graph: nx.DiGraph) -> list[tuple[str, int]]:
     """
     names = list(graph)
     number = {node: index for index, node in enumerate(names)}
-    undirected: list[set[int]] = [set() for _ in names]
-    for node, above in command_superiors(graph).items():
+    # Neighbour lists: a pair named twice (a -> b and b -> a) changes no cut.
+    undirected: list[list[int]] = [[] for _ in names]
+    for node, targets in graph.adjacency():
+        if len(targets) == 1:  # most nodes: one superior, no choice to make
+            ((superior, data),) = targets.items()
+            above = [superior] if data.get("relation") in _RANK else []
+        else:
+            above = _best_targets(targets)
         below = number[node]
         for superior in above:
-            undirected[below].add(number[superior])
-            undirected[number[superior]].add(below)
+            up = number[superior]
+            undirected[below].append(up)
+            undirected[up].append(below)
     found: list[tuple[str, int]] = []
     for cut, sizes, total in separated_pieces(undirected):
         remaining = total - 1 - sum(sizes)
         parts = [*sizes, remaining] if remaining > 0 else sizes
         if len(parts) >= 2:
             found.append((names[cut], total - 1 - max(parts)))
-    return sorted(found, key=lambda item: (-item[1], item[0]))
+    found.sort(key=itemgetter(0))
+    found.sort(key=itemgetter(1), reverse=True)  # stable: equal cuts stay in node order
+    return found
 
 
 def longest_chains(graph: nx.DiGraph, *, limit: int = 10) -> list[list[str]]:

@@ -9,10 +9,10 @@ dicts of IRIs, and the pieces do not depend on the order of the walk.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 
-def separated_pieces(graph: list[set[int]]) -> Iterator[tuple[int, list[int], int]]:
+def separated_pieces(graph: Sequence[Iterable[int]]) -> Iterator[tuple[int, list[int], int]]:
     """Each node with the sizes of the DFS subtrees that hang on it alone, and the size
     of its connected part (nodes numbered 0..n-1, ``graph`` their neighbours).
 
@@ -43,8 +43,8 @@ def separated_pieces(graph: list[set[int]]) -> Iterator[tuple[int, list[int], in
                     order[neighbour] = low[neighbour] = visited
                     stack.append((neighbour, iter(graph[neighbour])))
                     break
-                if neighbour != parent[node]:
-                    low[node] = min(low[node], order[neighbour])
+                if order[neighbour] < low[node] and neighbour != parent[node]:
+                    low[node] = order[neighbour]
             else:
                 stack.pop()
                 above = parent[node]
