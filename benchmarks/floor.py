@@ -36,6 +36,7 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
+import os
 import statistics
 import sys
 import time
@@ -230,15 +231,22 @@ def measure_graph(store: Any, samples: Mapping[str, str], runs: int) -> list[Row
 
     ``primed_ms`` is a question's first call once the projection is built, as
     ``orgkg serve`` builds it at start for every worker (api/runtime/jobs.py).
+    A cold call also gives the CPU it took (``cpu_ms``, every thread of the
+    process: the engine evaluates in threads of its own) and the part of it
+    spent in the calling thread (``python_ms``): with ``cores`` cores, no
+    overlap of the two brings a call under ``cpu_ms / cores``.
     """
     from queries import load_catalogue, run_query
     from queries.analysis import memo_of, reporting_of
 
-    def cold(call: Callable[[], Any]) -> float:
+    def cold(call: Callable[[], Any]) -> Cold:
         memo_of(store).clear()
-        start = time.perf_counter()
+        # The thread's clock is read inside the process's: its share can never exceed it.
+        wall, cpu, thread = time.perf_counter(), time.process_time(), time.thread_time()
         call()
-        return (time.perf_counter() - start) * 1000
+        python_ms = (time.thread_time() - thread) * 1000
+        cpu_ms = (time.process_time() - cpu) * 1000
+        return Cold((time.perf_counter() - wall) * 1000, cpu_ms, python_ms)
 
     def primed(call: Callable[[], Any]) -> float:
         memo_of(store).clear()
@@ -262,12 +270,27 @@ def measure_graph(store: Any, samples: Mapping[str, str], runs: int) -> list[Row
     return rows
 
 
+@dataclass(frozen=True)
+class Cold:
+    """One cold call: wall time, CPU of the whole process, CPU of the calling thread (ms)."""
+
+    wall_ms: float
+    cpu_ms: float
+    python_ms: float
+
+
 def _cold_warm(
-    name: str, cold: Callable[[Callable[[], Any]], float], call: Callable[[], Any], runs: int
+    name: str, cold: Callable[[Callable[[], Any]], Cold], call: Callable[[], Any], runs: int
 ) -> Row:
-    cold_ms = statistics.median(cold(call) for _ in range(runs))  # each from a cleared memo
+    calls = [cold(call) for _ in range(runs)]  # each from a cleared memo
     warm_ms, _ = timed(call, runs)
-    return Row(name, None, cold_ms, None, {"warm_ms": warm_ms})
+    extra = {
+        "warm_ms": warm_ms,
+        "cpu_ms": statistics.median(c.cpu_ms for c in calls),
+        "python_ms": statistics.median(c.python_ms for c in calls),
+        "cores": float(len(os.sched_getaffinity(0))),
+    }
+    return Row(name, None, statistics.median(c.wall_ms for c in calls), None, extra)
 
 
 def _prefixes() -> dict[str, str]:
