@@ -31,6 +31,7 @@ from ontology.persistent import (
     describe_inputs,
     engine_folder,
     open_read_only,
+    version_of,
 )
 from ontology.screening import checked_quads, read_checked
 from ontology.store import ENGINES, Store, plain_graph
@@ -240,12 +241,15 @@ def build_store(
     *,
     force: bool = False,
     on_progress: OnProgress | None = None,
+    keep: Callable[[Store], object] | None = None,
 ) -> Built:
     """Build the on-disk store of ``paths`` at ``into`` (unless it is up to date).
 
     The same screening and folding as :func:`load_regulation`; a bad file
     raises DataError before anything replaces ``into``. Open the result with
-    ``load_regulation(engine="oxigraph:" + str(into))``.
+    ``load_regulation(engine="oxigraph:" + str(into))``. ``keep(store)``,
+    called once the data is in, may keep what it derives from the store in
+    the store's ``kept_in`` folder (``orgkg load``: the reporting projection).
     """
     started = time.perf_counter()
     sources = find_sources(paths)
@@ -258,16 +262,16 @@ def build_store(
             return Built(current, rebuilt=False)
     shapes = parse_graph(sources.shapes)  # a bad shapes file fails before the build
     inputs = describe_inputs(sources.data, sources.shapes)
-    manifest = build_into(
-        into,
-        inputs,
-        lambda native: _fill(
-            OxigraphStore(shapes=shapes, version="building", native=native),
-            sources.data,
-            on_progress,
-        ),
-        started=started,
-    )
+
+    def fill(native: ox.Store, folder: Path) -> None:
+        store = OxigraphStore(
+            shapes=shapes, version=version_of(inputs), native=native, kept_in=folder
+        )
+        _fill(store, sources.data, on_progress)
+        if keep is not None:
+            keep(store)
+
+    manifest = build_into(into, inputs, fill, started=started)
     return Built(manifest, rebuilt=True)
 
 
@@ -300,6 +304,7 @@ def open_built(folder: Path, paths: Sequence[Path | str] = ()) -> Store:
         sources=tuple(str(p) for p in data),
         triples=manifest.triples,
         on_disk=True,
+        kept_in=folder,
     )
 
 

@@ -183,10 +183,11 @@ def changed_files(manifest: Manifest, data: Sequence[Path], shapes: Sequence[Pat
 def build_into(
     folder: Path, inputs: tuple[InputFile, ...], fill: Any, *, started: float
 ) -> Manifest:
-    """Build a store in ``folder.tmp`` with ``fill(store)``, then put it at ``folder``.
+    """Build a store in ``folder.tmp`` with ``fill(store, folder.tmp)``, then put it at ``folder``.
 
-    ``fill`` loads and folds the data (the loader's own steps); the manifest
-    is written last, atomically, and the folder renamed into place.
+    ``fill`` loads and folds the data (the loader's own steps), and may keep
+    what it derives from them in the folder; the manifest is written last,
+    atomically, and the folder renamed into place.
     """
     folder = folder.resolve()
     temporary = folder.with_name(folder.name + ".tmp")
@@ -214,7 +215,7 @@ def _build(
     except OSError as exc:
         raise OutputError(f"cannot build a store at {folder}: {exc}") from None
     try:
-        fill(store)
+        fill(store, temporary)
         triples = len(store)
         store.flush()
         store.optimize()

@@ -35,6 +35,7 @@ from ontology.term_text import TermLines, lines_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from pathlib import Path
 
 Term = URIRef | BNode | Literal
 Row = tuple[Term | None, ...]
@@ -113,6 +114,9 @@ class Store(ABC):
         self.sources = sources
         # Opened from a folder built once (``orgkg load --into``), not loaded now.
         self.on_disk = False
+        # Where what is derived from this version may be kept for later processes
+        # (graph.kept): an on-disk store's own folder; None keeps nothing.
+        self.kept_in: Path | None = None
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(version={self.version!r})"

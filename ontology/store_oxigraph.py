@@ -64,9 +64,11 @@ class OxigraphStore(Store):
         native: ox.Store | None = None,
         triples: int | None = None,
         on_disk: bool = False,
+        kept_in: Path | None = None,
     ) -> None:
         super().__init__(shapes=shapes, version=version, sources=sources)
         self.on_disk = on_disk or location is not None
+        self.kept_in = kept_in
         if native is not None:
             self._store = native
         else:

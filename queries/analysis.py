@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import weakref
 from collections.abc import Callable, Hashable, Iterable, Mapping
+from pathlib import Path
 from typing import Any, TypeVar
 
 import networkx as nx
@@ -22,6 +23,7 @@ from graph.analytics import (
     reporting_cycles,
     single_points_of_failure,
 )
+from graph.kept import is_kept, keep, read_kept
 from graph.projection import (
     Labels,
     edge_sources,
@@ -58,12 +60,29 @@ def memo_of(store: Store) -> dict[Hashable, Any]:
 
 
 def reporting_of(store: Store) -> nx.DiGraph:
-    """The reporting projection of ``store`` (kinds, no labels), built once per loaded store."""
+    """The reporting projection of ``store`` (kinds, no labels), built once per store version.
+
+    An on-disk store built with its projection kept (:func:`keep_projection`,
+    :mod:`graph.kept`) gives it, and every node's labels, from there.
+    """
     memo = memo_of(store)
     if "reporting" not in memo:
-        memo["reporting"] = project_reporting(store, labels=False)
+        kept = read_kept(store)
+        if kept is None:
+            memo["reporting"] = project_reporting(store, labels=False)
+        else:
+            memo["reporting"] = kept[0]
+            memo.setdefault("labels", {}).update(kept[1])
     graph: nx.DiGraph = memo["reporting"]
     return graph
+
+
+def keep_projection(store: Store) -> Path | None:
+    """Read ``store``'s reporting projection and every node's labels, and keep them in its
+    ``kept_in`` folder; where (None: nothing kept). ``orgkg load`` does it as it builds a store.
+    """
+    graph = project_reporting(store, labels=False)
+    return keep(store, graph, node_labels(store, graph))
 
 
 def labels_of(
@@ -215,7 +234,8 @@ def answer_failures(store: Store, params: Mapping[str, Term], lang: str) -> Tabl
     projection and its walk are computed.
     """
     memo = memo_of(store)
-    every = every_label_later(store) if _FAILURES not in memo else None
+    # A store with its projection kept (graph.kept) has every label once the projection is read.
+    every = None if _FAILURES in memo or is_kept(store) else every_label_later(store)
     graph = reporting_of(store)
     failures = derived(store, "single-points-of-failure", single_points_of_failure)
     labels = labels_of(store, graph, (node for node, _separated in failures), every=every)

@@ -6,9 +6,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from ontology.store import Store
 
 
 def load(
@@ -24,20 +27,31 @@ def load(
         bool, typer.Option("--force", help="Rebuild even when the store is up to date.")
     ] = False,
 ) -> None:
-    """Build an on-disk store once; open it with --store oxigraph:DIR (read-only, instant)."""
+    """Build an on-disk store once; open it with --store oxigraph:DIR (read-only, instant).
+
+    The build also keeps the reporting projection and its labels in DIR:
+    networkx questions on the store start from them.
+    """
     from api.cli.progress import ProgressBar
     from ontology.loader import build_store
+    from queries.analysis import keep_projection
 
     bar = ProgressBar()
+    kept: list[Path] = []
+
+    def keep(store: Store) -> None:
+        kept.extend(path for path in [keep_projection(store)] if path is not None)
+
     try:
-        built = build_store(data, into, force=force, on_progress=bar)
+        built = build_store(data, into, force=force, on_progress=bar, keep=keep)
     finally:
         bar.close()
     manifest = built.manifest
     if built.rebuilt:
         typer.echo(
             f"orgkg: built {into}: {manifest.triples} triples from {len(manifest.files)} files "
-            f"in {manifest.build_seconds:.1f} s",
+            f"in {manifest.build_seconds:.1f} s"
+            + (", with its reporting projection kept" if kept else ""),
             err=True,
         )
     else:
