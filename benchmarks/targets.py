@@ -207,10 +207,17 @@ def render_disk(name: str, result: Mapping[str, Any]) -> str:
 
 def _disk_rows(disk: Mapping[str, Any], width: int) -> list[list[str]]:
     """The on-disk store's rows: what, then orgkg's figure in the third column of ``width``."""
-    figures = [
-        ("on-disk build", _ms(disk["build_s"] * 1000)),
+    figures = [("on-disk build", _ms(disk["build_s"] * 1000))]
+    if "keep_s" in disk:  # not in results written before the projection was kept
+        figures.append(("  of which keeping the projection", _ms(disk["keep_s"] * 1000)))
+    figures += [
         (f"open + {disk['first_question']} page", _ms(disk["open_and_answer_s"] * 1000)),
         (f"then {disk['listing']} page", _ms(disk["listing_page_s"] * 1000)),
+    ]
+    if "networkx_s" in disk:
+        whole = f"then {disk['networkx']}, whole ({disk['networkx_rows']:,} rows)"
+        figures.append((whole, _ms(disk["networkx_s"] * 1000)))
+    figures += [
         ("RSS after open (MB)", f"{disk['rss_after_open_mb']:.0f}"),
         ("orgkg serve: /health answers", _ms(disk["server_start_s"] * 1000)),
         ("orgkg serve: first page answered", _ms(disk["server_first_answer_s"] * 1000)),

@@ -80,6 +80,9 @@ def test_every_question_has_a_floor_and_a_first_page(dataset: tuple[Path, dict[s
     table = render("3k", result)
     assert "floor ms" in table and "open + ex-officio-posts page" in table
     assert result["disk"]["listing_rows"] > 0
+    # built as orgkg load builds it: the networkx answer comes from the kept projection
+    assert result["disk"]["keep_s"] > 0 and result["disk"]["networkx_rows"] > 0
+    assert "of which keeping the projection" in table
     alone = render_disk("3k on disk", {"triples": result["triples"], "disk": result["disk"]})
     assert "open + ex-officio-posts page" in alone and "RSS after open" in alone
     assert [t["target"] for t in check_disk_targets("3k", result["disk"])] == [
