@@ -23,6 +23,7 @@ same order, with the same relations (the walks go in graph order).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -52,12 +53,19 @@ def kept_path(store: Store) -> Path | None:
     """Where ``store``'s projection is kept (None: a store that keeps nothing)."""
     if store.kept_in is None:
         return None
-    digest = hashlib.sha256(f"{FORMAT}\0{store.version}\0".encode())
+    key = hashlib.sha256(f"{_definition()}\0{store.version}".encode()).hexdigest()[:16]
+    return store.kept_in / f"{PREFIX}{key}.json"
+
+
+@functools.cache
+def _definition() -> str:
+    """A digest of what makes the projection: its SPARQL, its code, the kept format."""
+    digest = hashlib.sha256(str(FORMAT).encode())
     for name in _QUERIES:
         digest.update(read_sparql(name).encode())
     for module in (projection.__file__, __file__):
         digest.update(Path(module).read_bytes())
-    return store.kept_in / f"{PREFIX}{digest.hexdigest()[:16]}.json"
+    return digest.hexdigest()
 
 
 def is_kept(store: Store) -> bool:

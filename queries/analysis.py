@@ -81,8 +81,11 @@ def keep_projection(store: Store) -> Path | None:
     """Read ``store``'s reporting projection and every node's labels, and keep them in its
     ``kept_in`` folder; where (None: nothing kept). ``orgkg load`` does it as it builds a store.
     """
+    if store.kept_in is None:
+        return None
+    every = every_label_later(store)  # the engine reads them while the projection is built
     graph = project_reporting(store, labels=False)
-    return keep(store, graph, node_labels(store, graph))
+    return keep(store, graph, node_labels(store, graph, every=every))
 
 
 def labels_of(
