@@ -53,6 +53,7 @@ INTEGRATION = (
     "ontology/test_timeline.py",
     "ontology/test_quote_lists.py",
     "ontology/test_persistent_store.py",
+    "graph/test_kept_projection.py",
     "queries/test_paging.py",
     "queries/test_editable_sparql.py",
     "api/test_api_time.py",

@@ -35,17 +35,21 @@ DATASETS = {
 ORGKG = Path(sys.executable).parent / "orgkg"
 
 
-@pytest.fixture(params=sorted(DATASETS))
+@pytest.fixture(scope="module", params=sorted(DATASETS))
 def data(request: pytest.FixtureRequest) -> list[Path]:
     paths: list[Path] = DATASETS[request.param]
     return paths
 
 
-@pytest.fixture
-def folder(data: list[Path], tmp_path: Path) -> Path:
-    """An on-disk store of ``data``, built with its projection kept (as ``orgkg load`` builds)."""
-    build_store(data, tmp_path / "store", keep=keep_projection)
-    return tmp_path / "store"
+@pytest.fixture(scope="module")
+def folder(data: list[Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An on-disk store of ``data``, built with its projection kept (as ``orgkg load`` builds).
+
+    Shared by the module's tests: a test that damages the kept file puts it back.
+    """
+    into = tmp_path_factory.mktemp("kept") / "store"
+    build_store(data, into, keep=keep_projection)
+    return into
 
 
 def _engine_only(folder: Path) -> Store:
@@ -119,10 +123,13 @@ def test_a_damaged_kept_file_is_not_read(folder: Path, damage: str) -> None:
         "other format": text.replace('"format":1', '"format":0', 1),
     }[damage]
     path.write_text(damaged, encoding="utf-8")
-    later = open_built(folder)
-    assert read_kept(later) is None
-    _same_graph(reporting_of(later), project_reporting(_engine_only(folder), labels=False))
-    assert path.read_text(encoding="utf-8") == damaged  # a store opened read-only writes nothing
+    try:
+        later = open_built(folder)
+        assert read_kept(later) is None
+        _same_graph(reporting_of(later), project_reporting(_engine_only(folder), labels=False))
+        assert path.read_text(encoding="utf-8") == damaged  # opened read-only: nothing written
+    finally:
+        path.write_text(text, encoding="utf-8")
 
 
 def test_another_version_of_the_data_has_a_file_of_its_own(folder: Path) -> None:
