@@ -33,7 +33,8 @@ def load(
     networkx questions on the store start from them.
     """
     from api.cli.progress import ProgressBar
-    from ontology.loader import build_store
+    from graph.kept import is_kept
+    from ontology.loader import build_store, open_built
     from queries.analysis import keep_projection
 
     bar = ProgressBar()
@@ -56,3 +57,9 @@ def load(
         )
     else:
         typer.echo(f"orgkg: {into} is up to date ({manifest.triples} triples)", err=True)
+        if not is_kept(open_built(into)):
+            typer.echo(
+                f"orgkg: {into} keeps no reporting projection this orgkg reads: networkx "
+                "questions read the store instead; --force rebuilds it with one",
+                err=True,
+            )

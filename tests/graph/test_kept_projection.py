@@ -172,3 +172,9 @@ def test_orgkg_load_keeps_the_projection_once(tmp_path: Path) -> None:
     assert "with its reporting projection kept" in first.stderr
     assert is_kept(open_built(into))
     assert len(list(into.glob("orgkg-kept-*"))) == 1  # no partial file left
+    again = subprocess.run(command, capture_output=True, text=True, check=True, timeout=120)
+    assert "up to date" in again.stderr and "projection" not in again.stderr
+    for kept in into.glob("orgkg-kept-*"):  # as a store built by an orgkg that kept none
+        kept.unlink()
+    older = subprocess.run(command, capture_output=True, text=True, check=True, timeout=120)
+    assert "keeps no reporting projection" in older.stderr and "--force" in older.stderr
