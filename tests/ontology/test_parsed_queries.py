@@ -10,6 +10,7 @@ from ontology.parsed_queries import PreparedGraph, prepared_view
 from ontology.validation import check
 
 
+@pytest.mark.slow  # three whole checks of the bundled model: 6-7 s
 def test_a_check_with_queries_parsed_once_reports_what_parsing_each_time_reports(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
