@@ -46,7 +46,7 @@ import pyoxigraph as ox
 
 from benchmarks.disk_store import measure_disk
 from benchmarks.generator import DEFAULT_SEED, OUT, ensure_dataset, format_size, parse_size
-from benchmarks.graph_calls import Row, measure_graph
+from benchmarks.graph_calls import measure_graph
 from benchmarks.measurement import choose_params, current_rss
 from benchmarks.progress import say
 from benchmarks.report import describe_machine
@@ -54,7 +54,7 @@ from benchmarks.served_pages import measure_served_pages
 from benchmarks.sparql import check_sparql_targets, needed_tools, run_side_by_side
 from benchmarks.sparql import render as render_sparql
 from benchmarks.targets import check_disk_targets, check_targets, render, render_disk
-from benchmarks.timing import interleaved, interleaved_samples, timed
+from benchmarks.timing import Row, interleaved, interleaved_samples, timed
 
 DEFAULT_SIZES = "10k,100k,1M"
 PAGE = 100

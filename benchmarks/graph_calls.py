@@ -4,7 +4,6 @@ A cold call starts from an empty memo, as the first call on a new store
 version does; it also gives the CPU it took, of the whole process (the
 engine evaluates in threads of its own) and of the calling thread: with
 ``cores`` cores, no overlap brings a call under ``cpu_ms / cores``.
-:class:`Row` is one measured operation of :mod:`benchmarks.floor`.
 """
 
 # orgkg is imported in the measuring children only (see benchmarks.floor).
@@ -16,36 +15,11 @@ import os
 import statistics
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from benchmarks.measurement import choose_params
-from benchmarks.timing import timed
-
-
-@dataclass
-class Row:
-    """One measured operation: the floor (None: no raw equivalent) and orgkg."""
-
-    name: str
-    floor_ms: float | None
-    orgkg_ms: float
-    rows: int | None = None
-    extra: dict[str, float] = field(default_factory=dict)
-
-    @property
-    def ratio(self) -> float | None:
-        return self.orgkg_ms / self.floor_ms if self.floor_ms else None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "floor_ms": self.floor_ms,
-            "orgkg_ms": self.orgkg_ms,
-            "ratio": self.ratio,
-            "rows": self.rows,
-            **self.extra,
-        }
+from benchmarks.timing import Row, timed
 
 
 def measure_graph(store: Any, samples: Mapping[str, str], runs: int) -> list[Row]:

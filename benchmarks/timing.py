@@ -1,4 +1,5 @@
-"""Timing calls in turns: medians of wall and CPU milliseconds, run after run.
+"""Timing calls in turns: medians of wall and CPU milliseconds, run after run, and the
+:class:`Row` of one measured operation, orgkg beside its floor.
 
 On a shared machine the load changes from second to second: calls that take
 turns are exposed to the same load, so their ratio holds.
@@ -9,6 +10,7 @@ from __future__ import annotations
 import statistics
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -57,3 +59,28 @@ def interleaved_samples(
             cpus[index].append((time.process_time() - cpu) * 1000)
             results[index] = result  # the previous run's result is freed outside the timing
     return walls, cpus, results
+
+
+@dataclass
+class Row:
+    """One measured operation: the floor (None: no raw equivalent) and orgkg."""
+
+    name: str
+    floor_ms: float | None
+    orgkg_ms: float
+    rows: int | None = None
+    extra: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ratio(self) -> float | None:
+        return self.orgkg_ms / self.floor_ms if self.floor_ms else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "floor_ms": self.floor_ms,
+            "orgkg_ms": self.orgkg_ms,
+            "ratio": self.ratio,
+            "rows": self.rows,
+            **self.extra,
+        }

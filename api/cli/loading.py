@@ -41,7 +41,9 @@ def load(
     kept: list[Path] = []
 
     def keep(store: Store) -> None:
-        kept.extend(path for path in [keep_projection(store)] if path is not None)
+        path = keep_projection(store)
+        if path is not None:
+            kept.append(path)
 
     try:
         built = build_store(data, into, force=force, on_progress=bar, keep=keep)
