@@ -8,6 +8,9 @@ The loader fills it through the loading methods (``add_quads``,
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
@@ -47,6 +50,8 @@ _RDF_FORMATS = {
 # drops the control characters XML 1.0 cannot hold (Oxigraph writes them).
 _RESULTS_FORMATS = {"json": ox.QueryResultsFormat.JSON}
 OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
+# The niceness of a thread reading for later (select_values_later).
+LATER_NICENESS = 10
 
 
 class OxigraphStore(Store):
@@ -177,9 +182,20 @@ class OxigraphStore(Store):
         return [read[index] for index in range(len(queries))]
 
     def select_values_later(self, query: str, kinds: Sequence[CellKind] = ()) -> ValuesLater:
-        """The engine starts now, in a thread of its own (it releases the GIL)."""
+        """The engine starts now, in a thread of its own (it releases the GIL), at low priority.
+
+        What is read for later must not slow what the caller needs first: on two
+        cores, reading every label beside the projection's queries at the same
+        priority made cold single points of failure at 1M triples 0.12 s slower
+        (medians of 9 interleaved calls: 1.42 against 1.30 s).
+        """
         pool = ThreadPoolExecutor(max_workers=1)
-        answer = pool.submit(self._tsv, query, None)
+
+        def evaluate() -> bytes:
+            _lower_priority()
+            return self._tsv(query, None)
+
+        answer = pool.submit(evaluate)
         pool.shutdown(wait=False)  # the thread ends with the evaluation
 
         def rows(first_in: Collection[str] | None = None) -> list[tuple[Cell, ...]]:
@@ -367,3 +383,14 @@ def _folded_literal(label: ox.Literal, fold: Callable[[str], str]) -> ox.Literal
     if not folded:
         return None
     return ox.Literal(folded, language=label.language) if label.language else ox.Literal(folded)
+
+
+def _lower_priority() -> None:
+    """Lower the calling thread's CPU priority where a thread has its own (Linux: a thread id
+    is a process id to ``setpriority``; elsewhere it would name the whole process)."""
+    if sys.platform != "linux":
+        return
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), LATER_NICENESS)
+    except OSError:
+        return

@@ -9,12 +9,17 @@ would: same nodes in the same order, same neighbours in the same order.
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
+
 import networkx as nx
 import pytest
 
 from graph.projection import filled_digraph, node_labels, project_reporting
 from ontology import QueryError, Store, load_regulation
 from ontology.sparql import read_sparql
+from ontology.store_oxigraph import LATER_NICENESS, OxigraphStore
 from tests.graph.conftest import EX, MIXED_LABELS
 
 
@@ -56,3 +61,22 @@ def test_filled_digraph_is_the_graph_add_edges_from_builds() -> None:
     assert nx.utils.graphs_equal(built, expected)
     built.edges["b", "a"]["sources"] = ["s1"]  # each edge keeps its own attributes
     assert "sources" not in built.edges["c", "a"]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a thread has a priority of its own on Linux")
+def test_a_read_for_later_yields_the_cpu_to_its_caller(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The thread evaluating it runs at a lower priority; the caller's stays as it was."""
+    store = load_regulation([MIXED_LABELS], engine="oxigraph")
+    seen: list[int] = []
+    evaluate = OxigraphStore._tsv
+
+    def noted(self: OxigraphStore, query: str, bindings: object) -> bytes:
+        seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+        return evaluate(self, query, bindings)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(OxigraphStore, "_tsv", noted)
+    before = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    rows = store.select_values_later(read_sparql("projection-labels"))(None)
+    assert rows, "the read must still answer"
+    assert seen == [min(before + LATER_NICENESS, 19)]
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == before
