@@ -34,7 +34,8 @@ from typing import Any
 import networkx as nx
 
 from graph import projection
-from graph.projection import Labels, paused_collection
+from graph.projection import paused_collection
+from ontology.known_labels import Labels
 from ontology.sparql import read_sparql
 from ontology.store import Store
 

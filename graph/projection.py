@@ -22,6 +22,7 @@ from contextlib import contextmanager
 
 import networkx as nx
 
+from ontology.known_labels import Labels, shown_labels
 from ontology.namespaces import FOAF, ORG
 from ontology.sparql import read_sparql
 from ontology.store import Cell, CellKind, Store, ValuesLater, ValuesQuery
@@ -41,7 +42,7 @@ _KINDS = (
 )
 # Up to this many nodes, node_labels looks each one up; past it, it reads every label once.
 FEW_NODES = 256
-Labels = tuple[str | None, str | None]  # (label_vi, label_en)
+_UNLABELLED: Labels = (None, None)
 # The place of each type in _KINDS: a node takes the kind of its lowest.
 _RANKS = {iri: index for index, (iri, _kind) in enumerate(_KINDS)}
 # Without a type, the relation an IRI takes part in tells its kind.
@@ -62,6 +63,10 @@ _CELL_KINDS: dict[str, tuple[CellKind, ...]] = {
     "projection-membership": ("iri", "iri"),
     "projection-labels": ("iri", "literal"),
 }
+
+
+# Every label's query and what its cells must be (node_labels, every_label_later).
+_EVERY_LABEL = (read_sparql("projection-labels"), _CELL_KINDS["projection-labels"])
 
 
 def select_values(
@@ -93,14 +98,16 @@ def project_reporting(store: Store, *, sources: bool = False, labels: bool = Tru
 
 def _reporting(store: Store, *, sources: bool, labels: bool) -> nx.DiGraph:
     """:func:`project_reporting`'s work, done with collection paused."""
+    read_labels = labels and store.known_labels is None
     lines, containment, types, *named = select_values_each(
         store,
         ["projection-reporting", "projection-containment", "projection-types"]
-        + ["projection-labels"] * labels,
+        + ["projection-labels"] * read_labels,
     )
     rows = [*lines, *containment]
     graph = filled_digraph(_best_relations(rows))
-    _describe_nodes(graph, types, named[0] if named else None, _implied_by(rows))
+    shown = _shown(store, graph._node, named[0] if named else None) if labels else None
+    _describe_nodes(graph, types, shown, _implied_by(rows))
     if sources:
         found = _sources(select_values(store, "projection-sources"))
         for u, v, data in graph.edges(data=True):
@@ -199,46 +206,40 @@ def node_labels(
     or of ``every``: that read started earlier (:func:`every_label_later`).
     """
     wanted = set(nodes)
+    if store.known_labels is not None:  # read as the data was loaded
+        return _shown(store, wanted, None)
     if len(wanted) > FEW_NODES:  # the other rows are dropped before they are read
-        rows = (every or every_label_later(store))(wanted)
+        rows = (every or store.select_values_later(*_EVERY_LABEL))(wanted)
     else:
         rows = [
             row
             for node in sorted(wanted)
             for row in select_values(store, "projection-labels", {"node": node})
         ]
-    return _labels(rows, wanted)
+    return shown_labels(rows, wanted)
 
 
-def every_label_later(store: Store) -> ValuesLater:
+def every_label_later(store: Store) -> ValuesLater | None:
     """Start reading every label (``projection-labels.rq``) for :func:`node_labels`.
 
     The engine evaluates it while the caller works (on Oxigraph, in a
     thread of its own): an answer that shows thousands of nodes starts it
-    before it finds them.
+    before it finds them. None when the store knows every label already
+    (``Store.known_labels``).
     """
-    return store.select_values_later(
-        read_sparql("projection-labels"), _CELL_KINDS["projection-labels"]
-    )
+    if store.known_labels is not None:
+        return None
+    return store.select_values_later(*_EVERY_LABEL)
 
 
-def _labels(rows: Iterable[tuple[Cell, ...]], wanted: Collection[str]) -> dict[str, Labels]:
-    """Each wanted node's labels: per language the smallest (so runs agree), untagged else."""
-    found: dict[tuple[str, str], str] = {}
-    for node, label, language in rows:
-        if node is None or label is None or node not in wanted:
-            continue
-        key = (node, language or "")
-        current = found.get(key)
-        if current is None or label < current:
-            found[key] = label
-    return {
-        node: (
-            found.get((node, "vi")) or found.get((node, "")),
-            found.get((node, "en")) or found.get((node, "")),
-        )
-        for node in wanted
-    }
+def _shown(
+    store: Store, nodes: Collection[str], rows: Iterable[tuple[Cell, ...]] | None
+) -> dict[str, Labels]:
+    """The labels of ``nodes``: from ``rows`` of ``projection-labels.rq``, else the store's own."""
+    if rows is not None:
+        return shown_labels(rows, nodes)
+    known = store.known_labels or {}
+    return {node: known.get(node, _UNLABELLED) for node in nodes}
 
 
 @contextmanager
@@ -294,8 +295,10 @@ def project_membership(store: Store) -> nx.Graph:
 
 def _membership(store: Store) -> nx.Graph:
     """:func:`project_membership`'s work, done with collection paused."""
-    edges, types, named = select_values_each(
-        store, ["projection-membership", "projection-types", "projection-labels"]
+    edges, types, *named = select_values_each(
+        store,
+        ["projection-membership", "projection-types"]
+        + ["projection-labels"] * (store.known_labels is None),
     )
     graph = nx.Graph()
     implied: dict[str, str] = {}
@@ -309,7 +312,8 @@ def _membership(store: Store) -> nx.Graph:
             graph.add_edge(member, unit, relations=[relation])
         implied.setdefault(member, "post" if relation in ("postIn", "sitsIn") else "agent")
         implied.setdefault(unit, "unit")
-    _describe_nodes(graph, types, named, lambda node: implied.get(node, "other"))
+    shown = _shown(store, graph._node, named[0] if named else None)
+    _describe_nodes(graph, types, shown, lambda node: implied.get(node, "other"))
     for _node, data in graph.nodes(data=True):
         data["bipartite"] = 1 if data["kind"] in ("unit", "body") else 0
     return graph
@@ -318,7 +322,7 @@ def _membership(store: Store) -> nx.Graph:
 def _describe_nodes(
     graph: nx.Graph,
     types: Iterable[tuple[Cell, ...]],
-    labels: Iterable[tuple[Cell, ...]] | None,
+    labels: Mapping[str, Labels] | None,
     implied: Callable[[str], str],
 ) -> None:
     """Give every node its labels (unless ``labels`` is None) and kind.
@@ -336,9 +340,8 @@ def _describe_nodes(
         rank = _RANKS.get(kind, last)
         if rank < ranks.get(node, last):
             ranks[node] = rank
-    named = _labels(labels, nodes) if labels is not None else None
     for node, data in nodes.items():
-        if named is not None:
-            data["label_vi"], data["label_en"] = named[node]
+        if labels is not None:
+            data["label_vi"], data["label_en"] = labels[node]
         typed = ranks.get(node)
         data["kind"] = _KINDS[typed][1] if typed is not None else implied(node)

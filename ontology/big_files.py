@@ -23,6 +23,7 @@ import pyoxigraph as ox
 
 from ontology.errors import DataError, StoreError
 from ontology.hidden_labels import TextFolds
+from ontology.known_labels import LabelReader
 from ontology.screening import (
     LINE_FORMATS,
     RELATIVE_BASE,
@@ -79,6 +80,9 @@ def load_big_file(
     fmt: ox.RdfFormat,
     on_progress: OnProgress | None,
     beside: Callable[[], None] | None = None,
+    *,
+    labels: LabelReader | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> bool:
     """Load ``path`` into ``store`` with the folded forms of its labels when it can.
 
@@ -86,7 +90,9 @@ def load_big_file(
     passed the quick term checks, with no blank node labelled); else the
     caller folds by query once every file is in. Raises DataError naming
     file:line:column, after the parse thread has ended. ``beside()`` is
-    called first, while the file is read and parsed (other files, the shapes).
+    called first, while the file is read and parsed (other files, the shapes);
+    ``labels`` reads the label statements the folding finds (or gives up);
+    ``meanwhile()`` is called last while Oxigraph may still parse.
     """
     size = path.stat().st_size
     parse = _Parse(store, path, fmt)
@@ -111,11 +117,15 @@ def load_big_file(
             for _ in checked_quads(path, raw, fmt):  # the exact check, placing any error
                 pass
         elif fmt == ox.RdfFormat.N_TRIPLES:
-            folds = TextFolds()
+            folds = TextFolds(on_lines=None if labels is None else labels.add_lines)
             folded = folds.read(raw)
             added = not folds.blank
             if added:
                 parsed, done = _parse_meanwhile(folded, parse)
+        if labels is not None and not added:
+            labels.give_up()
+        if meanwhile is not None:
+            meanwhile()
     finally:
         parse.join()  # the store is never written to once this returns or raises
     if parse.error is not None:

@@ -9,7 +9,7 @@ lines off the bytes (big files, no Python object per triple).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import pyoxigraph as ox
 
@@ -24,14 +24,17 @@ LABELS = frozenset(
     }
 )
 _HIDDEN = ("<" + PREFIXES["skos"] + "hiddenLabel>").encode()
-_LABEL_PREDICATES = tuple(f"<{iri}>".encode() for iri in sorted(LABELS))
+_LABEL_IRIS = tuple(sorted(LABELS))
+_LABEL_PREDICATES = tuple(f"<{iri}>".encode() for iri in _LABEL_IRIS)
+# Told, for each label predicate (its IRI), the subjects and objects of its statements in a text.
+LabelLines = Callable[[str, list[bytes], list[bytes]], None]
 # What comes before a label predicate on its line when it is the predicate:
 # one subject, then blanks.
 _SUBJECT = rb"[ \t]*(?:<[^>\s]*>|_:\S+)[ \t]+"
 _ONE_SUBJECT = re.compile(_SUBJECT)
 _SUBJECT_LINES = re.compile(rb"(?:" + _SUBJECT + rb"\n)*")
 # What comes after it to the end of its line when the object is a literal.
-_LITERAL_OBJECT = re.compile(
+LITERAL_OBJECT = re.compile(
     rb'[ \t]+"([^"\\\n]*(?:\\.[^"\\\n]*)*)"(@[A-Za-z0-9-]+)?(?:\^\^<[^>\s]*>)?'
     rb"[ \t]*\.[ \t]*(?:#.*)?\r?"
 )
@@ -66,11 +69,12 @@ class TextFolds:
     blank nodes afresh on each load), so the caller then folds by query.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, on_lines: LabelLines | None = None) -> None:
         # The text after a label predicate to the end of its line -> what
         # follows the subject in the hidden-label statement (b"" for none).
         self._tails: dict[bytes, bytes] = {}
         self.blank = False
+        self._on_lines = on_lines
 
     def read(self, raw: bytes) -> bytes:
         """The ``skos:hiddenLabel`` statements of the labels in ``raw``, as N-Triples.
@@ -83,24 +87,35 @@ class TextFolds:
         """
         if raw and not raw.endswith(b"\n"):
             raw += b"\n"  # every line ends with a line end: cut up to it
-        subjects: list[bytes] = []
-        objects: list[bytes] = []
-        for predicate in _LABEL_PREDICATES:
+        by_predicate: list[tuple[str, list[bytes], list[bytes]]] = []
+        for iri, predicate in zip(_LABEL_IRIS, _LABEL_PREDICATES, strict=True):
             found = _occurrences(raw, predicate)
             after = len(predicate)
-            subjects += [raw[raw.rfind(b"\n", 0, at) + 1 : at] for at in found]
-            objects += [raw[at + after : raw.find(b"\n", at)] for at in found]
-        tails = self._tails
-        tails.update(_tails(set(objects).difference(tails)))
-        if _SUBJECT_LINES.fullmatch(b"\n".join(subjects) + b"\n") is None:
+            subjects = [raw[raw.rfind(b"\n", 0, at) + 1 : at] for at in found]
+            objects = [raw[at + after : raw.find(b"\n", at)] for at in found]
+            by_predicate.append((iri, subjects, objects))
+        every = [s for _, subjects, _ in by_predicate for s in subjects]
+        if _SUBJECT_LINES.fullmatch(b"\n".join(every) + b"\n") is None:
             # Some predicate's IRI is written elsewhere on its line (as an
             # object, in a literal, in a comment): keep the subjects only.
-            is_subject = _ONE_SUBJECT.fullmatch
-            kept = [(s, o) for s, o in zip(subjects, objects, strict=True) if is_subject(s)]
-            subjects, objects = [s for s, _ in kept], [o for _, o in kept]
+            by_predicate = [(iri, *_statements(s, o)) for iri, s, o in by_predicate]
+        if self._on_lines is not None:
+            for iri, subjects, objects in by_predicate:
+                self._on_lines(iri, subjects, objects)
+        subjects = [s for _, some, _ in by_predicate for s in some]
+        objects = [o for _, _, some in by_predicate for o in some]
+        tails = self._tails
+        tails.update(_tails(set(objects).difference(tails)))
         lines = [s + t for s, o in zip(subjects, objects, strict=True) if (t := tails[o])]
         self.blank = self.blank or any(line.lstrip(b" \t")[:2] == b"_:" for line in lines)
         return b"".join(lines)
+
+
+def _statements(subjects: list[bytes], objects: list[bytes]) -> tuple[list[bytes], list[bytes]]:
+    """The pairs whose subject part is one subject: the predicate is the statement's."""
+    is_subject = _ONE_SUBJECT.fullmatch
+    kept = [(s, o) for s, o in zip(subjects, objects, strict=True) if is_subject(s)]
+    return [s for s, _ in kept], [o for _, o in kept]
 
 
 def _occurrences(raw: bytes, needle: bytes) -> list[int]:
@@ -118,12 +133,12 @@ def _tails(texts: Iterable[bytes]) -> dict[bytes, bytes]:
     tails: dict[bytes, bytes] = {}
     literals: list[tuple[bytes, str, bytes]] = []  # object text, value, language tag
     for text in texts:
-        match = _LITERAL_OBJECT.fullmatch(text)
+        match = LITERAL_OBJECT.fullmatch(text)
         if match is None:
             tails[text] = b""  # an IRI or a blank node, not a literal
             continue
         value, language = match.group(1).decode("utf-8"), match.group(2) or b""
-        literals.append((text, _unescape(value) if "\\" in value else value, language))
+        literals.append((text, unescape(value) if "\\" in value else value, language))
     folded = fold_all([value for _, value, _ in literals])
     for (text, _, language), form in zip(literals, folded, strict=True):
         escaped = form.replace("\\", "\\\\").replace('"', '\\"').encode()
@@ -139,14 +154,14 @@ def folded_ntriples(raw: bytes) -> bytes:
 def _folded_text(value: bytes, language: bytes | None) -> bytes | None:
     """A label's folded form written as an N-Triples literal; None when nothing is left."""
     text = value.decode("utf-8")
-    folded = fold(_unescape(text) if "\\" in text else text)
+    folded = fold(unescape(text) if "\\" in text else text)
     if not folded:
         return None
     escaped = folded.replace("\\", "\\\\").replace('"', '\\"')
     return f'"{escaped}"'.encode() + (language or b"")
 
 
-def _unescape(text: str) -> str:
+def unescape(text: str) -> str:
     """An N-Triples string's escapes (``\\n``, ``\\u00e9`` ...) read."""
 
     def replace(match: re.Match[str]) -> str:

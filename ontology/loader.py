@@ -23,6 +23,7 @@ from ontology.big_files import OnProgress, load_big_file
 from ontology.errors import DataError, StoreError
 from ontology.folding import fold
 from ontology.hidden_labels import folded_quads
+from ontology.known_labels import LabelReader
 from ontology.persistent import (
     MANIFEST,
     Manifest,
@@ -182,6 +183,7 @@ def load_regulation(
             version=version,
             sources=loaded.sources,
         )
+        result.known_labels = loaded.known_labels
     if sum(path.stat().st_size for path in sources.data) > _FREEZE_BYTES:
         # Millions of long-lived objects: spare every later GC pass the walk.
         gc.collect()
@@ -202,15 +204,19 @@ def _fill(
     fold every label of the store by query afterwards. The small files are
     parsed (and ``beside`` called) while Oxigraph parses the first big file;
     their quads go in after it (Oxigraph's ``extend`` would wait for it).
+    The labels found on the way give the store its ``known_labels``
+    (:mod:`ontology.known_labels`), worked out while the last big file parses.
     """
     paths = list(data)
     big = [path for path in paths if path.stat().st_size > _BULK_BYTES]
     parsed: list[list[ox.Quad]] = []
+    labels = LabelReader()
 
     def read_small() -> None:
         for path in paths:
             if path not in big:
                 quads = parse_file(path)
+                labels.add_quads(quads)
                 parsed.extend((quads, folded_quads(quads)))
         if beside is not None:
             beside()
@@ -219,12 +225,21 @@ def _fill(
         read_small()
     folded_by_file = True
     for index, path in enumerate(big):
-        alongside = read_small if index == 0 else None
-        folded_by_file &= load_big_file(store, path, FORMATS[path.suffix], on_progress, alongside)
+        folded_by_file &= load_big_file(
+            store,
+            path,
+            FORMATS[path.suffix],
+            on_progress,
+            read_small if index == 0 else None,
+            labels=labels,
+            meanwhile=labels.labels if index == len(big) - 1 else None,
+        )
     for quads in parsed:
         store.add_quads(quads)
     if not folded_by_file:
         store.add_folded_labels(fold)
+        labels.give_up()
+    store.known_labels = labels.labels()
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
     from pathlib import Path
 
+    from ontology.known_labels import Labels
+
 Term = URIRef | BNode | Literal
 Row = tuple[Term | None, ...]
 Cell = str | None
@@ -117,6 +119,9 @@ class Store(ABC):
         # Where what is derived from this version may be kept for later processes
         # (graph.kept): an on-disk store's own folder; None keeps nothing.
         self.kept_in: Path | None = None
+        # Every labelled IRI's (label_vi, label_en), read as the data was loaded
+        # (ontology.known_labels): graph.projection.node_labels asks the engine otherwise.
+        self.known_labels: Mapping[str, Labels] | None = None
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(version={self.version!r})"

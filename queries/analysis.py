@@ -25,13 +25,13 @@ from graph.analytics import (
 )
 from graph.kept import is_kept, keep, read_kept
 from graph.projection import (
-    Labels,
     edge_sources,
     every_label_later,
     node_labels,
     paused_collection,
     project_reporting,
 )
+from ontology.known_labels import Labels
 from ontology.sparql import read_sparql
 from ontology.store import Row, Store, Table, Term, ValuesLater
 from queries.question import GraphAnswer, Parameter, Question

@@ -57,12 +57,19 @@ def test_queries_evaluated_at_once_answer_as_alone(mixed_labels: Store) -> None:
     assert all(together), "every query must have rows to compare"
 
 
-def test_the_bundled_regulation_reads_the_same_labels_both_ways() -> None:
+@pytest.mark.parametrize("asked", [False, True], ids=["read-at-load", "asked"])
+def test_the_bundled_regulation_reads_the_same_labels_both_ways(asked: bool) -> None:
     bundled = load_regulation()
+    known = bundled.known_labels
+    if asked:
+        bundled.known_labels = None
     labelled = project_reporting(bundled)
-    assert node_labels(bundled, labelled) == {
+    looked_up = {
         node: (data["label_vi"], data["label_en"]) for node, data in labelled.nodes(data=True)
     }
+    assert node_labels(bundled, labelled) == looked_up
+    assert known is not None
+    assert looked_up == {node: known.get(node, (None, None)) for node in labelled}
 
 
 def test_rows_kept_by_their_first_cell_are_those_of_the_whole_answer(mixed_labels: Store) -> None:
