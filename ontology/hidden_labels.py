@@ -9,7 +9,7 @@ lines off the bytes (big files, no Python object per triple).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 import pyoxigraph as ox
 
@@ -26,15 +26,16 @@ LABELS = frozenset(
 _HIDDEN = ("<" + PREFIXES["skos"] + "hiddenLabel>").encode()
 _LABEL_IRIS = tuple(sorted(LABELS))
 _LABEL_PREDICATES = tuple(f"<{iri}>".encode() for iri in _LABEL_IRIS)
-# Told, for each label predicate (its IRI), the subjects and objects of its statements in a text.
-LabelLines = Callable[[str, list[bytes], list[bytes]], None]
+# Told, for each label predicate (its IRI), the subjects and objects of its statements in a
+# text, and the lexical form and language of every literal object read so far.
+LabelLines = Callable[[str, list[bytes], list[bytes], Mapping[bytes, tuple[str, str]]], None]
 # What comes before a label predicate on its line when it is the predicate:
 # one subject, then blanks.
 _SUBJECT = rb"[ \t]*(?:<[^>\s]*>|_:\S+)[ \t]+"
 _ONE_SUBJECT = re.compile(_SUBJECT)
 _SUBJECT_LINES = re.compile(rb"(?:" + _SUBJECT + rb"\n)*")
 # What comes after it to the end of its line when the object is a literal.
-LITERAL_OBJECT = re.compile(
+_LITERAL_OBJECT = re.compile(
     rb'[ \t]+"([^"\\\n]*(?:\\.[^"\\\n]*)*)"(@[A-Za-z0-9-]+)?(?:\^\^<[^>\s]*>)?'
     rb"[ \t]*\.[ \t]*(?:#.*)?\r?"
 )
@@ -73,6 +74,8 @@ class TextFolds:
         # The text after a label predicate to the end of its line -> what
         # follows the subject in the hidden-label statement (b"" for none).
         self._tails: dict[bytes, bytes] = {}
+        # Of those texts, the literals': (lexical form, language in lower case, "" for none).
+        self._literals: dict[bytes, tuple[str, str]] = {}
         self.blank = False
         self._on_lines = on_lines
 
@@ -99,13 +102,13 @@ class TextFolds:
             # Some predicate's IRI is written elsewhere on its line (as an
             # object, in a literal, in a comment): keep the subjects only.
             by_predicate = [(iri, *_statements(s, o)) for iri, s, o in by_predicate]
-        if self._on_lines is not None:
-            for iri, subjects, objects in by_predicate:
-                self._on_lines(iri, subjects, objects)
         subjects = [s for _, some, _ in by_predicate for s in some]
         objects = [o for _, _, some in by_predicate for o in some]
         tails = self._tails
-        tails.update(_tails(set(objects).difference(tails)))
+        tails.update(_tails(set(objects).difference(tails), self._literals))
+        if self._on_lines is not None:
+            for iri, some_subjects, some_objects in by_predicate:
+                self._on_lines(iri, some_subjects, some_objects, self._literals)
         lines = [s + t for s, o in zip(subjects, objects, strict=True) if (t := tails[o])]
         self.blank = self.blank or any(line.lstrip(b" \t")[:2] == b"_:" for line in lines)
         return b"".join(lines)
@@ -128,17 +131,23 @@ def _occurrences(raw: bytes, needle: bytes) -> list[int]:
     return found
 
 
-def _tails(texts: Iterable[bytes]) -> dict[bytes, bytes]:
-    """For labels' object texts, the rest of each hidden-label statement (b"" for none)."""
+def _tails(texts: Iterable[bytes], read: dict[bytes, tuple[str, str]]) -> dict[bytes, bytes]:
+    """For labels' object texts, the rest of each hidden-label statement (b"" for none).
+
+    Each literal's lexical form and language (lower case, as the engine
+    keeps it) go into ``read``.
+    """
     tails: dict[bytes, bytes] = {}
     literals: list[tuple[bytes, str, bytes]] = []  # object text, value, language tag
     for text in texts:
-        match = LITERAL_OBJECT.fullmatch(text)
+        match = _LITERAL_OBJECT.fullmatch(text)
         if match is None:
             tails[text] = b""  # an IRI or a blank node, not a literal
             continue
         value, language = match.group(1).decode("utf-8"), match.group(2) or b""
-        literals.append((text, unescape(value) if "\\" in value else value, language))
+        value = _unescape(value) if "\\" in value else value
+        literals.append((text, value, language))
+        read[text] = (value, language[1:].decode("ascii").lower())
     folded = fold_all([value for _, value, _ in literals])
     for (text, _, language), form in zip(literals, folded, strict=True):
         escaped = form.replace("\\", "\\\\").replace('"', '\\"').encode()
@@ -154,14 +163,14 @@ def folded_ntriples(raw: bytes) -> bytes:
 def _folded_text(value: bytes, language: bytes | None) -> bytes | None:
     """A label's folded form written as an N-Triples literal; None when nothing is left."""
     text = value.decode("utf-8")
-    folded = fold(unescape(text) if "\\" in text else text)
+    folded = fold(_unescape(text) if "\\" in text else text)
     if not folded:
         return None
     escaped = folded.replace("\\", "\\\\").replace('"', '\\"')
     return f'"{escaped}"'.encode() + (language or b"")
 
 
-def unescape(text: str) -> str:
+def _unescape(text: str) -> str:
     """An N-Triples string's escapes (``\\n``, ``\\u00e9`` ...) read."""
 
     def replace(match: re.Match[str]) -> str:

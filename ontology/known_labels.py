@@ -24,18 +24,20 @@ labelled blank node, an escaped IRI, a file only the exact check reads),
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from itertools import compress
+from operator import itemgetter
 
 import pyoxigraph as ox
 
-from ontology.hidden_labels import LITERAL_OBJECT, unescape
 from ontology.namespaces import PREFIXES
 
 Labels = tuple[str | None, str | None]  # (label_vi, label_en)
+# A literal object as the folding read it: lexical form, language in lower case ("" for none).
+Literal = tuple[str, str]
+_UNLABELLED: Labels = (None, None)
 PREFERRED = PREFIXES["skos"] + "prefLabel"
 FALLBACK = PREFIXES["rdfs"] + "label"
-# (IRI, text, language) of one label statement; "" for an untagged or typed literal.
-_Row = tuple[str, str, str]
 
 
 class LabelReader:
@@ -47,15 +49,22 @@ class LabelReader:
     """
 
     def __init__(self) -> None:
-        self._lines: list[tuple[str, list[bytes], list[bytes]]] = []
+        self._lines: list[tuple[str, list[bytes], list[bytes], Mapping[bytes, Literal]]] = []
         self._quads: list[list[ox.Quad]] = []
         self._complete = True
         self._labels: dict[str, Labels] | None = None
 
-    def add_lines(self, predicate: str, subjects: list[bytes], objects: list[bytes]) -> None:
-        """Statements of ``predicate``: each subject as written, its object to the line's end."""
+    def add_lines(
+        self,
+        predicate: str,
+        subjects: list[bytes],
+        objects: list[bytes],
+        literals: Mapping[bytes, Literal],
+    ) -> None:
+        """Statements of ``predicate``: each subject as written, its object to the line's end,
+        and what each literal object reads as (lexical form, lower-case language)."""
         if predicate in (PREFERRED, FALLBACK):
-            self._add(lambda: self._lines.append((predicate, subjects, objects)))
+            self._add(lambda: self._lines.append((predicate, subjects, objects, literals)))
 
     def add_quads(self, quads: list[ox.Quad]) -> None:
         self._add(lambda: self._quads.append(quads))
@@ -73,75 +82,81 @@ class LabelReader:
         """Each labelled IRI's ``(label_vi, label_en)``; None unless every label was read here.
 
         Worked out once every file is read (the loader calls it while
-        Oxigraph still parses the last big one, so that it costs the load no
-        time); statements added after that make it None.
+        Oxigraph still parses the last big one), in whole columns rather
+        than statement by statement; statements added after that make it None.
         """
         if not self._complete:
             return None
         if self._labels is None:
-            rows: dict[str, list[_Row]] = {PREFERRED: [], FALLBACK: []}
-            preferred: set[str] = set()  # IRIs with a skos:prefLabel of any kind
-            for predicate, subjects, objects in self._lines:
-                if not self._read_lines(subjects, objects, rows[predicate], preferred, predicate):
+            preferred, fallback = _Columns(), _Columns()
+            preferring: set[str] = set()  # IRIs with a skos:prefLabel of any kind
+            for predicate, subjects, objects, literals in self._lines:
+                iris = _iris(subjects)
+                if iris is None:
                     self._complete = False
                     return None
+                if predicate == PREFERRED:
+                    preferring.update(iris)
+                read = list(map(literals.get, objects))
+                (preferred if predicate == PREFERRED else fallback).add(iris, read)
             for quads in self._quads:
-                _read_quads(quads, rows, preferred)
-            rows[FALLBACK] = [row for row in rows[FALLBACK] if row[0] not in preferred]
-            self._labels = shown_labels(rows[PREFERRED] + rows[FALLBACK])
+                _read_quads(quads, preferred, fallback, preferring)
+            keep = [iri not in preferring for iri in fallback.nodes]
+            preferred.add(list(compress(fallback.nodes, keep)), list(compress(fallback.read, keep)))
+            self._labels = preferred.shown(dict.fromkeys(preferred.nodes))
             self._lines, self._quads = [], []
         return self._labels
 
-    @staticmethod
-    def _read_lines(
-        subjects: list[bytes],
-        objects: list[bytes],
-        rows: list[_Row],
-        preferred: set[str],
-        predicate: str,
-    ) -> bool:
-        """Read one predicate's lines into ``rows``; False when some subject cannot be read."""
-        iris: dict[bytes, str] = {}
-        literals: dict[bytes, tuple[str, str] | None] = {}
-        for written, text in zip(subjects, objects, strict=True):
-            iri = iris.get(written)
-            if iri is None:
-                subject = written.strip(b" \t")
-                if b"\\" in subject or subject[:1] != b"<" or subject[-1:] != b">":
-                    return False  # an escaped IRI, a blank node: the engine reads it
-                iri = iris[written] = subject[1:-1].decode("utf-8")
-            if predicate == PREFERRED:
-                preferred.add(iri)
-            if text not in literals:
-                literals[text] = _literal(text)
-            literal = literals[text]
-            if literal is not None:
-                rows.append((iri, *literal))
-        return True
+
+class _Columns:
+    """Label statements a column at a time: each one's IRI, and its literal as read."""
+
+    def __init__(self) -> None:
+        self.nodes: list[str] = []
+        self.read: list[Literal] = []
+
+    def add(self, nodes: list[str], read: list[Literal | None]) -> None:
+        """Statements whose objects read as ``read`` (None: not a literal, no label)."""
+        if None in read:
+            keep = [literal is not None for literal in read]
+            nodes, read = list(compress(nodes, keep)), list(compress(read, keep))
+        self.nodes += nodes
+        self.read += read  # type: ignore[arg-type]  # no None left
+
+    def shown(self, everyone: Collection[str]) -> dict[str, Labels]:
+        """:func:`shown_labels` of these statements."""
+        if not self.nodes:
+            return dict.fromkeys(everyone, _UNLABELLED)
+        texts = list(map(itemgetter(0), self.read))
+        languages = list(map(itemgetter(1), self.read))
+        return _by_language(self.nodes, texts, languages, everyone) or _smallest(
+            zip(self.nodes, texts, languages, strict=True), everyone
+        )
 
 
-def _literal(text: bytes) -> tuple[str, str] | None:
-    """The lexical form and lower-case language ("" for none) of a literal object; None else."""
-    match = LITERAL_OBJECT.fullmatch(text)
-    if match is None:
-        return None  # an IRI or a blank node
-    value = match.group(1).decode("utf-8")
-    language = match.group(2)  # with its @
-    return (unescape(value) if "\\" in value else value), (
-        language[1:].decode("ascii").lower() if language else ""
-    )
+def _iris(subjects: list[bytes]) -> list[str] | None:
+    """The IRIs of subjects as N-Triples writes them (blanks around); None unless all are IRIs
+    written without escapes (a blank node, an escaped IRI: the engine reads them)."""
+    joined = b" ".join(subjects)
+    if b"\\" in joined or b"_:" in joined:
+        return None
+    # An IRI holds no blank, no < and no >: one split reads them all.
+    iris = joined.decode("utf-8").replace("<", " ").replace(">", " ").split()
+    return iris if len(iris) == len(subjects) else None
 
 
-def _read_quads(quads: list[ox.Quad], rows: Mapping[str, list[_Row]], preferred: set[str]) -> None:
+def _read_quads(
+    quads: list[ox.Quad], preferred: _Columns, fallback: _Columns, preferring: set[str]
+) -> None:
     for quad in quads:
-        predicate = quad.predicate.value
-        if predicate not in rows or not isinstance(quad.subject, ox.NamedNode):
+        predicate, subject, label = quad.predicate.value, quad.subject, quad.object
+        if predicate not in (PREFERRED, FALLBACK) or not isinstance(subject, ox.NamedNode):
             continue
         if predicate == PREFERRED:
-            preferred.add(quad.subject.value)
-        label = quad.object
+            preferring.add(subject.value)
         if isinstance(label, ox.Literal):
-            rows[predicate].append((quad.subject.value, label.value, label.language or ""))
+            columns = preferred if predicate == PREFERRED else fallback
+            columns.add([subject.value], [(label.value, label.language or "")])
 
 
 def shown_labels(
@@ -155,20 +170,54 @@ def shown_labels(
 
     >>> shown_labels([("n", "b", "vi"), ("n", "a", "vi"), ("n", "Office", "")])
     {'n': ('a', 'Office')}
+    >>> shown_labels([("n", "Ban", "vi"), ("n", "Board", "en"), ("m", "Tổ", "vi")], ["m", "x"])
+    {'m': ('Tổ', None), 'x': (None, None)}
     """
+    kept = [
+        (node, text, language or "")
+        for node, text, language in rows
+        if node is not None and text is not None and (wanted is None or node in wanted)
+    ]
+    columns = _Columns()
+    columns.add(
+        [node for node, _, _ in kept],
+        [(text, language) for _, text, language in kept],
+    )
+    return columns.shown(wanted if wanted is not None else dict.fromkeys(columns.nodes))
+
+
+def _by_language(
+    nodes: Sequence[str], texts: Sequence[str], languages: Sequence[str], everyone: Collection[str]
+) -> dict[str, Labels] | None:
+    """:func:`shown_labels` a column at a time, when no label is untagged or empty and no node
+    has two in Vietnamese or two in English (most data); None otherwise."""
+    if "" in languages or "" in texts:
+        return None
+    shown: list[dict[str, str]] = []
+    for language in ("vi", "en"):
+        chosen = list(map(language.__eq__, languages))
+        texts_in = dict(zip(compress(nodes, chosen), compress(texts, chosen), strict=True))
+        if len(texts_in) != sum(chosen):
+            return None  # a node with two labels in one language: the smallest is wanted
+        shown.append(texts_in)
+    vi, en = shown
+    return dict(
+        zip(everyone, zip(map(vi.get, everyone), map(en.get, everyone), strict=True), strict=True)
+    )
+
+
+def _smallest(rows: Iterable[tuple[str, str, str]], everyone: Iterable[str]) -> dict[str, Labels]:
+    """:func:`shown_labels`, row by row."""
     found: dict[tuple[str, str], str] = {}
     for node, label, language in rows:
-        if node is None or label is None or (wanted is not None and node not in wanted):
-            continue
-        key = (node, language or "")
+        key = (node, language)
         current = found.get(key)
         if current is None or label < current:
             found[key] = label
-    nodes = wanted if wanted is not None else dict.fromkeys(node for node, _ in found)
     return {
         node: (
             found.get((node, "vi")) or found.get((node, "")),
             found.get((node, "en")) or found.get((node, "")),
         )
-        for node in nodes
+        for node in everyone
     }
