@@ -13,9 +13,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graph.projection import node_labels, select_values
-from ontology import BUNDLED, ENGINES, Store, find_sources, load_regulation, loader
+from ontology import BUNDLED, ENGINES, Store, find_sources, known_labels, load_regulation, loader
 from ontology.known_labels import Labels, shown_labels
 
 DATA = Path(__file__).parent / "data"
@@ -135,3 +137,55 @@ def test_node_labels_answer_from_what_was_read(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(type(store), "select_values", refuse)
     monkeypatch.setattr(type(store), "select_values_later", refuse)
     assert node_labels(store, nodes) == {**expected, nodes[-1]: (None, None)}
+
+
+def _reference(rows: list[tuple[str, str, str]], wanted: list[str]) -> dict[str, Labels]:
+    """What node_labels documents, written plainly: per language the smallest label, the
+    smallest untagged one where a language has none, and an empty label counts as none."""
+
+    def smallest(node: str, language: str) -> str | None:
+        texts = [text for n, text, tag in rows if n == node and tag == language]
+        return min(texts) if texts else None
+
+    return {
+        node: (
+            smallest(node, "vi") or smallest(node, ""),
+            smallest(node, "en") or smallest(node, ""),
+        )
+        for node in wanted
+    }
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["a", "b", "c", "d"]),
+            st.sampled_from(["", "Ban", "Board", "Tổ", "Zeta"]),
+            st.sampled_from(["vi", "en", "", "de"]),
+        ),
+        max_size=12,
+    ),
+    st.lists(st.sampled_from(["a", "b", "c", "x"]), unique=True),
+)
+def test_shown_labels_are_the_documented_ones(
+    rows: list[tuple[str, str, str]], wanted: list[str]
+) -> None:
+    """Both ways of working them out (a column at a time, or row by row) agree with the rule."""
+    assert shown_labels(rows, wanted) == _reference(rows, wanted)
+    everyone = list(dict.fromkeys(node for node, _, _ in rows))
+    assert shown_labels(rows) == _reference(rows, everyone)
+
+
+def test_labels_one_per_language_are_read_a_column_at_a_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Most data has at most one label per language: the row-by-row way is then not taken."""
+    rows = [("a", "Ban", "vi"), ("a", "Board", "en"), ("b", "Tổ", "vi"), ("b", "Gruppe", "de")]
+    expected = {"a": ("Ban", "Board"), "b": ("Tổ", None)}
+
+    def row_by_row(*_args: object) -> None:
+        raise AssertionError("the row-by-row way was taken")
+
+    monkeypatch.setattr(known_labels, "_smallest", row_by_row)
+    assert shown_labels(rows) == expected
