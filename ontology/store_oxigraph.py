@@ -52,6 +52,8 @@ _RESULTS_FORMATS = {"json": ox.QueryResultsFormat.JSON}
 OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
 # The niceness of a thread reading for later (select_values_later).
 LATER_NICENESS = 10
+# Queries evaluated at once (select_values_each) take no more threads than there are cores.
+_CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 class OxigraphStore(Store):
@@ -170,7 +172,7 @@ class OxigraphStore(Store):
         if len(queries) < 2:
             return [self.select_values(q.text, q.bindings, kinds=q.kinds) for q in queries]
         cells = Cells()
-        with ThreadPoolExecutor(max_workers=len(queries)) as pool:
+        with ThreadPoolExecutor(max_workers=min(len(queries), _CORES)) as pool:
             answers = {
                 pool.submit(self._tsv, q.text, q.bindings): index for index, q in enumerate(queries)
             }
