@@ -7,10 +7,10 @@ from graph.analytics import (
     longest_chains,
     reporting_cycles,
     reporting_only,
-    single_points_of_failure,
     span_of_control,
     superiors,
 )
+from graph.cuts import single_points_of_failure
 from graph.export import export_graph
 from graph.projection import project_membership, project_reporting
 from graph.viewer import render_html

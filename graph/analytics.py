@@ -18,17 +18,14 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict, deque
 from collections.abc import Mapping
-from operator import itemgetter
 from typing import NamedTuple
 
 import networkx as nx
 
-from graph.cuts import separated_pieces
-
 # Which out-edges a node follows up the command graph, best first.
 PRECEDENCE = ("reportsTo", "holds", "heads", "within")
-_RANK: dict[object, int] = {relation: index for index, relation in enumerate(PRECEDENCE)}
-_UNRANKED = len(PRECEDENCE)  # an edge of another relation is not followed
+RANK: dict[object, int] = {relation: index for index, relation in enumerate(PRECEDENCE)}
+UNRANKED = len(PRECEDENCE)  # an edge of another relation is not followed
 # Chains start from posts and units: a person's chain is their posts' chains.
 _NOT_CHAIN_STARTS = frozenset({"person", "agent"})
 
@@ -90,13 +87,13 @@ def _best_targets(targets: Mapping[str, Mapping[str, object]]) -> list[str]:
     >>> _best_targets({"b": {"relation": "within"}, "c": {"relation": "reportsTo"}, "d": {}})
     ['c']
     """
-    best = _UNRANKED
+    best = UNRANKED
     chosen: list[str] = []
     for target, data in targets.items():
-        level = _RANK.get(data.get("relation"), _UNRANKED)
+        level = RANK.get(data.get("relation"), UNRANKED)
         if level < best:
             best, chosen = level, [target]
-        elif level == best and level < _UNRANKED:
+        elif level == best and level < UNRANKED:
             chosen.append(target)
     return chosen
 
@@ -231,45 +228,6 @@ def span_of_control(graph: nx.DiGraph) -> list[tuple[str, int]]:
     reports = reporting_only(graph)
     spans = [(node, reports.in_degree(node)) for node in reports if reports.in_degree(node)]
     return sorted(spans, key=lambda item: (-item[1], item[0]))
-
-
-def single_points_of_failure(graph: nx.DiGraph) -> list[tuple[str, int]]:
-    """Nodes whose removal splits the command graph, with how many nodes they cut off.
-
-    ``separated`` counts the nodes no longer connected to the largest part
-    left. Articulation points of the undirected command graph, found in
-    linear time (Tarjan), biggest cut first. The parts a node's removal
-    leaves do not depend on where the walk starts or in which order it
-    goes, so it walks nodes numbered in graph order, unsorted.
-
-    >>> up = {"relation": "reportsTo"}
-    >>> single_points_of_failure(nx.DiGraph([("x", "m", up), ("y", "m", up), ("m", "top", up)]))
-    [('m', 2)]
-    """
-    names = list(graph)
-    number = {node: index for index, node in enumerate(names)}
-    # Neighbour lists: a pair named twice (a -> b and b -> a) changes no cut.
-    undirected: list[list[int]] = [[] for _ in names]
-    for node, targets in graph.adjacency():
-        if len(targets) == 1:  # most nodes: one superior, no choice to make
-            ((superior, data),) = targets.items()
-            above = [superior] if data.get("relation") in _RANK else []
-        else:
-            above = _best_targets(targets)
-        below = number[node]
-        for superior in above:
-            up = number[superior]
-            undirected[below].append(up)
-            undirected[up].append(below)
-    found: list[tuple[str, int]] = []
-    for cut, sizes, total in separated_pieces(undirected):
-        remaining = total - 1 - sum(sizes)
-        parts = [*sizes, remaining] if remaining > 0 else sizes
-        if len(parts) >= 2:
-            found.append((names[cut], total - 1 - max(parts)))
-    found.sort(key=itemgetter(0))
-    found.sort(key=itemgetter(1), reverse=True)  # stable: equal cuts stay in node order
-    return found
 
 
 def longest_chains(graph: nx.DiGraph, *, limit: int = 10) -> list[list[str]]:

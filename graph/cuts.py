@@ -1,15 +1,21 @@
-"""Cut points of an undirected graph and the pieces each one holds alone (Tarjan, linear).
+"""Single points of failure: the cut points of the command graph, and what each cuts off.
 
-The graph is a list of neighbour sets over nodes numbered ``0..n-1``
-(:func:`graph.analytics.single_points_of_failure` numbers the command
-graph's nodes in graph order): plain lists and ints walk faster than
-dicts of IRIs, and the pieces do not depend on the order of the walk.
+:func:`separated_pieces` finds the cut points of an undirected graph and the
+pieces each one holds alone (Tarjan, linear), over nodes numbered
+``0..n-1`` (:func:`failures_of` numbers the command graph's nodes in the
+order given): plain lists and ints walk faster than dicts of IRIs, and the
+pieces do not depend on the order of the walk.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from operator import itemgetter
+
+import networkx as nx
+
+from graph.analytics import RANK, UNRANKED
 
 
 def separated_pieces(graph: Sequence[Iterable[int]]) -> Iterator[tuple[int, list[int], int]]:
@@ -55,3 +61,64 @@ def separated_pieces(graph: Sequence[Iterable[int]]) -> Iterator[tuple[int, list
                         pieces[above].append(size[node])
         for node, sizes in pieces.items():
             yield node, sizes, size[root]
+
+
+def single_points_of_failure(graph: nx.DiGraph) -> list[tuple[str, int]]:
+    """Nodes whose removal splits the command graph, with how many nodes they cut off.
+
+    ``separated`` counts the nodes no longer connected to the largest part
+    left. Articulation points of the undirected command graph, found in
+    linear time (Tarjan), biggest cut first (:func:`failures_of`).
+
+    >>> up = {"relation": "reportsTo"}
+    >>> single_points_of_failure(nx.DiGraph([("x", "m", up), ("y", "m", up), ("m", "top", up)]))
+    [('m', 2)]
+    """
+    edges = (
+        (node, target, data.get("relation"))
+        for node, targets in graph.adjacency()
+        for target, data in targets.items()
+    )
+    return failures_of(list(graph), edges)
+
+
+def failures_of(
+    nodes: Sequence[str], edges: Iterable[tuple[str, str, object]]
+) -> list[tuple[str, int]]:
+    """:func:`single_points_of_failure` of the graph of ``nodes`` and ``edges``
+    (subordinate, superior, relation): a node's edges in the order given, no pair twice.
+
+    The parts a node's removal leaves do not depend on where the walk starts
+    or in which order it goes, so it walks nodes numbered in the order
+    given, unsorted; each node keeps the edges of its best relation
+    (PRECEDENCE), as :func:`command_superiors` does.
+
+    >>> failures_of(["x", "y", "m", "top"], [("x", "m", "within"), ("y", "m", "reportsTo"),
+    ...     ("m", "top", "reportsTo"), ("x", "top", "reportsTo")])  # x follows reportsTo only
+    [('m', 1), ('top', 1)]
+    """
+    number = dict(zip(nodes, range(len(nodes)), strict=True))
+    level = [UNRANKED] * len(nodes)  # the best relation of each node's edges so far
+    above: list[list[int]] = [[] for _ in nodes]
+    for node, superior, relation in edges:
+        rank = RANK.get(relation, UNRANKED)
+        below = number[node]
+        if rank < level[below]:
+            level[below], above[below] = rank, [number[superior]]
+        elif rank == level[below] < UNRANKED:
+            above[below].append(number[superior])
+    # Neighbour lists: a pair named twice (a -> b and b -> a) changes no cut.
+    undirected: list[list[int]] = [[] for _ in nodes]
+    for below, superiors in enumerate(above):
+        for up in superiors:
+            undirected[below].append(up)
+            undirected[up].append(below)
+    found: list[tuple[str, int]] = []
+    for cut, sizes, total in separated_pieces(undirected):
+        remaining = total - 1 - sum(sizes)
+        parts = [*sizes, remaining] if remaining > 0 else sizes
+        if len(parts) >= 2:
+            found.append((nodes[cut], total - 1 - max(parts)))
+    found.sort(key=itemgetter(0))
+    found.sort(key=itemgetter(1), reverse=True)  # stable: equal cuts stay in node order
+    return found

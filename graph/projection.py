@@ -19,6 +19,7 @@ import gc
 import itertools
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import networkx as nx
 
@@ -96,8 +97,43 @@ def project_reporting(store: Store, *, sources: bool = False, labels: bool = Tru
         return _reporting(store, sources=sources, labels=labels)
 
 
-def _reporting(store: Store, *, sources: bool, labels: bool) -> nx.DiGraph:
-    """:func:`project_reporting`'s work, done with collection paused."""
+@dataclass(frozen=True)
+class PlainReporting:
+    """The reporting projection before networkx: each edge's relation and each node's kind.
+
+    ``edges`` go from subordinate to superior in the order the engine's rows
+    first give them; ``kinds`` has every node in the order the edges first
+    name them: the order of :meth:`graph`, the DiGraph :func:`project_reporting`
+    gives. A question that needs no DiGraph (:func:`graph.analytics.failures_of`)
+    reads this and spares building one (a fifth of a cold projection at 1M).
+    """
+
+    edges: dict[tuple[str, str], str]
+    kinds: dict[str, str]
+
+    def graph(self, labels: Mapping[str, Labels] | None = None) -> nx.DiGraph:
+        """The projection as a DiGraph, with each node's ``label_vi``, ``label_en`` if given."""
+        graph = filled_digraph(self.edges)
+        _set_nodes(graph, self.kinds, labels)
+        return graph
+
+    @classmethod
+    def of(cls, graph: nx.DiGraph) -> PlainReporting:
+        """The plain data of a reporting projection built already (or kept, graph.kept)."""
+        edges = {(u, v): relation for u, v, relation in graph.edges(data="relation")}
+        return cls(edges, dict(graph.nodes(data="kind")))
+
+
+def read_reporting(store: Store) -> PlainReporting:
+    """The reporting projection of ``store`` as plain data (:class:`PlainReporting`)."""
+    with paused_collection():
+        return _read_reporting(store, labels=False)[0]
+
+
+def _read_reporting(
+    store: Store, *, labels: bool
+) -> tuple[PlainReporting, Mapping[str, Labels] | None]:
+    """The projection's queries evaluated at once: its plain data, and its nodes' labels."""
     read_labels = labels and store.known_labels is None
     lines, containment, types, *named = select_values_each(
         store,
@@ -105,9 +141,16 @@ def _reporting(store: Store, *, sources: bool, labels: bool) -> nx.DiGraph:
         + ["projection-labels"] * read_labels,
     )
     rows = [*lines, *containment]
-    graph = filled_digraph(_best_relations(rows))
-    shown = _shown(store, graph._node, named[0] if named else None) if labels else None
-    _describe_nodes(graph, types, shown, _implied_by(rows))
+    edges = _best_relations(rows)
+    nodes = dict.fromkeys(itertools.chain.from_iterable(edges))
+    plain = PlainReporting(edges, _node_kinds(nodes, types, _implied_by(rows)))
+    return plain, _shown(store, nodes, named[0] if named else None) if labels else None
+
+
+def _reporting(store: Store, *, sources: bool, labels: bool) -> nx.DiGraph:
+    """:func:`project_reporting`'s work, done with collection paused."""
+    plain, shown = _read_reporting(store, labels=labels)
+    graph = plain.graph(shown)
     if sources:
         found = _sources(select_values(store, "projection-sources"))
         for u, v, data in graph.edges(data=True):
@@ -325,13 +368,27 @@ def _describe_nodes(
     labels: Mapping[str, Labels] | None,
     implied: Callable[[str], str],
 ) -> None:
-    """Give every node its labels (unless ``labels`` is None) and kind.
+    """Give every node its labels (unless ``labels`` is None) and kind (:func:`_node_kinds`)."""
+    _set_nodes(graph, _node_kinds(graph._node, types, implied), labels)
 
-    The kind comes from the node's types, else from its relations
-    (``implied``): rows about other IRIs (the labels of duties, documents
-    ...) are skipped with one dict look-up.
+
+def _set_nodes(
+    graph: nx.Graph, kinds: Mapping[str, str], labels: Mapping[str, Labels] | None
+) -> None:
+    for node, data in graph._node.items():
+        if labels is not None:
+            data["label_vi"], data["label_en"] = labels[node]
+        data["kind"] = kinds[node]
+
+
+def _node_kinds(
+    nodes: Collection[str], types: Iterable[tuple[Cell, ...]], implied: Callable[[str], str]
+) -> dict[str, str]:
+    """Each node's kind, in node order: from its types, else from its relations (``implied``).
+
+    Rows about other IRIs (the types of duties, documents ...) are skipped
+    with one dict look-up.
     """
-    nodes = graph._node
     ranks: dict[str, int] = {}
     last = len(_KINDS)
     for node, kind in types:
@@ -340,8 +397,4 @@ def _describe_nodes(
         rank = _RANKS.get(kind, last)
         if rank < ranks.get(node, last):
             ranks[node] = rank
-    for node, data in nodes.items():
-        if labels is not None:
-            data["label_vi"], data["label_en"] = labels[node]
-        typed = ranks.get(node)
-        data["kind"] = _KINDS[typed][1] if typed is not None else implied(node)
+    return {node: _KINDS[ranks[node]][1] if node in ranks else implied(node) for node in nodes}

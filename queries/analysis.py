@@ -1,15 +1,16 @@
-"""Questions answered by networkx (:mod:`graph.analytics`), registered like the .rq ones.
+"""The answers of the questions networkx answers (:mod:`queries.graph_questions`).
 
-Each entry is a :class:`~queries.question.Question` of kind ``graph`` whose
-``answer`` turns the function's plain data into a table of RDF terms, with
-labels in the asked language, so to the user both kinds look the same.
+Each ``answer_*`` turns a :mod:`graph.analytics` function's plain data into
+a table of RDF terms, with labels in the asked language, so to the user both
+kinds of question look the same; the projections and the answers are kept
+per store version (:func:`memo_of`).
 """
 
 from __future__ import annotations
 
 import functools
 import weakref
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Container, Hashable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -17,24 +18,22 @@ import networkx as nx
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from graph.analytics import (
-    chain_of_command,
-    longest_chains,
-    reporting_cycles,
-    single_points_of_failure,
-)
+from graph.analytics import chain_of_command, longest_chains, reporting_cycles
+from graph.cuts import failures_of
 from graph.kept import is_kept, keep, read_kept
 from graph.projection import (
+    PlainReporting,
     edge_sources,
     every_label_later,
     node_labels,
     paused_collection,
     project_reporting,
+    read_reporting,
 )
 from ontology.known_labels import Labels
 from ontology.sparql import read_sparql
 from ontology.store import Row, Store, Table, Term, ValuesLater
-from queries.question import GraphAnswer, Parameter, Question
+from queries.question import GraphAnswer
 
 ARROW = " → "
 T = TypeVar("T")
@@ -69,12 +68,32 @@ def reporting_of(store: Store) -> nx.DiGraph:
     if "reporting" not in memo:
         kept = read_kept(store)
         if kept is None:
-            memo["reporting"] = project_reporting(store, labels=False)
+            if _PLAIN not in memo:
+                memo[_PLAIN] = read_reporting(store)
+            with paused_collection():
+                memo["reporting"] = memo[_PLAIN].graph()
         else:
             memo["reporting"] = kept[0]
             memo.setdefault("labels", {}).update(kept[1])
     graph: nx.DiGraph = memo["reporting"]
     return graph
+
+
+def plain_reporting_of(store: Store) -> PlainReporting:
+    """The reporting projection of ``store`` as plain data, once per store version.
+
+    From the engine, unless the DiGraph was built (or kept) already.
+    """
+    memo = memo_of(store)
+    if _PLAIN not in memo:
+        if "reporting" in memo or is_kept(store):
+            graph = reporting_of(store)  # reads the engine itself when the kept file cannot be
+            if _PLAIN not in memo:
+                memo[_PLAIN] = PlainReporting.of(graph)
+        else:
+            memo[_PLAIN] = read_reporting(store)
+    plain: PlainReporting = memo[_PLAIN]
+    return plain
 
 
 def keep_projection(store: Store) -> Path | None:
@@ -89,11 +108,11 @@ def keep_projection(store: Store) -> Path | None:
 
 
 def labels_of(
-    store: Store, graph: nx.DiGraph, nodes: Iterable[str], *, every: ValuesLater | None = None
+    store: Store, graph: Container[str], nodes: Iterable[str], *, every: ValuesLater | None = None
 ) -> Mapping[str, Labels]:
     """The labels of the projection's ``nodes`` an answer shows, read once per store version.
 
-    A node outside ``graph`` has none (the answers look it up otherwise);
+    A node outside ``graph`` (the projection's nodes) has none (the answers look it up otherwise);
     ``every``: a read of every label already started (:func:`every_label_later`).
     """
     memo = memo_of(store)
@@ -127,6 +146,11 @@ def _derived_key(name: str) -> tuple[str, str]:
 
 
 _FAILURES = _derived_key("single-points-of-failure")
+_PLAIN = "reporting-plain"
+
+
+def _edge_rows(edges: Mapping[tuple[str, str], str]) -> Iterator[tuple[str, str, str]]:
+    return ((source, target, relation) for (source, target), relation in edges.items())
 
 
 def remembered(answer: GraphAnswer) -> GraphAnswer:
@@ -239,12 +263,15 @@ def answer_failures(store: Store, params: Mapping[str, Term], lang: str) -> Tabl
     memo = memo_of(store)
     # A store with its projection kept (graph.kept) has every label once the projection is read.
     every = None if _FAILURES in memo or is_kept(store) else every_label_later(store)
-    graph = reporting_of(store)
-    failures = derived(store, "single-points-of-failure", single_points_of_failure)
-    labels = labels_of(store, graph, (node for node, _separated in failures), every=every)
-    kinds = graph.nodes
+    plain = plain_reporting_of(store)  # no networkx graph needed
+    if _FAILURES not in memo:
+        with paused_collection():  # the walk allocates per node: no collector passes
+            memo[_FAILURES] = failures_of(list(plain.kinds), _edge_rows(plain.edges))
+    failures: list[tuple[str, int]] = memo[_FAILURES]
+    kinds = plain.kinds
+    labels = labels_of(store, kinds, (node for node, _separated in failures), every=every)
     rows: list[Row] = [
-        (URIRef(node), label(labels, node, lang), _literal(kinds[node]["kind"]), integer(separated))
+        (URIRef(node), label(labels, node, lang), _literal(kinds[node]), integer(separated))
         for node, separated in failures
     ]
     return Table(("node", "nodeLabel", "kind", "separated"), tuple(rows))
@@ -277,105 +304,3 @@ def _label_from_store(store: Store, entity: str, lang: str) -> Term | None:
         read_sparql("entity-label"), {"entity": URIRef(entity), "lang": Literal(lang)}
     )
     return table.rows[0][2] if table.rows else None
-
-
-GRAPH_QUESTIONS: tuple[Question, ...] = (
-    Question(
-        id="chain-of-command",
-        title={"vi": "Chuỗi chỉ huy", "en": "Chain of command"},
-        description={
-            "vi": "Từ một chức vụ, đơn vị hoặc người lên tới cấp cao nhất: theo quan hệ báo cáo; "
-            "nơi không có, theo chức vụ đang giữ, rồi theo đơn vị chứa nó.",
-            "en": "From a post, unit or person up to the top: along reporting lines; where there "
-            "are none, through the posts held, then the containing unit.",
-        },
-        parameters=(
-            Parameter(
-                "from",
-                "iri",
-                True,
-                "the post, unit or person to start from (IRI, id, slug or label)",
-            ),
-        ),
-        tags=("structure", "reporting", "graph"),
-        kind="graph",
-        lists=("source",),
-        ask={
-            "vi": (
-                "{from} báo cáo cho ai",
-                "cấp trên của {from}",
-                "chuỗi chỉ huy từ {from}",
-                "{from} chịu sự chỉ đạo của ai",
-                "{from} trực thuộc ai",
-                "từ {from} lên tới cấp cao nhất",
-                "ai quản lý {from}",
-            ),
-            "en": (
-                "who does {from} report to",
-                "chain of command of {from}",
-                "who is above {from}",
-                "who is the boss of {from}",
-                "line manager of {from}",
-            ),
-        },
-        answer=remembered(answer_chain),
-    ),
-    Question(
-        id="reporting-cycles",
-        title={"vi": "Vòng báo cáo khép kín", "en": "Reporting cycles"},
-        description={
-            "vi": "Các vòng trong quan hệ báo cáo (A báo cáo B ... báo cáo A); không có là tốt.",
-            "en": "Loops in the reporting relation (A reports to B ... reports to A): "
-            "there should be none.",
-        },
-        tags=("reporting", "checks", "graph"),
-        kind="graph",
-        ask={
-            "vi": ("vòng báo cáo khép kín", "báo cáo vòng tròn", "báo cáo lòng vòng"),
-            "en": ("reporting cycles", "circular reporting", "reporting loops"),
-        },
-        answer=remembered(answer_cycles),
-    ),
-    Question(
-        id="single-points-of-failure",
-        title={"vi": "Điểm nghẽn duy nhất", "en": "Single points of failure"},
-        description={
-            "vi": "Chức vụ, đơn vị hoặc người mà nếu thiếu thì chuỗi chỉ huy bị tách rời; "
-            "kèm số nút bị tách.",
-            "en": "Posts, units or people whose absence splits the chain of command, with the "
-            "number of nodes cut off.",
-        },
-        tags=("structure", "risk", "graph"),
-        kind="graph",
-        ask={
-            "vi": (
-                "điểm nghẽn duy nhất",
-                "nếu thiếu ai thì chuỗi chỉ huy bị đứt",
-                "vị trí then chốt",
-                "mắt xích yếu",
-            ),
-            "en": ("single points of failure", "who is indispensable", "bottleneck"),
-        },
-        answer=remembered(answer_failures),
-    ),
-    Question(
-        id="longest-chains",
-        title={"vi": "Chuỗi chỉ huy dài nhất", "en": "Longest chains of command"},
-        description={
-            "vi": "Những đường dài nhất từ một chức vụ hoặc đơn vị lên tới cấp cao nhất.",
-            "en": "The longest ways from a post or unit up to the top.",
-        },
-        tags=("structure", "reporting", "graph"),
-        kind="graph",
-        ask={
-            "vi": (
-                "chuỗi chỉ huy dài nhất",
-                "tuyến báo cáo dài nhất",
-                "bao nhiêu cấp",
-                "nhiều tầng nấc nhất",
-            ),
-            "en": ("longest chain of command", "deepest hierarchy", "how many levels"),
-        },
-        answer=remembered(answer_chains),
-    ),
-)

@@ -22,7 +22,7 @@ from rdflib.plugins.sparql.parser import parseQuery
 from ontology.errors import DataError, QueryError, UnknownQuestion
 from ontology.sparql import read_rq
 from ontology.store_oxigraph import select_variables
-from queries.analysis import GRAPH_QUESTIONS
+from queries.graph_questions import GRAPH_QUESTIONS
 from queries.header import Header, parse_header
 from queries.question import LANG_VARIABLE, Question
 

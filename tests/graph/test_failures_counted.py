@@ -12,7 +12,8 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from graph.analytics import command_graph, single_points_of_failure
+from graph.analytics import command_graph
+from graph.cuts import single_points_of_failure
 
 RELATIONS = ("reportsTo", "within", "holds", "heads")
 

@@ -19,9 +19,9 @@ from graph.analytics import (
     command_superiors,
     longest_chains,
     reporting_cycles,
-    single_points_of_failure,
     superiors,
 )
+from graph.cuts import single_points_of_failure
 
 RELATIONS = ("reportsTo", "within", "holds", "heads")
 KINDS = ("post", "unit", "person", "agent")
