@@ -24,7 +24,7 @@ labelled blank node, an escaped IRI, a file only the exact check reads),
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from itertools import compress
 from operator import itemgetter
 
@@ -52,7 +52,7 @@ class LabelReader:
         self._lines: list[tuple[str, list[bytes], list[bytes], Mapping[bytes, Literal]]] = []
         self._quads: list[list[ox.Quad]] = []
         self._complete = True
-        self._labels: dict[str, Labels] | None = None
+        self._labels: Mapping[str, Labels] | None = None
 
     def add_lines(
         self,
@@ -78,7 +78,7 @@ class LabelReader:
             self.give_up()
         append()
 
-    def labels(self) -> dict[str, Labels] | None:
+    def labels(self) -> Mapping[str, Labels] | None:
         """Each labelled IRI's ``(label_vi, label_en)``; None unless every label was read here.
 
         Worked out once every file is read (the loader calls it while
@@ -103,7 +103,7 @@ class LabelReader:
                 _read_quads(quads, preferred, fallback, preferring)
             keep = [iri not in preferring for iri in fallback.nodes]
             preferred.add(list(compress(fallback.nodes, keep)), list(compress(fallback.read, keep)))
-            self._labels = preferred.shown(dict.fromkeys(preferred.nodes))
+            self._labels = preferred.shown()
             self._lines, self._quads = [], []
         return self._labels
 
@@ -123,15 +123,19 @@ class _Columns:
         self.nodes += nodes
         self.read += read  # type: ignore[arg-type]  # no None left
 
-    def shown(self, everyone: Collection[str]) -> dict[str, Labels]:
-        """:func:`shown_labels` of these statements."""
-        if not self.nodes:
-            return dict.fromkeys(everyone, _UNLABELLED)
+    def shown(self, everyone: Collection[str] | None = None) -> Mapping[str, Labels]:
+        """:func:`shown_labels` of these statements, for ``everyone`` (None: every node here,
+        as :class:`KnownLabels` when it can)."""
         texts = list(map(itemgetter(0), self.read))
         languages = list(map(itemgetter(1), self.read))
-        return _by_language(self.nodes, texts, languages, everyone) or _smallest(
-            zip(self.nodes, texts, languages, strict=True), everyone
-        )
+        by_language = _by_language(self.nodes, texts, languages)
+        if by_language is None:
+            rows = zip(self.nodes, texts, languages, strict=True)
+            return _smallest(rows, dict.fromkeys(self.nodes) if everyone is None else everyone)
+        vi, en = by_language
+        if everyone is None:
+            return KnownLabels(vi, en, self.nodes)
+        return {node: (vi.get(node), en.get(node)) for node in everyone}
 
 
 def _iris(subjects: list[bytes]) -> list[str] | None:
@@ -183,14 +187,14 @@ def shown_labels(
         [node for node, _, _ in kept],
         [(text, language) for _, text, language in kept],
     )
-    return columns.shown(wanted if wanted is not None else dict.fromkeys(columns.nodes))
+    return dict(columns.shown(wanted if wanted is not None else dict.fromkeys(columns.nodes)))
 
 
 def _by_language(
-    nodes: Sequence[str], texts: Sequence[str], languages: Sequence[str], everyone: Collection[str]
-) -> dict[str, Labels] | None:
-    """:func:`shown_labels` a column at a time, when no label is untagged or empty and no node
-    has two in Vietnamese or two in English (most data); None otherwise."""
+    nodes: Sequence[str], texts: Sequence[str], languages: Sequence[str]
+) -> tuple[dict[str, str], dict[str, str]] | None:
+    """Each node's Vietnamese and English label, a column at a time, when no label is
+    untagged or empty and no node has two in one language (most data); None otherwise."""
     if "" in languages or "" in texts:
         return None
     shown: list[dict[str, str]] = []
@@ -201,9 +205,37 @@ def _by_language(
             return None  # a node with two labels in one language: the smallest is wanted
         shown.append(texts_in)
     vi, en = shown
-    return dict(
-        zip(everyone, zip(map(vi.get, everyone), map(en.get, everyone), strict=True), strict=True)
-    )
+    return vi, en
+
+
+class KnownLabels(Mapping[str, Labels]):
+    """:func:`shown_labels` of every labelled node, kept as one dict per language.
+
+    What the loader keeps (``Store.known_labels``): at 1M triples, 111k
+    labelled IRIs; a pair per node would cost the load another 80 ms.
+    """
+
+    def __init__(self, vi: dict[str, str], en: dict[str, str], nodes: list[str]) -> None:
+        self._vi, self._en = vi, en
+        self._nodes = nodes  # every labelled node, once or more
+        self._every: dict[str, None] | None = None
+
+    def __getitem__(self, node: str) -> Labels:
+        found = self._vi.get(node), self._en.get(node)
+        if found == _UNLABELLED and node not in self._labelled():
+            raise KeyError(node)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._labelled())
+
+    def __len__(self) -> int:
+        return len(self._labelled())
+
+    def _labelled(self) -> dict[str, None]:
+        if self._every is None:
+            self._every = dict.fromkeys(self._nodes)
+        return self._every
 
 
 def _smallest(rows: Iterable[tuple[str, str, str]], everyone: Iterable[str]) -> dict[str, Labels]:

@@ -189,3 +189,14 @@ def test_labels_one_per_language_are_read_a_column_at_a_time(
 
     monkeypatch.setattr(known_labels, "_smallest", row_by_row)
     assert shown_labels(rows) == expected
+
+
+def test_labels_kept_one_dict_per_language_read_as_a_mapping() -> None:
+    """KnownLabels (the load's labels, one label per language) answers as the dict would."""
+    labels = shown_labels([("a", "Ban", "vi"), ("a", "Board", "en"), ("b", "Gruppe", "de")])
+    kept = known_labels.KnownLabels({"a": "Ban"}, {"a": "Board"}, ["a", "b", "a"])
+    assert kept == labels == {"a": ("Ban", "Board"), "b": (None, None)}
+    assert kept.get("b") == (None, None) and kept.get("c", "absent") == "absent"
+    assert "b" in kept and "c" not in kept and len(kept) == 2 and list(kept) == ["a", "b"]
+    with pytest.raises(KeyError):
+        kept["c"]
