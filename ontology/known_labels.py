@@ -34,7 +34,7 @@ from ontology.namespaces import PREFIXES
 
 Labels = tuple[str | None, str | None]  # (label_vi, label_en)
 # A literal object as the folding read it: lexical form, language in lower case ("" for none).
-Literal = tuple[str, str]
+ReadLiteral = tuple[str, str]
 _UNLABELLED: Labels = (None, None)
 PREFERRED = PREFIXES["skos"] + "prefLabel"
 FALLBACK = PREFIXES["rdfs"] + "label"
@@ -49,7 +49,7 @@ class LabelReader:
     """
 
     def __init__(self) -> None:
-        self._lines: list[tuple[str, list[bytes], list[bytes], Mapping[bytes, Literal]]] = []
+        self._lines: list[tuple[str, list[bytes], list[bytes], Mapping[bytes, ReadLiteral]]] = []
         self._quads: list[list[ox.Quad]] = []
         self._complete = True
         self._labels: Mapping[str, Labels] | None = None
@@ -59,7 +59,7 @@ class LabelReader:
         predicate: str,
         subjects: list[bytes],
         objects: list[bytes],
-        literals: Mapping[bytes, Literal],
+        literals: Mapping[bytes, ReadLiteral],
     ) -> None:
         """Statements of ``predicate``: each subject as written, its object to the line's end,
         and what each literal object reads as (lexical form, lower-case language)."""
@@ -113,9 +113,9 @@ class _Columns:
 
     def __init__(self) -> None:
         self.nodes: list[str] = []
-        self.read: list[Literal] = []
+        self.read: list[ReadLiteral] = []
 
-    def add(self, nodes: list[str], read: list[Literal | None]) -> None:
+    def add(self, nodes: list[str], read: list[ReadLiteral | None]) -> None:
         """Statements whose objects read as ``read`` (None: not a literal, no label)."""
         if None in read:
             keep = [literal is not None for literal in read]
