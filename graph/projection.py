@@ -104,7 +104,7 @@ class PlainReporting:
     ``edges`` go from subordinate to superior in the order the engine's rows
     first give them; ``kinds`` has every node in the order the edges first
     name them: the order of :meth:`graph`, the DiGraph :func:`project_reporting`
-    gives. A question that needs no DiGraph (:func:`graph.analytics.failures_of`)
+    gives. A question that needs no DiGraph (:func:`graph.cuts.failures_of`)
     reads this and spares building one (a fifth of a cold projection at 1M).
     """
 
