@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from ontology.known_labels import Labels, shown_labels
+from ontology.known_labels import UNLABELLED, Labels, shown_labels
 from ontology.namespaces import FOAF, ORG
 from ontology.sparql import read_sparql
 from ontology.store import Cell, CellKind, Store, ValuesLater, ValuesQuery
@@ -43,7 +43,6 @@ _KINDS = (
 )
 # Up to this many nodes, node_labels looks each one up; past it, it reads every label once.
 FEW_NODES = 256
-_UNLABELLED: Labels = (None, None)
 # The place of each type in _KINDS: a node takes the kind of its lowest.
 _RANKS = {iri: index for index, (iri, _kind) in enumerate(_KINDS)}
 # Without a type, the relation an IRI takes part in tells its kind.
@@ -282,7 +281,7 @@ def _shown(
     if rows is not None:
         return shown_labels(rows, nodes)
     known = store.known_labels or {}
-    return {node: known.get(node, _UNLABELLED) for node in nodes}
+    return {node: known.get(node, UNLABELLED) for node in nodes}
 
 
 @contextmanager

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 import pyoxigraph as ox
 
 from ontology.folding import fold, fold_all
+from ontology.known_labels import ReadLiteral
 from ontology.namespaces import PREFIXES
 
 LABELS = frozenset(
@@ -28,7 +29,7 @@ _LABEL_IRIS = tuple(sorted(LABELS))
 _LABEL_PREDICATES = tuple(f"<{iri}>".encode() for iri in _LABEL_IRIS)
 # Told, for each label predicate (its IRI), the subjects and objects of its statements in a
 # text, and the lexical form and language of every literal object read so far.
-LabelLines = Callable[[str, list[bytes], list[bytes], Mapping[bytes, tuple[str, str]]], None]
+LabelLines = Callable[[str, list[bytes], list[bytes], Mapping[bytes, ReadLiteral]], None]
 # What comes before a label predicate on its line when it is the predicate:
 # one subject, then blanks.
 _SUBJECT = rb"[ \t]*(?:<[^>\s]*>|_:\S+)[ \t]+"
@@ -75,7 +76,7 @@ class TextFolds:
         # follows the subject in the hidden-label statement (b"" for none).
         self._tails: dict[bytes, bytes] = {}
         # Of those texts, the literals': (lexical form, language in lower case, "" for none).
-        self._literals: dict[bytes, tuple[str, str]] = {}
+        self._literals: dict[bytes, ReadLiteral] = {}
         self.blank = False
         self._on_lines = on_lines
 
@@ -131,7 +132,7 @@ def _occurrences(raw: bytes, needle: bytes) -> list[int]:
     return found
 
 
-def _tails(texts: Iterable[bytes], read: dict[bytes, tuple[str, str]]) -> dict[bytes, bytes]:
+def _tails(texts: Iterable[bytes], read: dict[bytes, ReadLiteral]) -> dict[bytes, bytes]:
     """For labels' object texts, the rest of each hidden-label statement (b"" for none).
 
     Each literal's lexical form and language (lower case, as the engine

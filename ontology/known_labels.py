@@ -35,7 +35,7 @@ from ontology.namespaces import PREFIXES
 Labels = tuple[str | None, str | None]  # (label_vi, label_en)
 # A literal object as the folding read it: lexical form, language in lower case ("" for none).
 ReadLiteral = tuple[str, str]
-_UNLABELLED: Labels = (None, None)
+UNLABELLED: Labels = (None, None)
 PREFERRED = PREFIXES["skos"] + "prefLabel"
 FALLBACK = PREFIXES["rdfs"] + "label"
 
@@ -222,7 +222,7 @@ class KnownLabels(Mapping[str, Labels]):
 
     def __getitem__(self, node: str) -> Labels:
         found = self._vi.get(node), self._en.get(node)
-        if found == _UNLABELLED and node not in self._labelled():
+        if found == UNLABELLED and node not in self._labelled():
             raise KeyError(node)
         return found
 
