@@ -1,22 +1,27 @@
 """Loading a big file: Oxigraph parses it in a thread while Python screens and folds it.
 
-pyoxigraph's ``Store.bulk_load`` of a ``bytes`` input releases the GIL for
-the whole parse, so on two cores the screening (UTF-8, NFC, term checks),
-the reading of the labels to fold and the parsing of the other (small) files
-run beside the parse instead of before it. The folded labels are added
-after it: Oxigraph's store takes one write at a time (a second bulk load,
-or a transaction, waits for the first: measured). While the parse still
-runs, this thread parses the folded labels into quads, which cost less to
-add than their text; what it had no time for goes in as text.
-The calling thread always waits for the parse before it returns or raises:
+pyoxigraph's ``Store.bulk_load`` releases the GIL for the whole parse, so on
+two cores the screening (UTF-8, NFC, term checks), the reading of the labels
+to fold and the parsing of the other (small) files run beside the parse
+instead of before it. The parse reads the file itself (``path=``): it starts
+at once, while this thread reads its own copy of the bytes to screen (a file
+that changes meanwhile is refused). Oxigraph's store takes one write at a
+time (a second bulk load, or a transaction, waits for the first: measured),
+so the folded labels go in after the file, in the same thread: this thread
+parses them into quads while the file still parses (quads cost the engine
+less to add than their text; what it had no time for goes in as text), hands
+them over, and works out the labels read (``meanwhile``) while they are added.
+The calling thread always waits for that thread before it returns or raises:
 a bad file raises DataError once nothing writes to the store any more, and
 the caller drops the store (nothing half-loaded is ever served).
 """
 
 from __future__ import annotations
 
+import queue
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -25,12 +30,14 @@ from ontology.errors import DataError, StoreError
 from ontology.hidden_labels import TextFolds
 from ontology.known_labels import LabelReader
 from ontology.screening import (
+    BYTE_ORDER_MARK,
     LINE_FORMATS,
     RELATIVE_BASE,
     check_text,
     checked_quads,
     passes_term_checks,
     read_raw,
+    sized,
     syntax_error,
 )
 from ontology.store_oxigraph import OxigraphStore
@@ -43,32 +50,59 @@ PIECE_BYTES = 8 * 2**20
 FOLDED_PIECE_BYTES = 2**20
 
 
-class _Parse(threading.Thread):
-    """Reading a file, then its ``bulk_load`` into the store, in a thread of its own.
+@dataclass(frozen=True)
+class _Folded:
+    """The folded labels handed to the parse thread: parsed quads, then the rest as text."""
 
-    ``read`` is set once the bytes are in ``raw`` (or reading failed, in
-    ``error``): the calling thread does other work meanwhile.
+    quads: list[ox.Quad]
+    text: bytes
+
+
+class _Parse(threading.Thread):
+    """A file's ``bulk_load`` into the store, then the folded labels handed over, in a thread.
+
+    ``source`` is the file's bytes when Oxigraph cannot read the file itself
+    (a byte order mark); else it reads ``path``. ``loaded`` is set once the
+    file's parse has ended, well or not; the thread then waits for
+    :meth:`hand_over` (None: nothing to add) before it ends.
     """
 
-    def __init__(self, store: OxigraphStore, path: Path, fmt: ox.RdfFormat) -> None:
+    def __init__(
+        self, store: OxigraphStore, path: Path, fmt: ox.RdfFormat, source: bytes | None
+    ) -> None:
         super().__init__(name="orgkg-bulk-load", daemon=True)
-        self._store, self._path, self._fmt = store, path, fmt
-        self.raw = b""
-        self.read = threading.Event()
+        self._store, self._path, self._fmt, self._source = store, path, fmt, source
+        self._handed: queue.SimpleQueue[_Folded | None] = queue.SimpleQueue()
+        self.loaded = threading.Event()
         self.error: Exception | None = None
         self.finished = False
 
+    def parsing(self) -> bool:
+        """Whether the file's own parse still runs."""
+        return not self.loaded.is_set()
+
+    def hand_over(self, folded: _Folded | None) -> None:
+        """What to add once the file is in (called exactly once)."""
+        self._handed.put(folded)
+
     def run(self) -> None:
+        store = self._store
         try:
-            self.raw = read_raw(self._path)
-        except DataError as exc:  # over the size cap, or unreadable: for the calling thread
-            self.error = exc
-            return
-        finally:
-            self.read.set()  # after ``error`` is set
-        try:
-            self._store.bulk_load(self.raw, self._fmt, base_iri=RELATIVE_BASE)
+            source = self._path if self._source is None else self._source
+            store.bulk_load(source, self._fmt, base_iri=RELATIVE_BASE)
         except (SyntaxError, OSError, ValueError) as exc:  # for the calling thread
+            self.error = exc
+        finally:
+            self.loaded.set()  # after ``error`` is set
+        folded = self._handed.get()
+        if self.error is not None:
+            return
+        try:
+            if folded is not None:
+                store.add_parsed(folded.quads)
+                if folded.text:
+                    store.add_text(folded.text, ox.RdfFormat.N_TRIPLES, base_iri=RELATIVE_BASE)
+        except (OSError, ValueError) as exc:  # a disk that fills up, for the calling thread
             self.error = exc
         else:
             self.finished = True
@@ -92,59 +126,84 @@ def load_big_file(
     file:line:column, after the parse thread has ended. ``beside()`` is
     called first, while the file is read and parsed (other files, the shapes);
     ``labels`` reads the label statements the folding finds (or gives up);
-    ``meanwhile()`` is called last while Oxigraph may still parse.
+    ``meanwhile()`` is called last, while Oxigraph may still parse or add.
     """
-    size = path.stat().st_size
-    parse = _Parse(store, path, fmt)
+    size = sized(path)
+    before = _identity(path)
+    source = None
+    if _starts_with_mark(path):  # Oxigraph refuses the mark: it parses what was read
+        source = read_raw(path)
+    parse = _Parse(store, path, fmt, source)
     parse.start()
-    folded = b""
-    added = False
-    parsed: list[ox.Quad] = []
-    done = 0
+    raw = b""
+    added = handed = False
     try:
         if beside is not None:
             beside()
-        parse.read.wait()
-        raw = parse.raw
-        if parse.error is not None and not raw:
-            raise parse.error  # over the size cap, or unreadable
-        if not raw and not parse.finished:
-            parse.join()  # stopped reading (memory): not an empty file
-            raise StoreError(f"reading {path} stopped before the end of the file")
+        raw = read_raw(path) if source is None else source
         skipped = size - len(raw)  # a byte order mark: progress counts the file's bytes
         screened = _screen(path, raw, fmt, on_progress, skipped)
         if not screened:
             for _ in checked_quads(path, raw, fmt):  # the exact check, placing any error
                 pass
         elif fmt == ox.RdfFormat.N_TRIPLES:
-            folds = TextFolds(on_lines=None if labels is None else labels.add_lines)
-            folded = folds.read(raw)
-            added = not folds.blank
+            folded, added = _fold(raw, labels)
             if added:
-                parsed, done = _parse_meanwhile(folded, parse)
+                parse.hand_over(_parse_meanwhile(folded, parse))
+                handed = True
         if labels is not None and not added:
             labels.give_up()
+        if not handed:
+            parse.hand_over(None)
+            handed = True
         if meanwhile is not None:
             meanwhile()
     finally:
+        if not handed:
+            parse.hand_over(None)
         parse.join()  # the store is never written to once this returns or raises
+    if _identity(path) != before:  # what was parsed may not be what was screened
+        raise DataError("the file changed while it was loaded; load it again", path=path)
     if parse.error is not None:
         if isinstance(parse.error, SyntaxError):
             raise syntax_error(path, parse.error, raw) from None
         raise parse.error
     if not parse.finished:  # anything else stopped it (memory): never serve a part of the file
         raise StoreError(f"loading {path} stopped before the end of the file")
-    if added and folded:
-        store.add_parsed(parsed)
-        if done < len(folded):
-            store.add_text(folded[done:], ox.RdfFormat.N_TRIPLES, base_iri=RELATIVE_BASE)
     if on_progress is not None:
         on_progress(path, size, size)
     return added
 
 
-def _parse_meanwhile(folded: bytes, parse: _Parse) -> tuple[list[ox.Quad], int]:
-    """The folded labels' quads parsed while the file's own parse runs, and how far that got.
+def _fold(raw: bytes, labels: LabelReader | None) -> tuple[bytes, bool]:
+    """The hidden-label statements of ``raw``, and whether they can be loaded apart from it.
+
+    The folding's tables are freed on return, while the parse still runs.
+    """
+    folds = TextFolds(on_lines=None if labels is None else labels.add_lines)
+    folded = folds.read(raw)
+    return folded, not folds.blank
+
+
+def _identity(path: Path) -> tuple[int, int, int, int]:
+    """What changes when a file is written or replaced: its device, inode, size and time."""
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise DataError(f"cannot read: {exc.strerror}", path=path) from None
+    return stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns
+
+
+def _starts_with_mark(path: Path) -> bool:
+    try:
+        with path.open("rb") as file:
+            return file.read(len(BYTE_ORDER_MARK)) == BYTE_ORDER_MARK
+    except OSError as exc:
+        raise DataError(f"cannot read: {exc.strerror}", path=path) from None
+
+
+def _parse_meanwhile(folded: bytes, parse: _Parse) -> _Folded:
+    """The folded labels' quads parsed while the file's own parse runs, and the rest as text.
 
     Adding parsed quads costs less than loading their text (at 1M, 0.8 s
     against 1.1 s), and this thread would otherwise only wait: it parses a
@@ -153,11 +212,11 @@ def _parse_meanwhile(folded: bytes, parse: _Parse) -> tuple[list[ox.Quad], int]:
     parsed: list[ox.Quad] = []
     done = 0
     for start, end in _pieces(folded, FOLDED_PIECE_BYTES):
-        if not parse.is_alive():
+        if not parse.parsing():
             break
         parsed += ox.parse(folded[start:end], format=ox.RdfFormat.N_TRIPLES, base_iri=RELATIVE_BASE)
         done = end
-    return parsed, done
+    return _Folded(parsed, folded[done:])
 
 
 def _screen(

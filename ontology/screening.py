@@ -25,6 +25,7 @@ MAX_TERM_CHARS = 1_000_000
 # One file is parsed in memory (about 15x its size at peak): refuse what would
 # exhaust a workstation rather than die half-way.
 MAX_FILE_BYTES = 512 * 2**20
+BYTE_ORDER_MARK = b"\xef\xbb\xbf"  # UTF-8's, which Windows editors write
 
 
 LINE_FORMATS = (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS)
@@ -98,18 +99,27 @@ def read_checked(path: Path) -> bytes:
 
 def read_raw(path: Path) -> bytes:
     """A file's bytes, without a UTF-8 byte order mark; refused over the size cap."""
+    sized(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise DataError(
-                f"file of {size / 2**20:,.0f} MB is over the limit of {MAX_FILE_BYTES // 2**20} MB "
-                "for one load; split it, or serve it from a SPARQL server (--store URL)",
-                path=path,
-            )
         raw = path.read_bytes()
     except OSError as exc:
         raise DataError(f"cannot read: {exc.strerror}", path=path) from None
-    return raw.removeprefix(b"\xef\xbb\xbf")
+    return raw.removeprefix(BYTE_ORDER_MARK)
+
+
+def sized(path: Path) -> int:
+    """A file's size in bytes; DataError if it cannot be read or is over the size cap."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise DataError(f"cannot read: {exc.strerror}", path=path) from None
+    if size > MAX_FILE_BYTES:
+        raise DataError(
+            f"file of {size / 2**20:,.0f} MB is over the limit of {MAX_FILE_BYTES // 2**20} MB "
+            "for one load; split it, or serve it from a SPARQL server (--store URL)",
+            path=path,
+        )
+    return size
 
 
 def check_text(path: Path, raw: bytes, *, start: int = 0, end: int | None = None) -> bool:

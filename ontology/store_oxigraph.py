@@ -110,12 +110,16 @@ class OxigraphStore(Store):
             for s, p, o in triples
         )
 
-    def bulk_load(self, source: bytes | BinaryIO, fmt: ox.RdfFormat, *, base_iri: str) -> None:
-        """Let Oxigraph parse and load a big file itself; SyntaxError as Oxigraph raises it."""
+    def bulk_load(
+        self, source: bytes | BinaryIO | Path, fmt: ox.RdfFormat, *, base_iri: str
+    ) -> None:
+        """Let Oxigraph parse and load a big file (its bytes, or itself read from its path).
+
+        SyntaxError as Oxigraph raises it, OSError if the path cannot be read.
+        """
         self._triples = None  # counted again when asked
-        self._store.bulk_load(
-            input=source, format=fmt, base_iri=base_iri, to_graph=ox.DefaultGraph()
-        )
+        path, data = (source, None) if isinstance(source, Path) else (None, source)
+        self._store.bulk_load(data, fmt, path=path, base_iri=base_iri, to_graph=ox.DefaultGraph())
 
     def add_text(self, text: bytes, fmt: ox.RdfFormat, *, base_iri: str) -> None:
         """Add a text's triples in one transaction.

@@ -94,7 +94,7 @@ def test_folded_labels_parsed_while_the_file_loads_and_the_rest_as_text_are_all_
         seen["calls"] += 1
         return seen["calls"] <= alive_for
 
-    monkeypatch.setattr(big_files._Parse, "is_alive", still_parsing)
+    monkeypatch.setattr(big_files._Parse, "parsing", still_parsing)
     text = "".join(_lines(40))
     store = _store()
     assert load_big_file(store, _write(tmp_path / "units.nt", text), ox.RdfFormat.N_TRIPLES, None)
@@ -259,3 +259,47 @@ def test_a_big_file_that_cannot_be_read_is_named(
         load_big_file(_store(), path, ox.RdfFormat.N_TRIPLES, None)
     assert caught.value.path == str(path)
     assert _no_parse_running()
+
+
+def test_a_big_file_with_a_byte_order_mark_loads_as_without(tmp_path: Path) -> None:
+    """Oxigraph refuses the mark when it reads the file itself: the bytes read are parsed."""
+    text = "".join(_lines(30))
+    marked, plain = _store(), _store()
+    path = tmp_path / "marked.nt"
+    path.write_bytes(screening.BYTE_ORDER_MARK + text.encode())
+    assert load_big_file(marked, path, ox.RdfFormat.N_TRIPLES, None)
+    assert load_big_file(plain, _write(tmp_path / "plain.nt", text), ox.RdfFormat.N_TRIPLES, None)
+    assert set(marked.native) == set(plain.native)
+
+
+def test_a_file_that_changes_while_it_loads_is_refused(tmp_path: Path) -> None:
+    """The parse and the screening read the file apart: a write between them is never served."""
+    path = _write(tmp_path / "units.nt", "".join(_lines(30)))
+
+    def rewrite() -> None:  # called while the file is parsed
+        _write(path, "".join(_lines(31)))
+
+    with pytest.raises(DataError, match="changed while it was loaded") as caught:
+        load_big_file(_store(), path, ox.RdfFormat.N_TRIPLES, None, rewrite)
+    assert caught.value.path == str(path)
+    assert _no_parse_running()
+
+
+def test_the_labels_are_worked_out_while_the_folded_labels_are_added(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``meanwhile`` runs once the folded labels are handed over, not after they are in."""
+    worked_out = threading.Event()
+    seen: list[bool] = []
+    add_parsed = OxigraphStore.add_parsed
+
+    def add_once_worked_out(store: OxigraphStore, quads: list[ox.Quad]) -> None:
+        seen.append(worked_out.wait(timeout=10))
+        add_parsed(store, quads)
+
+    monkeypatch.setattr(OxigraphStore, "add_parsed", add_once_worked_out)
+    store = _store()
+    path = _write(tmp_path / "units.nt", "".join(_lines(30)))
+    assert load_big_file(store, path, ox.RdfFormat.N_TRIPLES, None, meanwhile=worked_out.set)
+    assert seen == [True]
+    assert len(list(store.native.quads_for_pattern(None, HIDDEN, None))) == 30
