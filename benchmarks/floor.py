@@ -6,8 +6,9 @@
 Per size, in a fresh process each (so memory and caches are that size's own):
 
 - load: ``Store.bulk_load`` of the file (the floor) against ``load_regulation``,
-  with the screening and the folding timed apart, and the floor of the same
-  data with the folded labels orgkg stores;
+  and the floor of the same data with the folded labels orgkg stores, each
+  load in a fresh process of its own (:mod:`benchmarks.loads`); the
+  screening and the folding timed apart;
 - every SPARQL question, whole answer as SPARQL JSON: the engine evaluating and
   serialising the same query with the same bindings (the floor) against
   orgkg's answer; then orgkg's first page of 100 rows, uncached, and as the
@@ -47,6 +48,7 @@ import pyoxigraph as ox
 from benchmarks.disk_store import measure_disk
 from benchmarks.generator import DEFAULT_SEED, OUT, ensure_dataset, format_size, parse_size
 from benchmarks.graph_calls import measure_graph
+from benchmarks.loads import time_loads
 from benchmarks.measurement import choose_params, current_rss
 from benchmarks.progress import say
 from benchmarks.report import describe_machine
@@ -69,38 +71,29 @@ def measure_size(
 ) -> dict[str, Any]:
     """Everything (or the ``parts`` asked) for one data file, in a process of its own."""
     from ontology import load_regulation
-    from ontology.hidden_labels import folded_ntriples
-    from ontology.screening import check_text, passes_term_checks, read_raw
     from ontology.store_oxigraph import OxigraphStore
 
-    raw = read_raw(path)
     load_runs = max(1, min(runs, 3))
-
-    # The engine alone on the same data plus the folded labels orgkg stores
+    # Each load in a fresh process (benchmarks.loads); beside the floor, the
+    # engine alone on the same data plus the folded labels orgkg stores
     # (skos:hiddenLabel, fixed by the modelling design), in one bulk_load.
-    with_labels = raw + (b"" if raw.endswith(b"\n") else b"\n") + folded_ntriples(raw)
-    timings, (floor_store, store, *_) = interleaved(
-        [
-            lambda: bulk_loaded(raw),  # counted after the timing, as load_regulation's
-            lambda: load_regulation([path]),
-            lambda: check_text(path, raw) and passes_term_checks(raw),
-            lambda: folded_ntriples(raw),
-            lambda: bulk_loaded(with_labels),
-        ],
-        load_runs,
-    )
-    floor_ms, orgkg_ms, screen_ms, fold_ms, labelled_ms = timings
-    triples = len(floor_store)
+    loads = time_loads(path, load_runs)
+    screen_ms, fold_ms = _time_screening(path, load_runs)
+    store = load_regulation([path])  # for the questions, in this process
     load = Row(
         "load",
-        floor_ms,
-        orgkg_ms,
-        triples,
-        {"screening_ms": screen_ms, "folding_ms": fold_ms, "floor_with_labels_ms": labelled_ms},
+        loads.floor_ms,
+        loads.orgkg_ms,
+        loads.triples,
+        {
+            "screening_ms": screen_ms,
+            "folding_ms": fold_ms,
+            "floor_with_labels_ms": loads.floor_with_labels_ms,
+        },
     )
     assert isinstance(store, OxigraphStore)
     return {
-        "triples": triples,
+        "triples": loads.triples,
         "load": load.to_dict(),
         "questions": [r.to_dict() for r in measure_questions(store, samples, runs)]
         if "questions" in parts
@@ -112,11 +105,17 @@ def measure_size(
     }
 
 
-def bulk_loaded(data: bytes) -> ox.Store:
-    """A new in-memory store holding the N-Triples ``data`` (the floor of a load)."""
-    store = ox.Store()
-    store.bulk_load(input=data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
-    return store
+def _time_screening(path: Path, runs: int) -> tuple[float, float]:
+    """Median milliseconds of the screening and of the folding of ``path``'s bytes, in turns."""
+    from ontology.hidden_labels import folded_ntriples
+    from ontology.screening import check_text, passes_term_checks, read_raw
+
+    raw = read_raw(path)
+    (screen_ms, fold_ms), _ = interleaved(
+        [lambda: check_text(path, raw) and passes_term_checks(raw), lambda: folded_ntriples(raw)],
+        runs,
+    )
+    return screen_ms, fold_ms
 
 
 def measure_questions(store: Any, samples: Mapping[str, str], runs: int) -> list[Row]:

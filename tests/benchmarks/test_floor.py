@@ -13,6 +13,7 @@ from benchmarks import floor
 from benchmarks.disk_store import measure_disk
 from benchmarks.floor import main, measure_size
 from benchmarks.generator import ensure_dataset
+from benchmarks.loads import KINDS, time_loads
 from benchmarks.served_pages import page_paths
 from benchmarks.served_pages import render as render_served
 from benchmarks.sparql import check_sparql_targets
@@ -146,3 +147,12 @@ def test_a_bad_size_is_refused_before_anything_is_measured(
 ) -> None:
     assert main(["--sizes", "lots", "--sparql-rounds", "0"]) == 2
     assert "not a size: 'lots'" in capsys.readouterr().err
+
+
+def test_each_load_is_timed_in_a_fresh_process(dataset: tuple[Path, dict[str, str]]) -> None:
+    """Floor, orgkg and the floor with the folded labels: every run in a process of its own."""
+    path, _ = dataset
+    times = time_loads(path, runs=2)
+    assert times.processes == 2 * len(KINDS)
+    assert times.floor_ms > 0 and times.orgkg_ms > 0 and times.floor_with_labels_ms > 0
+    assert times.triples >= SIZE
