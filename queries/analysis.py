@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import weakref
-from collections.abc import Callable, Container, Hashable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Container, Hashable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -149,10 +149,6 @@ _FAILURES = _derived_key("single-points-of-failure")
 _PLAIN = "reporting-plain"
 
 
-def _edge_rows(edges: Mapping[tuple[str, str], str]) -> Iterator[tuple[str, str, str]]:
-    return ((source, target, relation) for (source, target), relation in edges.items())
-
-
 def remembered(answer: GraphAnswer) -> GraphAnswer:
     """``answer``, computed once per store, language and parameters."""
 
@@ -266,7 +262,7 @@ def answer_failures(store: Store, params: Mapping[str, Term], lang: str) -> Tabl
     plain = plain_reporting_of(store)  # no networkx graph needed
     if _FAILURES not in memo:
         with paused_collection():  # the walk allocates per node: no collector passes
-            memo[_FAILURES] = failures_of(list(plain.kinds), _edge_rows(plain.edges))
+            memo[_FAILURES] = failures_of(list(plain.kinds), plain.edges)
     failures: list[tuple[str, int]] = memo[_FAILURES]
     kinds = plain.kinds
     labels = labels_of(store, kinds, (node for node, _separated in failures), every=every)

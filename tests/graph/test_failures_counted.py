@@ -49,6 +49,16 @@ def test_separated_counts_match_brute_force(seed: int) -> None:
     assert single_points_of_failure(graph) == expected
 
 
+@pytest.mark.parametrize("seed", [3, 7, 13])
+def test_sparse_graphs_with_many_leaves_match_brute_force(seed: int) -> None:
+    """Most nodes of an organisation hang by one edge (a person on a post): the walk counts
+    each such leaf as a piece of one without walking it, and must still be exact."""
+    graph = _random(seed, p=0.006)
+    undirected = command_graph(graph).to_undirected()
+    assert sum(1 for node in undirected if undirected.degree(node) == 1) > 40
+    assert single_points_of_failure(graph) == _brute_force(graph)
+
+
 @pytest.mark.parametrize("seed", [2, 5])
 def test_node_order_does_not_change_the_answer(seed: int) -> None:
     graph = _random(seed)

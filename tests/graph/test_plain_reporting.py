@@ -51,8 +51,7 @@ def test_the_plain_projections_graph_is_project_reportings(store: Store) -> None
 
 def test_failures_of_the_plain_projection_are_the_graphs(store: Store) -> None:
     plain = read_reporting(store)
-    edges = [(source, target, relation) for (source, target), relation in plain.edges.items()]
-    assert failures_of(list(plain.kinds), edges) == single_points_of_failure(plain.graph())
+    assert failures_of(list(plain.kinds), plain.edges) == single_points_of_failure(plain.graph())
 
 
 @pytest.mark.parametrize("first", ["plain", "digraph"])
