@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from ontology.known_labels import UNLABELLED, Labels, shown_labels
+from ontology.known_labels import UNLABELLED, KnownLabels, Labels, shown_labels
 from ontology.namespaces import FOAF, ORG
 from ontology.sparql import read_sparql
 from ontology.store import Cell, CellKind, Store, ValuesLater, ValuesQuery
@@ -281,6 +281,8 @@ def _shown(
     if rows is not None:
         return shown_labels(rows, nodes)
     known = store.known_labels or {}
+    if isinstance(known, KnownLabels):
+        return known.pairs(nodes)
     return {node: known.get(node, UNLABELLED) for node in nodes}
 
 

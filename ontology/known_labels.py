@@ -232,6 +232,12 @@ class KnownLabels(Mapping[str, Labels]):
     def __len__(self) -> int:
         return len(self._labelled())
 
+    def pairs(self, nodes: Iterable[str]) -> dict[str, Labels]:
+        """Each of ``nodes`` with its labels (:data:`UNLABELLED` for none), looked up in C."""
+        wanted = list(nodes)
+        vi, en = map(self._vi.get, wanted), map(self._en.get, wanted)
+        return dict(zip(wanted, zip(vi, en, strict=True), strict=True))
+
     def _labelled(self) -> dict[str, None]:
         if self._every is None:
             self._every = dict.fromkeys(self._nodes)

@@ -200,3 +200,9 @@ def test_labels_kept_one_dict_per_language_read_as_a_mapping() -> None:
     assert "b" in kept and "c" not in kept and len(kept) == 2 and list(kept) == ["a", "b"]
     with pytest.raises(KeyError):
         kept["c"]
+    # many nodes at once, as the answers look them up: a node never labelled has none
+    assert kept.pairs(["b", "c", "a"]) == {
+        "b": (None, None),
+        "c": (None, None),
+        "a": ("Ban", "Board"),
+    }
