@@ -44,8 +44,10 @@ from ontology.store_oxigraph import OxigraphStore
 
 OnProgress = Callable[[Path, int, int], None]
 # Screened a piece at a time (each ends at a line end): the progress bar
-# moves, and no single call holds the interpreter for long.
-PIECE_BYTES = 8 * 2**20
+# moves, no single call holds the interpreter for long, and a piece's text
+# stays in the core's cache while it is checked (at 1M triples, pieces of
+# 1 MB: 560-570 ms; of 8 MB: 630-830 ms).
+PIECE_BYTES = 2**20
 # The folded labels are parsed in smaller pieces: the file's parse may end at any time.
 FOLDED_PIECE_BYTES = 2**20
 
