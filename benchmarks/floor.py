@@ -73,7 +73,7 @@ def measure_size(
     from ontology import load_regulation
     from ontology.store_oxigraph import OxigraphStore
 
-    load_runs = max(1, min(runs, 3))
+    load_runs = max(1, min(runs, 5))
     # Each load in a fresh process (benchmarks.loads); beside the floor, the
     # engine alone on the same data plus the folded labels orgkg stores
     # (skos:hiddenLabel, fixed by the modelling design), in one bulk_load.
@@ -291,7 +291,9 @@ def main(argv: list[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.floor", description=__doc__)
     parser.add_argument("--sizes", default=DEFAULT_SIZES, help="comma list: 10k,100k,1M")
-    parser.add_argument("--runs", type=int, default=3, help="timed runs per figure (median)")
+    parser.add_argument(
+        "--runs", type=int, default=5, help="timed runs per figure (median; loads: at most 5)"
+    )
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--out", type=Path, default=OUT, help="where generated data is cached")
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
