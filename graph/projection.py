@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from ontology.known_labels import UNLABELLED, KnownLabels, Labels, shown_labels
+from ontology.known_labels import Labels, pairs_of, shown_labels
 from ontology.namespaces import FOAF, ORG
 from ontology.sparql import read_sparql
 from ontology.store import Cell, CellKind, Store, ValuesLater, ValuesQuery
@@ -280,10 +280,7 @@ def _shown(
     """The labels of ``nodes``: from ``rows`` of ``projection-labels.rq``, else the store's own."""
     if rows is not None:
         return shown_labels(rows, nodes)
-    known = store.known_labels or {}
-    if isinstance(known, KnownLabels):
-        return known.pairs(nodes)
-    return {node: known.get(node, UNLABELLED) for node in nodes}
+    return pairs_of(store.known_labels or {}, nodes)
 
 
 @contextmanager

@@ -244,6 +244,13 @@ class KnownLabels(Mapping[str, Labels]):
         return self._every
 
 
+def pairs_of(known: Mapping[str, Labels], nodes: Iterable[str]) -> dict[str, Labels]:
+    """Each of ``nodes`` with its labels in ``known`` (:data:`UNLABELLED` for none)."""
+    if isinstance(known, KnownLabels):
+        return known.pairs(nodes)  # in C
+    return {node: known.get(node, UNLABELLED) for node in nodes}
+
+
 def _smallest(rows: Iterable[tuple[str, str, str]], everyone: Iterable[str]) -> dict[str, Labels]:
     """:func:`shown_labels`, row by row."""
     found: dict[tuple[str, str], str] = {}

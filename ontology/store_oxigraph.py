@@ -113,10 +113,7 @@ class OxigraphStore(Store):
     def bulk_load(
         self, source: bytes | BinaryIO | Path, fmt: ox.RdfFormat, *, base_iri: str
     ) -> None:
-        """Let Oxigraph parse and load a big file (its bytes, or itself read from its path).
-
-        SyntaxError as Oxigraph raises it, OSError if the path cannot be read.
-        """
+        """Let Oxigraph parse and load a big file (its bytes, or read from its path itself)."""
         self._triples = None  # counted again when asked
         path, data = (source, None) if isinstance(source, Path) else (None, source)
         self._store.bulk_load(data, fmt, path=path, base_iri=base_iri, to_graph=ox.DefaultGraph())
