@@ -206,3 +206,5 @@ def test_labels_kept_one_dict_per_language_read_as_a_mapping() -> None:
         "c": (None, None),
         "a": ("Ban", "Board"),
     }
+    plain = {"a": ("Ban", "Board"), "b": (None, None)}  # labels kept as a dict (an on-disk store's)
+    assert known_labels.pairs_of(plain, ["c", "a"]) == known_labels.pairs_of(kept, ["c", "a"])
