@@ -24,8 +24,9 @@ Per size, in a fresh process each (so memory and caches are that size's own):
 - last, ``/sparql`` beside ``oxigraph serve-read-only`` on the bundled
   regulation, the two in turns under wrk (:mod:`benchmarks.sparql`).
 
-Ratios are orgkg's time divided by the floor's, measured in the same process
-one after the other, so a busy machine slows both alike.
+Ratios are orgkg's time divided by the floor's, the two taking turns run
+after run (in the same process, or for loads in fresh processes one after
+the other), so a busy machine slows both alike.
 """
 
 # The parent process only generates and reports: orgkg is imported in the
