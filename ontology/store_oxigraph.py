@@ -96,11 +96,6 @@ class OxigraphStore(Store):
         default = ox.DefaultGraph()
         self._store.extend(ox.Quad(q.subject, q.predicate, q.object, default) for q in quads)
 
-    def add_parsed(self, quads: list[ox.Quad]) -> None:
-        """Add quads as ``ox.parse`` read them from N-Triples (in the default graph already)."""
-        self._triples = None  # counted again when asked
-        self._store.extend(quads)
-
     def add_triples(self, triples: Iterable[tuple[Term, Term, Term]]) -> None:
         """Add rdflib triples into the default graph (a view built from another store)."""
         self._triples = None  # counted again when asked

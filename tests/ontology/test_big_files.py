@@ -82,30 +82,6 @@ def test_a_clean_file_loads_with_every_folded_label(tmp_path: Path) -> None:
     assert [d for d, _ in heard] == sorted(d for d, _ in heard)
 
 
-@pytest.mark.parametrize("alive_for", [0, 2, 1000])
-def test_folded_labels_parsed_while_the_file_loads_and_the_rest_as_text_are_all_added(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, alive_for: int
-) -> None:
-    """However far the parsing of folded labels got before the file was in, all are added once."""
-    monkeypatch.setattr(big_files, "FOLDED_PIECE_BYTES", 200)
-    seen = {"calls": 0}
-
-    def still_parsing(parse: threading.Thread) -> bool:  # the file's parse, as slow as asked
-        seen["calls"] += 1
-        return seen["calls"] <= alive_for
-
-    monkeypatch.setattr(big_files._Parse, "parsing", still_parsing)
-    text = "".join(_lines(40))
-    store = _store()
-    assert load_big_file(store, _write(tmp_path / "units.nt", text), ox.RdfFormat.N_TRIPLES, None)
-    raw = text.encode()
-    expected = ox.Store()
-    expected.bulk_load(input=raw + folded_ntriples(raw), format=ox.RdfFormat.N_TRIPLES)
-    assert set(store.native) == set(expected)
-    pieces = len(list(big_files._pieces(folded_ntriples(raw), 200)))
-    assert seen["calls"] == min(alive_for + 1, pieces)
-
-
 @pytest.mark.parametrize(
     ("bad_line", "message", "column"),
     [
@@ -291,13 +267,15 @@ def test_the_labels_are_worked_out_while_the_folded_labels_are_added(
     """``meanwhile`` runs once the folded labels are handed over, not after they are in."""
     worked_out = threading.Event()
     seen: list[bool] = []
-    add_parsed = OxigraphStore.add_parsed
+    add_text = OxigraphStore.add_text
 
-    def add_once_worked_out(store: OxigraphStore, quads: list[ox.Quad]) -> None:
+    def add_once_worked_out(
+        store: OxigraphStore, text: bytes, fmt: ox.RdfFormat, *, base_iri: str
+    ) -> None:
         seen.append(worked_out.wait(timeout=10))
-        add_parsed(store, quads)
+        add_text(store, text, fmt, base_iri=base_iri)
 
-    monkeypatch.setattr(OxigraphStore, "add_parsed", add_once_worked_out)
+    monkeypatch.setattr(OxigraphStore, "add_text", add_once_worked_out)
     store = _store()
     path = _write(tmp_path / "units.nt", "".join(_lines(30)))
     assert load_big_file(store, path, ox.RdfFormat.N_TRIPLES, None, meanwhile=worked_out.set)
