@@ -126,19 +126,16 @@ def load_big_file(
         raw = read_raw(path) if source is None else source
         skipped = size - len(raw)  # a byte order mark: progress counts the file's bytes
         screened = _screen(path, raw, fmt, on_progress, skipped)
+        folded = b""
         if not screened:
             for _ in checked_quads(path, raw, fmt):  # the exact check, placing any error
                 pass
         elif fmt == ox.RdfFormat.N_TRIPLES:
             folded, added = _fold(raw, labels)
-            if added:
-                parse.hand_over(folded)
-                handed = True
         if labels is not None and not added:
             labels.give_up()
-        if not handed:
-            parse.hand_over(b"")
-            handed = True
+        parse.hand_over(folded if added else b"")
+        handed = True
         if meanwhile is not None:
             meanwhile()
     finally:
