@@ -210,7 +210,7 @@ def test_a_changed_store_builds_a_new_index(tricky: Store) -> None:
     assert label_index_of(store) is before
     assert before.search("hai dang moi") == []
     triple = NEW.read_text(encoding="utf-8").encode()
-    store.add_text(triple, ox.RdfFormat.N_TRIPLES, base_iri="http://example.org/")
+    store.add_text(triple, ox.RdfFormat.N_TRIPLES, base_iri="http://example.org/", lenient=False)
     store.version += "+changed"  # what loading the changed data gives
     after = label_index_of(store)
     assert after is not before
