@@ -46,7 +46,6 @@ from ontology.screening import (
     syntax_error,
 )
 from ontology.store_oxigraph import OxigraphStore
-from ontology.strict_syntax import passes_strict_syntax
 
 OnProgress = Callable[[Path, int, int], None]
 # Screened a piece at a time (each ends at a line end): the progress bar
@@ -207,7 +206,7 @@ def _screen(
             on_progress(path, min(end + skipped, total - 1), total)
     if not nonblank:
         check_text(path, raw)  # raises: an empty file
-    return fmt in LINE_FORMATS and passes_term_checks(raw) and passes_strict_syntax(raw)
+    return fmt in LINE_FORMATS and passes_term_checks(raw)
 
 
 def _pieces(raw: bytes, size: int | None = None) -> Iterator[tuple[int, int]]:

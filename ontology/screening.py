@@ -16,6 +16,7 @@ import pyoxigraph as ox
 
 from ontology.errors import DataError
 from ontology.lexical import XSD, is_valid_lexical
+from ontology.strict_syntax import bare_text, passes_strict_syntax
 
 # A label or IRI past a million characters is a mistake (a pasted file, a
 # runaway export) that every page and answer would then carry.
@@ -33,22 +34,21 @@ LINE_FORMATS = (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS)
 
 _TYPED = b'"^^<'
 _CARETS = re.compile(rb"\^\^")  # a regex finds a rare byte pair faster than bytes.find
-_DIRECTION = re.compile(rb"--(?:ltr|rtl)")
-
-
 _STATEMENT = re.compile(rb"^[ \t]*[<_]", re.MULTILINE)
 
 
 def passes_term_checks(raw: bytes) -> bool:
-    """Whether an N-Triples/N-Quads text certainly passes :func:`term_problem`.
+    """Whether an N-Triples/N-Quads text certainly passes :func:`term_problem` and the strict parse.
 
-    One statement a line: no term is longer than the longest line, and a
-    relative IRI does not parse. What is left is read off the text: the XSD
-    literals (each distinct value checked once) and RDF 1.2 marks. False only
-    means "not sure": the exact check then runs, and places any error.
+    One statement a line: no term is longer than the longest line. What is
+    left is read off the text: the XSD literals (each distinct value checked
+    once), RDF 1.2 marks, and what a lenient parse leaves unchecked (IRIs,
+    relative ones included, language tags, base directions, line jumps:
+    :func:`~ontology.strict_syntax.passes_strict_syntax`). False only means
+    "not sure": the exact check then runs, and places any error.
     """
-    # RDF 1.2 triple terms (<<) and base directions (--ltr): left to the full check.
-    if b"<<" in raw or _DIRECTION.search(raw) is not None:
+    bare = bare_text(raw)
+    if b"<<" in bare:  # RDF 1.2 triple terms: left to the full check
         return False
     if _STATEMENT.search(raw) is None or _has_long_line(raw, MAX_TERM_CHARS):
         return False
@@ -73,7 +73,7 @@ def passes_term_checks(raw: bytes) -> bool:
             name = datatype[len(xsd) :].decode("ascii", "replace")
             if not is_valid_lexical(value.decode("utf-8"), name):
                 return False
-    return True
+    return passes_strict_syntax(raw, bare)
 
 
 def _has_long_line(raw: bytes, limit: int) -> bool:

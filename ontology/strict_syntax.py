@@ -60,12 +60,18 @@ _PAIRED = re.compile(rb'[^"]*+(?:"[^"\n\r]*+"[^"]*+)*+')
 _PAIRED_WITH_ESCAPES = re.compile(rb'[^"]*+(?:"(?:[^"\\\n\r]++|\\[^\n\r])*+"[^"]*+)*+')
 
 
-def passes_strict_syntax(raw: bytes) -> bool:
+def bare_text(raw: bytes) -> bytes:
+    """``raw`` without the characters valid anywhere in an IRI: what the checks read first."""
+    return raw.translate(None, _EVERYWHERE)
+
+
+def passes_strict_syntax(raw: bytes, bare: bytes) -> bool:
     """Whether Oxigraph's strict parse surely accepts a line-format text its lenient parse did.
 
-    ``raw`` is valid UTF-8 (screened before). False only means "not sure".
+    ``raw`` is valid UTF-8 (screened before), ``bare`` its :func:`bare_text`.
+    A base direction (``"x"@en--ltr``, which orgkg refuses) is never vouched
+    for. False only means "not sure".
     """
-    bare = raw.translate(None, _EVERYWHERE)
     return _iris_pass(raw, bare) and _tags_pass(raw) and _strings_pass(raw, bare)
 
 
@@ -101,8 +107,8 @@ def _tags_pass(raw: bytes) -> bool:
         if tag is None:  # '@' then no letter: no tag the lenient parse let through
             at = found.start() + 1
             continue
-        if tag.group(1) in known or len(known) == _MAX_TAGS:
-            return False  # the lexer reads on past a known tag (a direction, '-'): not sure
+        if tag.group(1) in known or len(known) == _MAX_TAGS or raw.startswith(b"--", tag.end()):
+            return False  # a base direction, or the lexer reads on past a known tag: not sure
         try:
             ox.Literal("", language=tag.group(1).decode("ascii"))
         except ValueError:
