@@ -36,6 +36,7 @@ any error. How:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import pyoxigraph as ox
 
@@ -48,8 +49,8 @@ _NO_SCHEME = re.compile(rb"<(?![A-Za-z][A-Za-z0-9+.\-]*+:)")
 # '//' and an authority of dropped characters only (no port, user, '%', '['),
 # or anything but '//'; then '/?:@' with at most one '#'; then '>'.
 _NOT_PLAIN = re.compile(rb"<(?!:(?://(?=[/?#>])|(?!//))[/?:@]*+(?:#[/?:@]*+)?+>)")
-# Every IRI as Oxigraph's lexer cuts it: from '<' to the first '>'.
-_IRI = re.compile(rb"<([^>]*+)>")
+# Every '<' of the file, with the IRI it opens when one follows on its line.
+_ANGLE = re.compile(rb"<([^<>\n]*+)>|<")
 _ESCAPE = re.compile(rb"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8}))")
 # A language tag as the lexer cuts it, after a string's closing quote.
 _TAG = re.compile(rb'"[ \t]*+@([A-Za-z]++(?:-[A-Za-z0-9]++)*+)')
@@ -57,7 +58,11 @@ _TAG_START = re.compile(rb'"[ \t]*+@')
 _MAX_TAGS = 64  # distinct tags looked for by name; past that, "not sure"
 # The text's quotes in pairs from the start, no line end inside a pair.
 _PAIRED = re.compile(rb'[^"]*+(?:"[^"\n\r]*+"[^"]*+)*+')
-_PAIRED_WITH_ESCAPES = re.compile(rb'[^"]*+(?:"(?:[^"\\\n\r]++|\\[^\n\r])*+"[^"]*+)*+')
+# Lines whose quotes pair (escapes read), up to the first that does not.
+_PAIRED_LINES = re.compile(rb'(?:[^"\n]*+(?:"(?:[^"\\\n\r]++|\\[^\n\r])*+"[^"\n]*+)*+\n)*+')
+# Lines the quick reading cannot vouch for (a '<' or '@' in a literal, a quote in a
+# comment) are parsed alone by the strict parse, up to this many; past it, "not sure".
+_ODD_LINES = 1000
 
 
 def bare_text(raw: bytes) -> bytes:
@@ -76,9 +81,28 @@ def passes_strict_syntax(raw: bytes, bare: bytes) -> bool:
 
 
 def _iris_pass(raw: bytes, bare: bytes) -> bool:
-    if _NO_SCHEME.search(raw) is None and _NOT_PLAIN.search(bare) is None:
-        return True
-    return all(_is_iri(text) for text in set(_IRI.findall(raw)))
+    in_raw = _line_numbers(raw, (m.start() for m in _NO_SCHEME.finditer(raw)))
+    in_bare = _line_numbers(bare, (m.start() for m in _NOT_PLAIN.finditer(bare)))
+    if in_raw is not None and in_bare is not None and len(in_raw | in_bare) <= _ODD_LINES:
+        return _lines_parse(raw, in_raw | in_bare)
+    return _distinct_iris_pass(raw)
+
+
+def _distinct_iris_pass(raw: bytes) -> bool:
+    """Each distinct IRI by the engine's IRI parser; the line of a '<' that opens none alone."""
+    valid: dict[bytes, bool] = {}
+    odd: list[int] = []
+    for found in _ANGLE.finditer(raw):
+        text = found.group(1)
+        if text is not None:
+            if text not in valid:
+                valid[text] = _is_iri(text)
+            if valid[text]:
+                continue
+        odd.append(found.start())
+        if len(odd) > _ODD_LINES:
+            return False
+    return _lines_parse(raw, _line_numbers(raw, odd))
 
 
 def _is_iri(text: bytes) -> bool:
@@ -100,6 +124,7 @@ def _is_iri(text: bytes) -> bool:
 def _tags_pass(raw: bytes) -> bool:
     """Every language tag well-formed: each distinct one is checked when first met, then skipped."""
     known: list[bytes] = []
+    odd: list[int] = []
     unknown = _unknown_tag(known)
     at = 0
     while (found := unknown.search(raw, at)) is not None:
@@ -109,14 +134,17 @@ def _tags_pass(raw: bytes) -> bool:
             continue
         if tag.group(1) in known or len(known) == _MAX_TAGS or raw.startswith(b"--", tag.end()):
             return False  # a base direction, or the lexer reads on past a known tag: not sure
+        at = tag.end()
         try:
             ox.Literal("", language=tag.group(1).decode("ascii"))
-        except ValueError:
-            return False
+        except ValueError:  # no tag, or a literal's text (its line is parsed alone)
+            odd.append(tag.start())
+            if len(odd) > _ODD_LINES:
+                return False
+            continue
         known.append(tag.group(1))
         unknown = _unknown_tag(known)
-        at = tag.end()
-    return True
+    return _lines_parse(raw, _line_numbers(raw, odd))
 
 
 def _unknown_tag(known: list[bytes]) -> re.Pattern[bytes]:
@@ -128,6 +156,50 @@ def _unknown_tag(known: list[bytes]) -> re.Pattern[bytes]:
 
 
 def _strings_pass(raw: bytes, bare: bytes) -> bool:
-    if b"\\" in bare:  # escapes: only the file's own text tells which quote ends a string
-        return _PAIRED_WITH_ESCAPES.fullmatch(raw) is not None
-    return _PAIRED.fullmatch(bare) is not None
+    if b"\\" not in bare and _PAIRED.fullmatch(bare) is not None:
+        return True
+    # Line by line on the file's own text (only it tells which quote an escape hides).
+    text = raw if raw.endswith(b"\n") else raw + b"\n"
+    odd: list[int] = []
+    at = 0
+    while (at := _match_end(_PAIRED_LINES, text, at)) < len(text):
+        odd.append(at)  # a quote in a comment, or a line jump in a string
+        if len(odd) > _ODD_LINES:
+            return False
+        at = text.index(b"\n", at) + 1
+    return _lines_parse(raw, _line_numbers(text, odd))
+
+
+def _match_end(pattern: re.Pattern[bytes], text: bytes, at: int) -> int:
+    found = pattern.match(text, at)
+    assert found is not None  # the pattern matches the empty text
+    return found.end()
+
+
+def _line_numbers(text: bytes, positions: Iterable[int]) -> set[int] | None:
+    """The lines (from 0) of ascending ``positions`` in ``text``; None past _ODD_LINES lines."""
+    lines: set[int] = set()
+    line = last = 0
+    for at in positions:
+        line += text.count(b"\n", last, at)
+        last = at
+        lines.add(line)
+        if len(lines) > _ODD_LINES:
+            return None
+    return lines
+
+
+def _lines_parse(raw: bytes, numbers: set[int] | None) -> bool:
+    """Whether each of these lines of ``raw``, alone, passes the strict parse."""
+    if numbers is None:
+        return False
+    if not numbers:
+        return True
+    lines = raw.split(b"\n")
+    try:
+        for number in numbers:
+            for _ in ox.parse(lines[number], format=ox.RdfFormat.N_QUADS):
+                pass
+    except SyntaxError:
+        return False
+    return True

@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import Graph, Literal, Namespace
 
-from ontology import big_files
+from ontology import big_files, strict_syntax
 from ontology.big_files import load_big_file
 from ontology.errors import DataError
 from ontology.store import plain_graph
@@ -76,6 +76,18 @@ def test_each_case_is_judged_as_the_strict_parse_judges_it(case: Case) -> None:
         assert passes_strict_syntax(raw, bare_text(raw)) == case.vouched
 
 
+@pytest.mark.parametrize("limit", [0, 1])
+@pytest.mark.parametrize("case", CASES_READ, ids=[c.name for c in CASES_READ])
+def test_with_few_lines_parsed_alone_each_case_is_still_never_wrongly_vouched_for(
+    case: Case, limit: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the lines it parses alone, it falls back to each distinct IRI, then gives up."""
+    monkeypatch.setattr(strict_syntax, "_ODD_LINES", limit)
+    raw = case.text.encode("utf-8")
+    if _parses(raw, lenient=True) is not None and passes_strict_syntax(raw, bare_text(raw)):
+        assert case.strict
+
+
 @pytest.mark.parametrize("case", CASES_READ, ids=[c.name for c in CASES_READ])
 def test_the_big_file_load_refuses_what_the_strict_parse_refuses_at_its_line(
     case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -96,11 +108,13 @@ def test_the_big_file_load_refuses_what_the_strict_parse_refuses_at_its_line(
     assert refused.value.line is not None and refused.value.line > FILLER.count("\n")
 
 
-@pytest.mark.parametrize("first", ["", '<http://ex.org/a> <http://ex.org/p> "x"@en .\n'])
-def test_a_base_direction_is_never_vouched_for(first: str) -> None:
+@pytest.mark.parametrize(
+    ("first", "times"), [("", 1), ('<http://ex.org/a> <http://ex.org/p> "x"@en .\n', 1000)]
+)
+def test_a_base_direction_is_never_vouched_for(first: str, times: int) -> None:
     """The strict parse takes ``@en--ltr``, orgkg refuses it: "not sure", met first or later."""
     line = '<http://ex.org/a> <http://ex.org/p> "y"@en--ltr .\n'
-    raw = (first + line * 1000).encode()
+    raw = (first + line * times).encode()
     assert _parses(raw, lenient=False) is not None
     assert not passes_strict_syntax(raw, bare_text(raw))
 
