@@ -90,6 +90,7 @@ def measure_size(
             "screening_ms": screen_ms,
             "folding_ms": fold_ms,
             "floor_with_labels_ms": loads.floor_with_labels_ms,
+            "floor_lenient_ms": loads.floor_lenient_ms,
         },
     )
     assert isinstance(store, OxigraphStore)
