@@ -21,16 +21,16 @@ any error. How:
   open ``:`` then an authority made of dropped characters only, or no
   authority, then only ``/?:@`` and at most one ``#``, then ``>``. With
   every scheme read off the file itself (a letter, then letters, digits,
-  ``+-.``), such an IRI is valid whatever the dropped characters were. A
-  file with any other IRI (a port, ``%``-escapes, letters beyond ASCII, a
-  ``<`` in a literal) has each of its distinct IRIs checked by the engine's
-  own IRI parser.
+  ``+-.``), such an IRI is valid whatever the dropped characters were.
 - Language tags: each distinct tag once, by the engine's own tag parser.
 - Line jumps: the quotes of the bare text taken in pairs from the start,
   no line end may fall inside a pair (with backslashes in the file, the
-  file's own text is read, escapes and all). A quote outside a string,
-  which only a comment or a broken IRI can hold, breaks the pairing: a
-  "not sure", never a wrong yes.
+  file's own text is read line by line, escapes and all).
+- What that reading cannot place (any other IRI: a port, ``%``-escapes,
+  letters beyond ASCII; a ``<`` or ``@`` in a literal; a quote in a
+  comment) has its line parsed alone by the strict parse, up to
+  ``_ODD_LINES`` lines. Past that, each distinct IRI is checked by the
+  engine's own IRI parser; past that again, "not sure".
 """
 
 from __future__ import annotations
