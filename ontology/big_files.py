@@ -14,9 +14,9 @@ a time (a second bulk load, or a transaction, waits for the first:
 measured), so the folded labels go in after the file, in the same thread, as
 text, handed over before the screening: the engine parses and adds them in
 one transaction without the GIL while this thread screens and works out the
-labels read (``meanwhile``). Parsing them into quads
-here instead took this thread 0.4 s beside the parse, and the load was no
-faster (at 1M, alternating processes: 3.72-4.54 s against 3.63-4.44 s).
+labels read (``meanwhile``). Parsing them into quads here instead took this
+thread 0.4 s beside the parse, and the load was no faster (at 1M,
+alternating processes: 3.72-4.54 s against 3.63-4.44 s).
 The calling thread always waits for that thread before it returns or raises:
 a bad file raises DataError once nothing writes to the store any more, and
 the caller drops the store (nothing half-loaded is ever served).
@@ -43,6 +43,7 @@ from ontology.screening import (
     passes_term_checks,
     read_raw,
     sized,
+    stat_of,
     syntax_error,
 )
 from ontology.store_oxigraph import OxigraphStore
@@ -175,10 +176,7 @@ def _fold(raw: bytes, labels: LabelReader | None) -> tuple[bytes, bool]:
 
 def _identity(path: Path) -> tuple[int, int, int, int]:
     """What changes when a file is written or replaced: its device, inode, size and time."""
-    try:
-        stat = path.stat()
-    except OSError as exc:
-        raise DataError(f"cannot read: {exc.strerror}", path=path) from None
+    stat = stat_of(path)
     return stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns
 
 

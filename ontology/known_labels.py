@@ -18,7 +18,7 @@ every file is read, gives each IRI's ``(label_vi, label_en)`` exactly as
   compared in lower case, as the engine keeps them.
 
 When some file's labels were not read this way (a big Turtle file, a
-labelled blank node, an escaped IRI, a file only the exact check reads),
+labelled blank node, an escaped IRI, a big file that is not N-Triples),
 :meth:`LabelReader.labels` gives None and the engine is asked, as before.
 """
 

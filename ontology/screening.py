@@ -7,6 +7,7 @@ language tags, ill-typed XSD literals, relative IRIs and RDF 1.2 terms.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -107,12 +108,17 @@ def read_raw(path: Path) -> bytes:
     return raw.removeprefix(BYTE_ORDER_MARK)
 
 
-def sized(path: Path) -> int:
-    """A file's size in bytes; DataError if it cannot be read or is over the size cap."""
+def stat_of(path: Path) -> os.stat_result:
+    """A file's ``stat``; DataError, naming it, when that fails."""
     try:
-        size = path.stat().st_size
+        return path.stat()
     except OSError as exc:
         raise DataError(f"cannot read: {exc.strerror}", path=path) from None
+
+
+def sized(path: Path) -> int:
+    """A file's size in bytes; DataError if it cannot be read or is over the size cap."""
+    size = stat_of(path).st_size
     if size > MAX_FILE_BYTES:
         raise DataError(
             f"file of {size / 2**20:,.0f} MB is over the limit of {MAX_FILE_BYTES // 2**20} MB "
